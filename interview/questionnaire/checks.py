@@ -1,0 +1,169 @@
+"""Cross-reference checks that a field-by-field schema cannot express.
+
+Each check yields :class:`Problem` values keyed by the dotted location of the offending value,
+so that the loader can name the file, the line and the key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from interview.questionnaire.levels import SCOPE_LEVELS, TARGET_LEVELS
+from interview.questionnaire.model import (
+    ContextKind,
+    IndicatorQuestion,
+    QuestionKind,
+    Questionnaire,
+)
+from interview.tomlfile import Location, Problem
+
+REQUIRED_CONTEXT_IDS = ("system_name", "interviewee_name", "interviewee_role")
+
+
+def check_questionnaire(questionnaire: Questionnaire) -> list[Problem]:
+    """Every cross-reference problem in a questionnaire that passed the schema."""
+    checks = (
+        _check_context,
+        _check_hierarchy,
+        _check_domain_goals,
+        _check_practice_levels,
+        _check_unique_question_ids,
+    )
+    return [problem for check in checks for problem in check(questionnaire)]
+
+
+def _check_context(questionnaire: Questionnaire) -> Iterator[Problem]:
+    present = {question.id for question in questionnaire.context}
+    for required_id in REQUIRED_CONTEXT_IDS:
+        if required_id not in present:
+            yield Problem(
+                ("context",),
+                f'no question with id "{required_id}"; add one (sessions are named and '
+                "listed by it)",
+            )
+    for index, question in enumerate(questionnaire.context):
+        location: Location = ("context", index, "options")
+        has_choices = question.kind is not ContextKind.TEXT
+        if has_choices and not question.options:
+            yield Problem(location, f'a "{question.kind}" question needs options; add them')
+        if not has_choices and question.options:
+            yield Problem(location, 'a "text" question takes no options; remove them')
+        values = [option.value for option in question.options]
+        for value in sorted({v for v in values if values.count(v) > 1}):
+            yield Problem(location, f'option value "{value}" is used twice; make it unique')
+
+
+def _check_hierarchy(questionnaire: Questionnaire) -> Iterator[Problem]:
+    for sid, subdomain in questionnaire.subdomains.items():
+        location: Location = ("subdomains", sid, "domain")
+        if subdomain.domain not in questionnaire.domains:
+            known = ", ".join(questionnaire.domains)
+            yield Problem(location, f'unknown domain "{subdomain.domain}" (known: {known})')
+        elif not sid.startswith(subdomain.domain):
+            yield Problem(
+                ("subdomains", sid),
+                f'sub-domain id should start with its domain id "{subdomain.domain}"',
+            )
+    for pid, practice in questionnaire.practices.items():
+        location = ("practices", pid, "subdomain")
+        if practice.subdomain not in questionnaire.subdomains:
+            known = ", ".join(questionnaire.subdomains)
+            yield Problem(location, f'unknown sub-domain "{practice.subdomain}" (known: {known})')
+        elif not pid.startswith(practice.subdomain + "."):
+            yield Problem(
+                ("practices", pid),
+                f'practice id should be "{practice.subdomain}.<n>", after its sub-domain',
+            )
+    for did in questionnaire.domains:
+        if not questionnaire.subdomain_ids(did):
+            yield Problem(("domains", did), "domain has no sub-domains; add one or remove it")
+    for sid in questionnaire.subdomains:
+        if not any(p.subdomain == sid for p in questionnaire.practices.values()):
+            yield Problem(("subdomains", sid), "sub-domain has no practices; add one or remove it")
+
+
+def _check_domain_goals(questionnaire: Questionnaire) -> Iterator[Problem]:
+    for did, domain in questionnaire.domains.items():
+        goal = domain.goal
+        yield from _exact_keys(
+            ("domains", did, "goal", "statements"), goal.statements, TARGET_LEVELS, "statement"
+        )
+        scopes = [option.scope for option in goal.scope_options]
+        if sorted(scopes) != list(SCOPE_LEVELS):
+            yield Problem(
+                ("domains", did, "goal", "scope_options"),
+                f"needs exactly one option for each scope 1, 2 and 3 (found {scopes})",
+            )
+
+
+def _check_practice_levels(questionnaire: Questionnaire) -> Iterator[Problem]:
+    for pid, practice in questionnaire.practices.items():
+        levels_location: Location = ("practices", pid, "levels")
+        yield from _exact_keys(levels_location, practice.levels, TARGET_LEVELS, "level")
+        for level_number, level in practice.levels.items():
+            for index, question in enumerate(level.questions):
+                location = (*levels_location, level_number, "questions", index)
+                yield from _check_indicator_options(location, level_number, question)
+
+
+def _check_indicator_options(
+    location: Location, level_number: int, question: IndicatorQuestion
+) -> Iterator[Problem]:
+    """A choice question's options must be able to both meet and miss its level."""
+    options_location = (*location, "options")
+    if question.kind is QuestionKind.YES_NO:
+        if question.options:
+            yield Problem(options_location, "a yes_no question takes no options; remove them")
+        return
+    if len(question.options) < 2:
+        yield Problem(options_location, "a choice question needs at least two options")
+        return
+    for index, option in enumerate(question.options):
+        if not level_number - 1 <= option.level <= 4:
+            yield Problem(
+                (*options_location, index, "level"),
+                f"level {option.level} does not exist for a level-{level_number} question; "
+                f"use {level_number - 1} (not met) up to 4",
+            )
+    levels = [option.level for option in question.options]
+    if not any(level >= level_number for level in levels):
+        yield Problem(options_location, f"no option meets level {level_number}; add one")
+    if not any(level < level_number for level in levels):
+        yield Problem(
+            options_location, f"every option meets level {level_number}; add one that does not"
+        )
+
+
+def _check_unique_question_ids(questionnaire: Questionnaire) -> Iterator[Problem]:
+    seen: dict[str, Location] = {}
+    for location, question_id in _question_ids(questionnaire):
+        if question_id in seen:
+            first = ".".join(str(part) for part in seen[question_id])
+            yield Problem(location, f'question id "{question_id}" is already used at {first}')
+        else:
+            seen[question_id] = location
+
+
+def _question_ids(questionnaire: Questionnaire) -> Iterator[tuple[Location, str]]:
+    for index, context_question in enumerate(questionnaire.context):
+        yield ("context", index, "id"), context_question.id
+    for sid, subdomain in questionnaire.subdomains.items():
+        for index, needs_question in enumerate(subdomain.needs):
+            yield ("subdomains", sid, "needs", index, "id"), needs_question.id
+    for pid, practice in questionnaire.practices.items():
+        for level_number, level in practice.levels.items():
+            for index, question in enumerate(level.questions):
+                yield (
+                    ("practices", pid, "levels", level_number, "questions", index, "id"),
+                    question.id,
+                )
+
+
+def _exact_keys(
+    location: Location, mapping: Mapping[int, object], expected: tuple[int, ...], noun: str
+) -> Iterator[Problem]:
+    for missing in sorted(set(expected) - set(mapping)):
+        wanted = ", ".join(str(n) for n in expected)
+        yield Problem(location, f"{noun} {missing} is missing; every one of {wanted} is needed")
+    for extra in sorted(set(mapping) - set(expected)):
+        yield Problem((*location, extra), f"{noun} {extra} does not exist; remove it")

@@ -1,0 +1,79 @@
+"""Loading questionnaire files: TOML in, a validated :class:`Questionnaire` out, or one line
+per problem. Imports neither textual nor rich."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from interview.errors import InputError
+from interview.questionnaire.checks import check_questionnaire
+from interview.questionnaire.model import SCHEMA_VERSION, Questionnaire
+from interview.tomlfile import TomlDocument, problems_from_validation, read_toml
+
+DEFAULT_QUESTIONNAIRE = "iic-smm.toml"
+
+
+def shipped_questionnaire_dir() -> Path:
+    """Where the questionnaires that come with smm are.
+
+    An installed wheel carries them inside the package (``interview/data/questionnaires``);
+    a source checkout (editable install) has them at the top of the repository.
+    """
+    package_dir = Path(__file__).resolve().parent.parent
+    installed = package_dir / "data" / "questionnaires"
+    return installed if installed.is_dir() else package_dir.parent / "questionnaires"
+
+
+def default_questionnaire_path() -> Path:
+    """The IIC SMM questionnaire that smm uses unless told otherwise."""
+    return shipped_questionnaire_dir() / DEFAULT_QUESTIONNAIRE
+
+
+def shipped_questionnaire_paths() -> list[Path]:
+    """Every questionnaire file that comes with smm (profiles are not questionnaires)."""
+    return sorted(shipped_questionnaire_dir().glob("*.toml"))
+
+
+def load_questionnaire(path: Path | None = None) -> Questionnaire:
+    """Read, validate and cross-check a questionnaire; raise InputError naming each problem."""
+    document = read_toml(path or default_questionnaire_path(), "questionnaire")
+    _check_file_kind(document)
+    try:
+        questionnaire = Questionnaire.model_validate(document.data)
+    except ValidationError as error:
+        raise document.error(problems_from_validation(error)) from None
+    problems = check_questionnaire(questionnaire)
+    if problems:
+        raise document.error(problems)
+    questionnaire._content_hash = content_hash(questionnaire)
+    return questionnaire
+
+
+def content_hash(questionnaire: Questionnaire) -> str:
+    """SHA-256 of the questionnaire's content: comments and layout do not change it."""
+    canonical = json.dumps(questionnaire.model_dump(mode="json"), sort_keys=True)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _check_file_kind(document: TomlDocument) -> None:
+    """Refuse, in one line, a file that is not a questionnaire or is of a newer format."""
+    if not {"schema_version", "practices", "domains"} & document.data.keys():
+        raise InputError(
+            [
+                f"{document.path}: not a questionnaire file (it has no schema_version, domains or "
+                "practices); see docs/QUESTIONNAIRE.md"
+            ]
+        )
+    version = document.data.get("schema_version")
+    if isinstance(version, int) and version > SCHEMA_VERSION:
+        line = document.line_of(("schema_version",))
+        raise InputError(
+            [
+                f"{document.path}:{line}: schema_version: {version} is newer than this smm reads "
+                f"({SCHEMA_VERSION}); upgrade smm"
+            ]
+        )

@@ -1,0 +1,267 @@
+"""The questionnaire file format, as pydantic models.
+
+A questionnaire file is TOML. Its top-level tables are keyed by id (``domains.G``,
+``subdomains.G1``, ``practices."G1.1"``), so that every problem can be reported by a dotted
+key such as ``practices.G1.1.levels.3.questions``. Order in the file is the order of the
+interview. The field docstrings below are the reference for people who write questionnaires.
+
+Cross-references (parents that exist, levels 1-4 present, unique question ids, ...) are checked
+by :mod:`interview.questionnaire.checks`, which reports each problem by its dotted key.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+
+SCHEMA_VERSION = 1
+
+Identifier = Annotated[
+    str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Comprehensiveness = Annotated[int, Field(ge=0, le=4)]
+TargetComprehensiveness = Annotated[int, Field(ge=1, le=4)]
+Scope = Annotated[int, Field(ge=1, le=3)]
+
+
+class StrictModel(BaseModel):
+    """Base for every part of the file: unknown keys are refused, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+
+
+# --- Context: asked first in every interview -----------------------------------------------
+
+
+class ContextKind(StrEnum):
+    TEXT = "text"
+    CHOICE = "choice"
+    MULTI_CHOICE = "multi_choice"
+
+
+class ContextOption(StrictModel):
+    value: Identifier
+    """What is stored in the session file."""
+    label: Text
+    """What the interviewee reads."""
+
+
+class ContextQuestion(StrictModel):
+    id: Identifier
+    """Stored with the answer; ``system_name``, ``interviewee_name`` and ``interviewee_role``
+    are required because sessions are named and listed by them."""
+    kind: ContextKind
+    prompt: Text
+    help: Text
+    """Shown on "why is this asked?"."""
+    required: bool = True
+    placeholder: str = ""
+    """An example answer shown in an empty text field."""
+    options: tuple[ContextOption, ...] = ()
+    """For ``choice`` and ``multi_choice`` only."""
+    allow_other: bool = False
+    """Whether a choice question also accepts free text ("Other: ...")."""
+
+
+# --- Self-assessment: indicator questions per level ----------------------------------------
+
+
+class QuestionKind(StrEnum):
+    YES_NO = "yes_no"
+    CHOICE = "choice"
+
+
+class AnswerOption(StrictModel):
+    label: Text
+    level: Comprehensiveness
+    """The highest comprehensiveness level this answer supports. For a question of level L,
+    a value below L means "level L is not met"; L or above means met, up to that level."""
+
+
+class IndicatorQuestion(StrictModel):
+    id: Identifier
+    """Unique in the questionnaire; by convention ``<practice>.c<level>.<n>`` (``G1.1.c2.1``)."""
+    text: Text
+    """A question an engineer answers from facts, not opinion."""
+    kind: QuestionKind = QuestionKind.YES_NO
+    """``yes_no``: yes meets the level, no does not. ``choice``: each option names a level."""
+    options: tuple[AnswerOption, ...] = ()
+    """For ``choice`` only."""
+    evidence: str = ""
+    """What an assessor would ask to see before accepting "yes"."""
+
+
+class Level(StrictModel):
+    objective: Text
+    """What this comprehensiveness level achieves for the practice, in one sentence."""
+    to_do: tuple[Text, ...] = Field(min_length=1)
+    """What needs to be done to reach this level (beyond the levels below it)."""
+    indicators: tuple[Text, ...] = Field(min_length=1)
+    """Indicators of achievement: what an assessor would see as evidence."""
+    why: Text
+    """Short help: why this level matters for this practice."""
+    questions: tuple[IndicatorQuestion, ...] = Field(min_length=1)
+    """Asked in order; the level is met when every question is met (the staircase rule)."""
+
+
+class ScopeQuestion(StrictModel):
+    text: Text
+    """A yes/no question: is the practice tailored in this way?"""
+    examples: tuple[Text, ...] = Field(min_length=1)
+    """What "yes" looks like for this practice."""
+
+
+class PracticeScope(StrictModel):
+    industry: ScopeQuestion
+    """Asked first: "yes" raises scope from General (1) to Industry specific (2)."""
+    system: ScopeQuestion
+    """Asked after a "yes" to ``industry``: "yes" raises scope to System specific (3)."""
+
+
+class PurposeQuestion(StrictModel):
+    text: Text
+    """Target setting, step 3, in business language: does this practice need more, less or
+    the same as its sub-domain, or does it not apply? A reason is always asked for."""
+    help: Text
+
+
+class Practice(StrictModel):
+    subdomain: Identifier
+    name: Text
+    purpose: Text
+    """What the practice is for, in a sentence or two."""
+    why: Text
+    """Short help: why the interview asks about this practice."""
+    levels: dict[int, Level]
+    """Comprehensiveness levels 1-4 (level 0, None, has no content)."""
+    scope: PracticeScope
+    target: PurposeQuestion
+
+
+# --- Target setting: domain goals and sub-domain needs ---------------------------------------
+
+
+class ScopeOption(StrictModel):
+    scope: Scope
+    label: Text
+
+
+class DomainGoal(StrictModel):
+    prompt: Text
+    """Target setting, step 1: the question that introduces the four goal statements."""
+    help: Text
+    statements: dict[int, Text]
+    """Goal statements keyed by the comprehensiveness level 1-4 they set for the domain."""
+    scope_prompt: Text
+    scope_options: tuple[ScopeOption, ...]
+    """One option per scope level 1-3."""
+
+
+class NeedsOption(StrictModel):
+    label: Text
+    change: int = Field(default=0, ge=-2, le=2)
+    """How this answer moves the inherited comprehensiveness (clamped to 1-4)."""
+    scope_at_least: Scope | None = None
+    """The narrowest scope this answer calls for, if any."""
+
+
+class NeedsTopic(StrEnum):
+    THREATS = "threats"
+    COMPLIANCE = "compliance"
+    REGULATORS = "regulators"
+    BUSINESS = "business"
+
+
+class NeedsQuestion(StrictModel):
+    id: Identifier
+    topic: NeedsTopic
+    text: Text
+    help: Text
+    options: tuple[NeedsOption, ...] = Field(min_length=2)
+
+
+class Domain(StrictModel):
+    name: Text
+    purpose: Text
+    why: Text
+    goal: DomainGoal
+
+
+class SubDomain(StrictModel):
+    domain: Identifier
+    name: Text
+    purpose: Text
+    why: Text
+    needs: tuple[NeedsQuestion, ...] = Field(min_length=1)
+    """Target setting, step 2. Combined by the rule in :func:`needs_adjustment`."""
+
+
+# --- The file -----------------------------------------------------------------------------
+
+
+class Questionnaire(StrictModel):
+    schema_version: Literal[1]
+    """The version of this file format (not of the content)."""
+    id: Identifier
+    version: Text
+    """The version of the content; sessions record it."""
+    title: Text
+    description: Text
+    context: tuple[ContextQuestion, ...] = Field(min_length=1)
+    domains: dict[str, Domain] = Field(min_length=1)
+    subdomains: dict[str, SubDomain] = Field(min_length=1)
+    practices: dict[str, Practice] = Field(min_length=1)
+
+    _content_hash: str = PrivateAttr(default="")
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of the content (not the formatting); set by the loader."""
+        return self._content_hash
+
+    def subdomain_ids(self, domain_id: str) -> list[str]:
+        """The sub-domains of a domain, in file order."""
+        return [sid for sid, sub in self.subdomains.items() if sub.domain == domain_id]
+
+    def practice_ids(self, subdomain_id: str | None = None) -> list[str]:
+        """The practices of a sub-domain (or all practices), in interview order."""
+        ordered = [
+            pid
+            for did in self.domains
+            for sid in self.subdomain_ids(did)
+            for pid, practice in self.practices.items()
+            if practice.subdomain == sid
+        ]
+        if subdomain_id is None:
+            return ordered
+        return [pid for pid in ordered if self.practices[pid].subdomain == subdomain_id]
+
+    def domain_of(self, practice_id: str) -> str:
+        """The domain id that a practice belongs to."""
+        return self.subdomains[self.practices[practice_id].subdomain].domain
+
+    def context_question(self, question_id: str) -> ContextQuestion | None:
+        """The context question with that id, if any."""
+        return next((q for q in self.context if q.id == question_id), None)
+
+
+def needs_adjustment(chosen: list[NeedsOption]) -> tuple[int, int | None]:
+    """Combine a sub-domain's needs answers into (comprehensiveness change, minimum scope).
+
+    The largest raise wins. A target is lowered only when every answer allows it, and then by
+    the smallest lowering offered: one pressing need is enough to keep or raise a target.
+    """
+    raises = [option.change for option in chosen if option.change > 0]
+    lowers = [option.change for option in chosen if option.change < 0]
+    keeps = any(option.change == 0 for option in chosen)
+    if raises:
+        change = max(raises)
+    elif lowers and not keeps:
+        change = max(lowers)
+    else:
+        change = 0
+    scopes = [option.scope_at_least for option in chosen if option.scope_at_least is not None]
+    return change, max(scopes) if scopes else None

@@ -1,0 +1,23 @@
+"""The core never imports the screen: loading a questionnaire leaves textual and rich out."""
+
+import subprocess
+import sys
+
+CORE_MODULES = ["interview.questionnaire", "interview.tomlfile", "interview.errors"]
+
+
+def test_core_does_not_import_textual_or_rich() -> None:
+    program = "; ".join(
+        [
+            "import sys",
+            *(f"import {module}" for module in CORE_MODULES),
+            "from interview.questionnaire import load_questionnaire",
+            "load_questionnaire()",
+            "leaked = sorted(m for m in sys.modules if m.split('.')[0] in {'textual', 'rich'})",
+            "print(','.join(leaked))",
+        ]
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
