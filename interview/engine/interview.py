@@ -1,0 +1,512 @@
+"""The interview engine: one session, driven by a state machine over conversation phases.
+
+The phases (context, interview, practice summary, review, done) are the machine's states;
+where the interview is in the model is the cursor stored in the session. Every user interface
+(the TUI, the CLI, the tests) drives this class and nothing else. It does no file I/O: it
+calls ``on_change`` after every change, and the caller saves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from transitions import Machine
+
+from interview.engine.plan import Step, full_plan, practice_steps, step_index
+from interview.engine.prompts import Prompt, build_prompt
+from interview.questionnaire.model import Questionnaire
+from interview.scoring import (
+    CurrentLevel,
+    TargetLevel,
+    assess_practice,
+    domain_setting,
+    industry_scope_question_id,
+    practice_setting,
+    subdomain_setting,
+    system_scope_question_id,
+    target_levels,
+)
+from interview.session.model import (
+    DONT_KNOW,
+    Answer,
+    AnswerValue,
+    LevelRecord,
+    Origin,
+    Phase,
+    Session,
+    SessionKind,
+    TargetSetting,
+    utc_now,
+)
+
+
+class EngineError(ValueError):
+    """A request the interview cannot carry out now (the interface should not have offered it)."""
+
+
+_ANY_BUT_CONTEXT = [Phase.INTERVIEW, Phase.PRACTICE_SUMMARY, Phase.REVIEW, Phase.DONE]
+
+TRANSITIONS: list[dict[str, Any]] = [
+    {"trigger": "begin", "source": Phase.CONTEXT, "dest": Phase.INTERVIEW},
+    {"trigger": "summarise", "source": Phase.INTERVIEW, "dest": Phase.PRACTICE_SUMMARY},
+    {"trigger": "proceed", "source": Phase.PRACTICE_SUMMARY, "dest": Phase.INTERVIEW},
+    {
+        "trigger": "review",
+        "source": [Phase.CONTEXT, Phase.INTERVIEW, Phase.PRACTICE_SUMMARY, Phase.DONE],
+        "dest": Phase.REVIEW,
+    },
+    {"trigger": "revisit", "source": _ANY_BUT_CONTEXT, "dest": Phase.INTERVIEW},
+    {"trigger": "revisit_context", "source": _ANY_BUT_CONTEXT, "dest": Phase.CONTEXT},
+    {"trigger": "finish", "source": Phase.REVIEW, "dest": Phase.DONE},
+]
+"""The allowed moves between phases. Moving within a phase only moves the cursor."""
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    question_id: str
+    status: str
+    """``skipped``, ``unanswered`` or ``dont_know``."""
+    step: Step
+
+
+@dataclass(frozen=True)
+class DomainProgress:
+    practices_done: int
+    practices_total: int
+
+
+@dataclass(frozen=True)
+class Progress:
+    answered: int
+    """Questions answered so far (context included)."""
+    total: int
+    """Questions in the plan as the answers so far make it (grows as levels are met)."""
+    practices_done: int
+    practices_total: int
+    by_domain: dict[str, DomainProgress]
+
+
+@dataclass(frozen=True)
+class PracticeSummary:
+    practice_id: str
+    current: CurrentLevel | None
+    """The assessed level (assessments)."""
+    target: TargetLevel | None
+    """The target: this session's own (targets) or the linked target session's."""
+
+
+class Interview:
+    """One interview over one session."""
+
+    state: Phase
+    trigger: Callable[..., bool]
+
+    def __init__(
+        self,
+        questionnaire: Questionnaire,
+        session: Session,
+        *,
+        linked_targets: Mapping[str, TargetLevel] | None = None,
+        on_change: Callable[[Session], None] | None = None,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.questionnaire = questionnaire
+        self.session = session
+        self.linked_targets = linked_targets
+        self._on_change = on_change or (lambda _session: None)
+        self._clock = clock
+        Machine(
+            model=self,
+            states=Phase,
+            transitions=TRANSITIONS,
+            initial=session.phase,
+            auto_transitions=False,
+            after_state_change=self._record_phase,
+        )
+        self._restore_cursor()
+
+    # --- What is on screen ----------------------------------------------------------------
+
+    @property
+    def phase(self) -> Phase:
+        return self.state
+
+    def plan(self) -> list[Step]:
+        """Every question that applies now, in order."""
+        return full_plan(self.questionnaire, self.session.kind, self._values())
+
+    def current(self) -> Prompt | None:
+        """The question to ask now, or None outside the context and interview phases."""
+        if self.phase not in (Phase.CONTEXT, Phase.INTERVIEW) or not self.session.cursor.question:
+            return None
+        plan = self.plan()
+        index = step_index(plan, self.session.cursor.question)
+        if index is None:
+            return None
+        return build_prompt(self.questionnaire, plan[index], self.targets())
+
+    def targets(self) -> dict[str, TargetLevel]:
+        """This target session's levels so far (empty for an assessment)."""
+        if self.session.kind is not SessionKind.TARGET:
+            return {}
+        return target_levels(self.questionnaire, self.session.targets)
+
+    def current_levels(self) -> dict[str, CurrentLevel]:
+        """An assessment's practice levels so far (empty for a target)."""
+        if self.session.kind is not SessionKind.ASSESSMENT:
+            return {}
+        values = self._values()
+        return {
+            practice_id: assess_practice(practice_id, practice, values)
+            for practice_id, practice in self.questionnaire.practices.items()
+        }
+
+    def practice_summary(self) -> PracticeSummary | None:
+        """What the practice just finished reached, shown in the practice-summary phase."""
+        practice_id = self.session.cursor.practice
+        if self.phase is not Phase.PRACTICE_SUMMARY or practice_id is None:
+            return None
+        return self.summary_of(practice_id)
+
+    def summary_of(self, practice_id: str) -> PracticeSummary:
+        """A practice's level, and its target when there is one."""
+        if self.session.kind is SessionKind.TARGET:
+            return PracticeSummary(practice_id, None, self.targets().get(practice_id))
+        targets = self.linked_targets or {}
+        return PracticeSummary(
+            practice_id, self.current_levels()[practice_id], targets.get(practice_id)
+        )
+
+    def progress(self) -> Progress:
+        """Answered against planned questions, and finished practices per domain."""
+        plan = self.plan()
+        answered = sum(1 for step in plan if step.question_id in self.session.answers)
+        by_domain = {}
+        for domain_id in self.questionnaire.domains:
+            practice_ids = [
+                pid
+                for pid in self.questionnaire.practice_ids()
+                if self.questionnaire.domain_of(pid) == domain_id
+            ]
+            done = sum(1 for pid in practice_ids if self._practice_done(plan, pid))
+            by_domain[domain_id] = DomainProgress(done, len(practice_ids))
+        return Progress(
+            answered=answered,
+            total=len(plan),
+            practices_done=sum(progress.practices_done for progress in by_domain.values()),
+            practices_total=len(self.questionnaire.practices),
+            by_domain=by_domain,
+        )
+
+    def review_items(self) -> list[ReviewItem]:
+        """Skipped, unanswered and don't-know questions, in interview order."""
+        items = []
+        for step in self.plan():
+            question_id = step.question_id
+            if question_id in self.session.skipped:
+                items.append(ReviewItem(question_id, "skipped", step))
+            elif question_id not in self.session.answers:
+                items.append(ReviewItem(question_id, "unanswered", step))
+            elif self.session.answers[question_id].value == DONT_KNOW:
+                items.append(ReviewItem(question_id, "dont_know", step))
+        return items
+
+    # --- What the user can do -------------------------------------------------------------
+
+    def answer(self, value: AnswerValue, note: str = "") -> None:
+        """Answer the current question (optionally with a note) and move on."""
+        prompt = self._require_prompt()
+        problem = prompt.accepts(value)
+        if problem:
+            raise EngineError(f"{prompt.question_id}: {problem}")
+        previous = self.session.answers.get(prompt.question_id)
+        kept_note = note or (previous.note if previous else None)
+        self.session.answers[prompt.question_id] = Answer(
+            value=value, note=kept_note, answered_at=self._clock()
+        )
+        self._unskip(prompt.question_id)
+        self._apply(prompt.step)
+        self._advance_after(prompt.step)
+        self._changed()
+
+    def set_note(self, question_id: str, note: str) -> None:
+        """Attach a note (evidence, a link, a comment) to an answered question."""
+        answer = self.session.answers.get(question_id)
+        if answer is None:
+            raise EngineError(f"{question_id}: answer the question before adding a note")
+        answer.note = note or None
+        self._changed()
+
+    def can_skip(self) -> bool:
+        prompt = self.current()
+        return prompt is not None and not (prompt.step.is_context and prompt.required)
+
+    def skip(self) -> None:
+        """Leave the current question for later; it comes back in the review."""
+        prompt = self._require_prompt()
+        if not self.can_skip():
+            raise EngineError(f"{prompt.question_id}: this question cannot be skipped")
+        if prompt.question_id not in self.session.skipped:
+            self.session.skipped.append(prompt.question_id)
+        self._advance_after(prompt.step)
+        self._changed()
+
+    def can_go_back(self) -> bool:
+        if self.phase in (Phase.CONTEXT, Phase.INTERVIEW):
+            return bool(step_index(self.plan(), self.session.cursor.question))
+        return bool(self.plan())
+
+    def back(self) -> None:
+        """Return to the previous question, to see or change its answer."""
+        if not self.can_go_back():
+            raise EngineError("this is the first question")
+        plan = self.plan()
+        if self.phase is Phase.PRACTICE_SUMMARY and self.session.cursor.practice:
+            target = practice_steps(plan, self.session.cursor.practice)[-1]
+        elif self.phase in (Phase.REVIEW, Phase.DONE):
+            target = plan[-1]
+        else:
+            index = step_index(plan, self.session.cursor.question)
+            assert index is not None
+            target = plan[index - 1]
+        self._move_to(target)
+        self._changed()
+
+    def jump(self, item_id: str) -> None:
+        """Go to a practice (or a domain or sub-domain) by id: its first open question."""
+        plan = self.plan()
+        steps = [
+            step
+            for step in plan
+            if item_id in (step.practice_id, step.subdomain_id, step.domain_id)
+        ]
+        if not steps:
+            raise EngineError(f"no practice, sub-domain or domain with id {item_id!r}")
+        open_steps = [step for step in steps if self._is_open(step)]
+        self._move_to(open_steps[0] if open_steps else steps[0])
+        self._changed()
+
+    def revisit(self, question_id: str) -> None:
+        """Go to one question, for example from the review."""
+        plan = self.plan()
+        index = step_index(plan, question_id)
+        if index is None:
+            raise EngineError(f"no question {question_id!r} applies now")
+        self._move_to(plan[index])
+        self._changed()
+
+    def continue_interview(self) -> None:
+        """Leave a practice summary for the next open question (or the review)."""
+        if self.phase is not Phase.PRACTICE_SUMMARY:
+            raise EngineError("there is no practice summary to leave")
+        plan = self.plan()
+        practice = practice_steps(plan, self.session.cursor.practice or "")
+        following = self._next_open(plan, practice[-1] if practice else None)
+        self.session.cursor.practice = None
+        if following is None:
+            self.trigger("review")
+            self.session.cursor.question = None
+        else:
+            self.trigger("proceed")
+            self.session.cursor.question = following.question_id
+        self._changed()
+
+    def finish_interview(self) -> None:
+        """Close the review and mark the session done (open items stay listed)."""
+        if self.phase is not Phase.REVIEW:
+            self._go_to_review()
+        self.trigger("finish")
+        self.session.cursor.question = None
+        self._changed()
+
+    def reopen(self) -> None:
+        """Return from done to the review."""
+        if self.phase is Phase.DONE:
+            self.trigger("review")
+            self._changed()
+
+    # --- Internals ------------------------------------------------------------------------
+
+    def _values(self) -> dict[str, AnswerValue]:
+        return {question_id: answer.value for question_id, answer in self.session.answers.items()}
+
+    def _require_prompt(self) -> Prompt:
+        prompt = self.current()
+        if prompt is None:
+            raise EngineError(f"no question is being asked in the {self.phase} phase")
+        return prompt
+
+    def _record_phase(self) -> None:
+        self.session.phase = self.state
+
+    def _is_open(self, step: Step) -> bool:
+        return (
+            step.question_id not in self.session.answers
+            and step.question_id not in self.session.skipped
+        )
+
+    def _practice_done(self, plan: list[Step], practice_id: str) -> bool:
+        steps = practice_steps(plan, practice_id)
+        return bool(steps) and all(step.question_id in self.session.answers for step in steps)
+
+    def _next_open(self, plan: list[Step], after: Step | None) -> Step | None:
+        """The first open step after ``after``, wrapping round to the start."""
+        index = step_index(plan, after.question_id) if after else None
+        start = 0 if index is None else index + 1
+        for step in plan[start:] + plan[:start]:
+            if self._is_open(step):
+                return step
+        return None
+
+    def _advance_after(self, step: Step) -> None:
+        plan = self.plan()
+        following = self._next_open(plan, step)
+        leaving_practice = step.practice_id is not None and (
+            following is None or following.practice_id != step.practice_id
+        )
+        if leaving_practice and step.practice_id and self._practice_done(plan, step.practice_id):
+            self.trigger("summarise")
+            self.session.cursor.question = None
+            self.session.cursor.practice = step.practice_id
+        elif following is None:
+            self._go_to_review()
+        else:
+            self._move_to(following)
+
+    def _go_to_review(self) -> None:
+        self.trigger("review")
+        self.session.cursor.question = None
+        self.session.cursor.practice = None
+
+    def _move_to(self, step: Step) -> None:
+        wanted = Phase.CONTEXT if step.is_context else Phase.INTERVIEW
+        if self.phase is not wanted:
+            if wanted is Phase.CONTEXT:
+                self.trigger("revisit_context")
+            elif self.phase is Phase.CONTEXT:
+                self.trigger("begin")
+            else:
+                self.trigger("revisit")
+        self.session.cursor.question = step.question_id
+        self.session.cursor.practice = None
+
+    def _restore_cursor(self) -> None:
+        """On resume: keep the saved cursor if it still applies, else find the next question."""
+        if self.phase not in (Phase.CONTEXT, Phase.INTERVIEW):
+            return
+        plan = self.plan()
+        if step_index(plan, self.session.cursor.question) is not None:
+            return
+        following = self._next_open(plan, None)
+        if following is None:
+            self._go_to_review()
+        else:
+            self._move_to(following)
+
+    def _unskip(self, question_id: str) -> None:
+        if question_id in self.session.skipped:
+            self.session.skipped.remove(question_id)
+
+    def _apply(self, step: Step) -> None:
+        """Carry an answer's consequences: context fields, target settings, dropped answers."""
+        if step.is_context:
+            self._apply_context(step.question_id)
+        elif self.session.kind is SessionKind.TARGET:
+            self._apply_target(step)
+        else:
+            self._drop_answers_that_no_longer_apply(step)
+
+    def _apply_context(self, question_id: str) -> None:
+        value = self.session.answers[question_id].value
+        text = value if isinstance(value, str) else ", ".join(value)
+        if question_id == "system_name":
+            self.session.system = text
+        elif question_id == "interviewee_name":
+            self.session.interviewee = text
+        elif question_id == "interviewee_role":
+            self.session.role = text
+
+    def _apply_target(self, step: Step) -> None:
+        """Update the explicit setting of the item the answer is about.
+
+        Settings are absolute once made, so a later change of a domain's goal moves only the
+        sub-domains and practices that still inherit (the project's inheritance rule).
+        """
+        values = self._values()
+        levels = self.targets()
+        if step.practice_id is not None:
+            inherited = levels[step.subdomain_id or ""]
+            self._set_target(
+                step.practice_id, practice_setting(step.practice_id, inherited, values)
+            )
+        elif step.subdomain_id is not None:
+            inherited = levels[step.domain_id or ""]
+            setting = subdomain_setting(self.questionnaire, step.subdomain_id, inherited, values)
+            self._set_target(step.subdomain_id, setting)
+        elif step.domain_id is not None:
+            self._set_target(
+                step.domain_id, domain_setting(self.questionnaire, step.domain_id, values)
+            )
+            self._refresh_inheriting_subdomains(step.domain_id)
+
+    def _refresh_inheriting_subdomains(self, domain_id: str) -> None:
+        """Sub-domains without a setting re-read their needs against the new domain goal."""
+        values = self._values()
+        domain = self.targets()[domain_id]
+        for subdomain_id in self.questionnaire.subdomain_ids(domain_id):
+            if subdomain_id not in self.session.targets:
+                setting = subdomain_setting(self.questionnaire, subdomain_id, domain, values)
+                self._set_target(subdomain_id, setting)
+
+    def _set_target(self, item_id: str, setting: TargetSetting | None) -> None:
+        if setting is None:
+            self.session.targets.pop(item_id, None)
+        else:
+            self.session.targets[item_id] = setting
+
+    def _drop_answers_that_no_longer_apply(self, step: Step) -> None:
+        """After a changed answer closes part of the staircase, forget the answers beyond it."""
+        if step.practice_id is None:
+            return
+        practice = self.questionnaire.practices[step.practice_id]
+        owned = {q.id for level in practice.levels.values() for q in level.questions}
+        owned |= {
+            industry_scope_question_id(step.practice_id),
+            system_scope_question_id(step.practice_id),
+        }
+        applicable = {s.question_id for s in practice_steps(self.plan(), step.practice_id)}
+        for question_id in owned - applicable:
+            self.session.answers.pop(question_id, None)
+            self._unskip(question_id)
+
+    def _changed(self) -> None:
+        self.session.updated = self._clock()
+        self.session.levels = self._level_records()
+        self._on_change(self.session)
+
+    def _level_records(self) -> dict[str, LevelRecord]:
+        if self.session.kind is SessionKind.TARGET:
+            return {
+                item_id: LevelRecord(
+                    comprehensiveness=level.comprehensiveness,
+                    scope=level.scope,
+                    applicable=level.applicable or level.origin is not Origin.PURPOSE,
+                    origin=level.origin,
+                    reason=level.reason or None,
+                    complete=level.comprehensiveness is not None or level.origin is Origin.PURPOSE,
+                )
+                for item_id, level in self.targets().items()
+            }
+        return {
+            practice_id: LevelRecord(
+                comprehensiveness=level.comprehensiveness,
+                scope=level.scope,
+                origin=Origin.ASSESSED,
+                complete=level.complete,
+            )
+            for practice_id, level in self.current_levels().items()
+        }

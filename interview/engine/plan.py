@@ -1,0 +1,127 @@
+"""What the interview asks, in what order, given the answers so far. Pure functions.
+
+The plan is recomputed from the questionnaire and the answers whenever it is needed, so that
+it can never disagree with them: a changed answer that opens or closes a staircase level
+changes the plan at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from interview.questionnaire.model import Questionnaire
+from interview.scoring import (
+    assessed_comprehensiveness,
+    goal_question_id,
+    goal_scope_question_id,
+    industry_scope_question_id,
+    purpose_question_id,
+    purpose_reason_question_id,
+    scope_questions,
+    staircase_questions,
+    system_scope_question_id,
+)
+from interview.session.model import AnswerValue, SessionKind
+
+
+@dataclass(frozen=True)
+class Step:
+    """One question in the interview, and where it sits in the model."""
+
+    question_id: str
+    domain_id: str | None = None
+    subdomain_id: str | None = None
+    practice_id: str | None = None
+    level: int | None = None
+    """The comprehensiveness level that a self-assessment question tests."""
+
+    @property
+    def is_context(self) -> bool:
+        return self.domain_id is None
+
+
+def context_plan(questionnaire: Questionnaire) -> list[Step]:
+    """The context questions, asked first in every interview."""
+    return [Step(question.id) for question in questionnaire.context]
+
+
+def interview_plan(
+    questionnaire: Questionnaire, kind: SessionKind, answers: Mapping[str, AnswerValue]
+) -> list[Step]:
+    """The questions after the context, in order, as the answers so far make them apply."""
+    if kind is SessionKind.TARGET:
+        return list(_target_steps(questionnaire))
+    return list(_assessment_steps(questionnaire, answers))
+
+
+def full_plan(
+    questionnaire: Questionnaire, kind: SessionKind, answers: Mapping[str, AnswerValue]
+) -> list[Step]:
+    """Context, then the interview proper."""
+    return context_plan(questionnaire) + interview_plan(questionnaire, kind, answers)
+
+
+def _target_steps(questionnaire: Questionnaire) -> Iterator[Step]:
+    for domain_id in questionnaire.domains:
+        yield Step(goal_question_id(domain_id), domain_id)
+        yield Step(goal_scope_question_id(domain_id), domain_id)
+        for subdomain_id in questionnaire.subdomain_ids(domain_id):
+            for need in questionnaire.subdomains[subdomain_id].needs:
+                yield Step(need.id, domain_id, subdomain_id)
+            for practice_id in questionnaire.practice_ids(subdomain_id):
+                for question_id in (
+                    purpose_question_id(practice_id),
+                    purpose_reason_question_id(practice_id),
+                ):
+                    yield Step(question_id, domain_id, subdomain_id, practice_id)
+
+
+def _assessment_steps(
+    questionnaire: Questionnaire, answers: Mapping[str, AnswerValue]
+) -> Iterator[Step]:
+    for practice_id in questionnaire.practice_ids():
+        practice = questionnaire.practices[practice_id]
+        subdomain_id = practice.subdomain
+        domain_id = questionnaire.subdomains[subdomain_id].domain
+        level_of = {
+            question.id: number
+            for number, level in practice.levels.items()
+            for question in level.questions
+        }
+        staircase = staircase_questions(practice, answers)
+        for question_id in staircase:
+            yield Step(question_id, domain_id, subdomain_id, practice_id, level_of[question_id])
+        if all(question_id in answers for question_id in staircase):
+            comprehensiveness = assessed_comprehensiveness(practice, answers)
+            for question_id in scope_questions(practice_id, comprehensiveness, answers):
+                yield Step(question_id, domain_id, subdomain_id, practice_id)
+
+
+def every_step(questionnaire: Questionnaire, kind: SessionKind) -> list[Step]:
+    """Every question a session of this kind could be asked, whatever the answers."""
+    steps = context_plan(questionnaire)
+    if kind is SessionKind.TARGET:
+        return steps + list(_target_steps(questionnaire))
+    for practice_id in questionnaire.practice_ids():
+        practice = questionnaire.practices[practice_id]
+        domain_id = questionnaire.domain_of(practice_id)
+        place = (domain_id, practice.subdomain, practice_id)
+        for number in sorted(practice.levels):
+            steps += [Step(q.id, *place, number) for q in practice.levels[number].questions]
+        steps.append(Step(industry_scope_question_id(practice_id), *place))
+        steps.append(Step(system_scope_question_id(practice_id), *place))
+    return steps
+
+
+def practice_steps(plan: list[Step], practice_id: str) -> list[Step]:
+    """The steps of one practice, in order."""
+    return [step for step in plan if step.practice_id == practice_id]
+
+
+def step_index(plan: list[Step], question_id: str | None) -> int | None:
+    """Where a question is in the plan, or None when it is not (or no longer) in it."""
+    for index, step in enumerate(plan):
+        if step.question_id == question_id:
+            return index
+    return None

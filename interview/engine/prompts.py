@@ -1,0 +1,258 @@
+"""Turning a step of the plan into a prompt: the text, the choices and the help to show.
+
+A prompt is all a user interface needs to ask one question; it carries no rule. Which values
+are valid is decided here too, so that every interface accepts the same answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from interview.engine.plan import Step
+from interview.questionnaire.levels import comprehensiveness_label, scope_label
+from interview.questionnaire.model import ContextKind, Questionnaire, QuestionKind
+from interview.scoring import (
+    TargetLevel,
+    goal_question_id,
+    goal_scope_question_id,
+    industry_scope_question_id,
+    purpose_question_id,
+    purpose_reason_question_id,
+)
+from interview.session.model import DONT_KNOW, KEEP, NO, NOT_APPLICABLE, YES, AnswerValue
+
+
+class PromptKind(StrEnum):
+    TEXT = "text"
+    CHOICE = "choice"
+    MULTI_CHOICE = "multi_choice"
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """One question, ready to be shown."""
+
+    question_id: str
+    kind: PromptKind
+    text: str
+    help: str
+    """Why this is asked (the "why?" command)."""
+    options: tuple[Option, ...] = ()
+    detail: str = ""
+    """What counts as evidence, or examples of a "yes"."""
+    required: bool = True
+    allow_dont_know: bool = False
+    allow_other: bool = False
+    placeholder: str = ""
+    step: Step = field(default_factory=lambda: Step(""))
+
+    def accepts(self, value: AnswerValue) -> str | None:
+        """None when the value is a valid answer; otherwise what is wrong with it."""
+        values = {option.value for option in self.options}
+        if self.allow_dont_know and value == DONT_KNOW:
+            return None
+        if self.kind is PromptKind.MULTI_CHOICE:
+            if not isinstance(value, list):
+                return "choose a list of options"
+            unknown = [item for item in value if item not in values]
+            if unknown and not self.allow_other:
+                return f"unknown option {unknown[0]!r}"
+            if self.required and not value:
+                return "choose at least one option"
+            return None
+        if not isinstance(value, str):
+            return "give one value"
+        if self.kind is PromptKind.CHOICE and value not in values and not self.allow_other:
+            return f"choose one of {', '.join(sorted(values))}"
+        if self.required and not value.strip():
+            return "an answer is needed here"
+        return None
+
+
+YES_NO_OPTIONS: tuple[Option, ...] = (Option(YES, "Yes"), Option(NO, "No"))
+
+
+def build_prompt(
+    questionnaire: Questionnaire, step: Step, targets: Mapping[str, TargetLevel]
+) -> Prompt:
+    """The prompt for a step; ``targets`` gives the inherited levels a purpose question needs."""
+    if step.is_context:
+        return _context_prompt(questionnaire, step)
+    if step.domain_id is not None and step.question_id == goal_question_id(step.domain_id):
+        return _goal_prompt(questionnaire, step)
+    if step.domain_id is not None and step.question_id == goal_scope_question_id(step.domain_id):
+        return _goal_scope_prompt(questionnaire, step)
+    if step.practice_id is None:
+        return _needs_prompt(questionnaire, step)
+    if step.question_id == purpose_question_id(step.practice_id):
+        inherited = targets.get(step.subdomain_id or "")
+        return _purpose_prompt(questionnaire, step, inherited)
+    if step.question_id == purpose_reason_question_id(step.practice_id):
+        return _reason_prompt(questionnaire, step)
+    if step.question_id == industry_scope_question_id(step.practice_id):
+        return _scope_prompt(questionnaire, step, "industry")
+    if step.level is None:
+        return _scope_prompt(questionnaire, step, "system")
+    return _level_prompt(questionnaire, step)
+
+
+def _context_prompt(questionnaire: Questionnaire, step: Step) -> Prompt:
+    question = questionnaire.context_question(step.question_id)
+    assert question is not None, step  # the plan only holds ids from the questionnaire
+    kinds = {
+        ContextKind.TEXT: PromptKind.TEXT,
+        ContextKind.CHOICE: PromptKind.CHOICE,
+        ContextKind.MULTI_CHOICE: PromptKind.MULTI_CHOICE,
+    }
+    return Prompt(
+        question_id=question.id,
+        kind=kinds[question.kind],
+        text=question.prompt,
+        help=question.help,
+        options=tuple(Option(option.value, option.label) for option in question.options),
+        required=question.required,
+        allow_other=question.allow_other,
+        placeholder=question.placeholder,
+        step=step,
+    )
+
+
+def _goal_prompt(questionnaire: Questionnaire, step: Step) -> Prompt:
+    assert step.domain_id is not None
+    domain = questionnaire.domains[step.domain_id]
+    return Prompt(
+        question_id=step.question_id,
+        kind=PromptKind.CHOICE,
+        text=f"{domain.name}: {domain.goal.prompt}",
+        help=f"{domain.purpose} {domain.goal.help}",
+        options=tuple(
+            Option(str(level), statement)
+            for level, statement in sorted(domain.goal.statements.items())
+        ),
+        step=step,
+    )
+
+
+def _goal_scope_prompt(questionnaire: Questionnaire, step: Step) -> Prompt:
+    assert step.domain_id is not None
+    goal = questionnaire.domains[step.domain_id].goal
+    return Prompt(
+        question_id=step.question_id,
+        kind=PromptKind.CHOICE,
+        text=goal.scope_prompt,
+        help=(
+            "Scope says how closely the practices must be tailored: to any IT system (General), "
+            "to your sector (Industry specific) or to this system (System specific)."
+        ),
+        options=tuple(
+            Option(str(option.scope), option.label)
+            for option in sorted(goal.scope_options, key=lambda option: option.scope)
+        ),
+        step=step,
+    )
+
+
+def _needs_prompt(questionnaire: Questionnaire, step: Step) -> Prompt:
+    assert step.subdomain_id is not None
+    subdomain = questionnaire.subdomains[step.subdomain_id]
+    need = next(need for need in subdomain.needs if need.id == step.question_id)
+    return Prompt(
+        question_id=need.id,
+        kind=PromptKind.CHOICE,
+        text=f"{subdomain.name}: {need.text}",
+        help=need.help,
+        options=tuple(Option(str(n), option.label) for n, option in enumerate(need.options, 1)),
+        step=step,
+    )
+
+
+def _purpose_prompt(
+    questionnaire: Questionnaire, step: Step, inherited: TargetLevel | None
+) -> Prompt:
+    assert step.practice_id is not None
+    practice = questionnaire.practices[step.practice_id]
+    current = inherited.comprehensiveness if inherited else None
+    options = []
+    if inherited is not None and current is not None:
+        kept = f"{comprehensiveness_label(current)}, {scope_label(inherited.scope)}"
+        options.append(Option(KEEP, f"Keep {kept} (as the sub-domain)"))
+    for level in (1, 2, 3, 4):
+        if level == current:
+            continue
+        verb = "Raise to" if current is not None and level > current else "Set to"
+        if current is not None and level < current:
+            verb = "Lower to"
+        options.append(Option(str(level), f"{verb} {comprehensiveness_label(level)}"))
+    options.append(Option(NOT_APPLICABLE, "Not applicable to this system"))
+    return Prompt(
+        question_id=step.question_id,
+        kind=PromptKind.CHOICE,
+        text=f"{practice.name}: {practice.target.text}",
+        help=f"{practice.purpose} {practice.target.help}",
+        options=tuple(options),
+        step=step,
+    )
+
+
+def _reason_prompt(questionnaire: Questionnaire, step: Step) -> Prompt:
+    assert step.practice_id is not None
+    practice = questionnaire.practices[step.practice_id]
+    return Prompt(
+        question_id=step.question_id,
+        kind=PromptKind.TEXT,
+        text=f"Why? In a sentence, the reason for this target for {practice.name}.",
+        help="The reason travels with the target into the gap analysis and the roadmap.",
+        required=False,
+        placeholder="A contract requires it; the device is never networked; ...",
+        step=step,
+    )
+
+
+def _scope_prompt(questionnaire: Questionnaire, step: Step, which: str) -> Prompt:
+    assert step.practice_id is not None
+    practice = questionnaire.practices[step.practice_id]
+    question = practice.scope.industry if which == "industry" else practice.scope.system
+    return Prompt(
+        question_id=step.question_id,
+        kind=PromptKind.CHOICE,
+        text=question.text,
+        help=(
+            "Scope measures how closely the practice is tailored: to your sector (industry) "
+            "and then to this particular system."
+        ),
+        options=YES_NO_OPTIONS,
+        detail="For example: " + " ".join(question.examples),
+        allow_dont_know=True,
+        step=step,
+    )
+
+
+def _level_prompt(questionnaire: Questionnaire, step: Step) -> Prompt:
+    assert step.practice_id is not None and step.level is not None
+    practice = questionnaire.practices[step.practice_id]
+    level = practice.levels[step.level]
+    question = next(q for q in level.questions if q.id == step.question_id)
+    if question.kind is QuestionKind.YES_NO:
+        options = YES_NO_OPTIONS
+    else:
+        options = tuple(
+            Option(str(n), option.label) for n, option in enumerate(question.options, 1)
+        )
+    return Prompt(
+        question_id=question.id,
+        kind=PromptKind.CHOICE,
+        text=question.text,
+        help=f"{practice.why} Level {comprehensiveness_label(step.level)}: {level.why}",
+        options=options,
+        detail=f"Evidence: {question.evidence}" if question.evidence else "",
+        allow_dont_know=True,
+        step=step,
+    )

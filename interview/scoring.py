@@ -1,0 +1,284 @@
+"""Levels from answers: the one place where the SMM's scoring rules live. Pure functions.
+
+Assessment (current state): comprehensiveness by the staircase rule, scope by two ordered
+questions. Target: the domain goal, refined by the sub-domain needs, refined by the practice
+purpose; each value says where it came from. See docs/QUESTIONNAIRE.md for the rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from interview.questionnaire.model import (
+    IndicatorQuestion,
+    NeedsOption,
+    Practice,
+    QuestionKind,
+    Questionnaire,
+    needs_adjustment,
+)
+from interview.session.model import (
+    DONT_KNOW,
+    NOT_APPLICABLE,
+    YES,
+    AnswerValue,
+    Origin,
+    TargetSetting,
+)
+
+Answers = Mapping[str, AnswerValue]
+
+
+# --- Question ids that the engine asks beyond the questionnaire's own -----------------------
+
+
+def goal_question_id(domain_id: str) -> str:
+    return f"{domain_id}.goal"
+
+
+def goal_scope_question_id(domain_id: str) -> str:
+    return f"{domain_id}.scope"
+
+
+def purpose_question_id(practice_id: str) -> str:
+    return f"{practice_id}.purpose"
+
+
+def purpose_reason_question_id(practice_id: str) -> str:
+    return f"{practice_id}.purpose.reason"
+
+
+def industry_scope_question_id(practice_id: str) -> str:
+    return f"{practice_id}.scope.industry"
+
+
+def system_scope_question_id(practice_id: str) -> str:
+    return f"{practice_id}.scope.system"
+
+
+# --- Assessment: the staircase ---------------------------------------------------------------
+
+
+def answer_level(question: IndicatorQuestion, level_number: int, value: AnswerValue) -> int:
+    """The highest comprehensiveness that one answer supports (L-1 when it misses level L)."""
+    if value == DONT_KNOW or not isinstance(value, str):
+        return level_number - 1
+    if question.kind is QuestionKind.YES_NO:
+        return 4 if value == YES else level_number - 1
+    index = int(value) - 1 if value.isdigit() else -1
+    if 0 <= index < len(question.options):
+        return question.options[index].level
+    return level_number - 1
+
+
+def _level_questions(practice: Practice) -> Iterator[tuple[int, IndicatorQuestion]]:
+    for level_number in sorted(practice.levels):
+        for question in practice.levels[level_number].questions:
+            yield level_number, question
+
+
+def _supported_levels(practice: Practice, answers: Answers) -> list[tuple[int, int | None]]:
+    """(question level, level its answer supports or None if unanswered), in asking order."""
+    return [
+        (
+            level,
+            None
+            if question.id not in answers
+            else answer_level(question, level, answers[question.id]),
+        )
+        for level, question in _level_questions(practice)
+    ]
+
+
+def assessed_comprehensiveness(practice: Practice, answers: Answers) -> int:
+    """The highest L such that every question of levels 1..L is answered at L or above."""
+    supported = _supported_levels(practice, answers)
+    reached = 0
+    for candidate in range(1, 5):
+        relevant = [value for level, value in supported if level <= candidate]
+        if all(value is not None and value >= candidate for value in relevant):
+            reached = candidate
+        else:
+            break
+    return reached
+
+
+def staircase_questions(practice: Practice, answers: Answers) -> list[str]:
+    """The ids of the level questions that apply given the answers so far, in order.
+
+    Level L is asked when every level below it is met and no answer so far rules L out.
+    """
+    supported = _supported_levels(practice, answers)
+    asked: list[str] = []
+    for level_number in sorted(practice.levels):
+        below = [value for level, value in supported if level < level_number]
+        if any(value is None or value < level_number for value in below):
+            break
+        asked += [question.id for question in practice.levels[level_number].questions]
+    return asked
+
+
+def scope_questions(practice_id: str, comprehensiveness: int, answers: Answers) -> list[str]:
+    """The scope questions that apply: none at level 0; "system" only after "industry" yes."""
+    if comprehensiveness == 0:
+        return []
+    industry = industry_scope_question_id(practice_id)
+    if answers.get(industry) == YES:
+        return [industry, system_scope_question_id(practice_id)]
+    return [industry]
+
+
+def assessed_scope(practice_id: str, comprehensiveness: int, answers: Answers) -> int | None:
+    """1 General, 2 Industry specific, 3 System specific; None (n/a) at comprehensiveness 0."""
+    if comprehensiveness == 0:
+        return None
+    if answers.get(industry_scope_question_id(practice_id)) != YES:
+        return 1
+    return 3 if answers.get(system_scope_question_id(practice_id)) == YES else 2
+
+
+@dataclass(frozen=True)
+class CurrentLevel:
+    """A practice's assessed level; ``complete`` is False while questions remain unanswered."""
+
+    comprehensiveness: int
+    scope: int | None
+    complete: bool
+
+
+def assess_practice(practice_id: str, practice: Practice, answers: Answers) -> CurrentLevel:
+    """The current level of one practice from its answers."""
+    comprehensiveness = assessed_comprehensiveness(practice, answers)
+    asked = staircase_questions(practice, answers)
+    asked += scope_questions(practice_id, comprehensiveness, answers)
+    return CurrentLevel(
+        comprehensiveness=comprehensiveness,
+        scope=assessed_scope(practice_id, comprehensiveness, answers),
+        complete=all(question_id in answers for question_id in asked),
+    )
+
+
+# --- Target: goal, needs, purpose -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TargetLevel:
+    """A target value and where it came from. ``comprehensiveness`` None: not applicable."""
+
+    comprehensiveness: int | None
+    scope: int | None
+    origin: Origin
+    reason: str = ""
+
+    @property
+    def applicable(self) -> bool:
+        return self.comprehensiveness is not None
+
+
+def domain_setting(
+    questionnaire: Questionnaire, domain_id: str, answers: Answers
+) -> TargetSetting | None:
+    """Step 1: the goal statement chosen for a domain (None until goal and scope are answered)."""
+    goal = answers.get(goal_question_id(domain_id))
+    scope = answers.get(goal_scope_question_id(domain_id))
+    if not (
+        isinstance(goal, str) and goal.isdigit() and isinstance(scope, str) and scope.isdigit()
+    ):
+        return None
+    statement = questionnaire.domains[domain_id].goal.statements.get(int(goal), "")
+    return TargetSetting(
+        comprehensiveness=int(goal), scope=int(scope), origin=Origin.GOAL, reason=statement
+    )
+
+
+def chosen_needs(
+    questionnaire: Questionnaire, subdomain_id: str, answers: Answers
+) -> list[NeedsOption]:
+    """The needs options chosen so far for a sub-domain."""
+    chosen = []
+    for question in questionnaire.subdomains[subdomain_id].needs:
+        value = answers.get(question.id)
+        if isinstance(value, str) and value.isdigit() and 0 < int(value) <= len(question.options):
+            chosen.append(question.options[int(value) - 1])
+    return chosen
+
+
+def subdomain_setting(
+    questionnaire: Questionnaire, subdomain_id: str, inherited: TargetLevel, answers: Answers
+) -> TargetSetting | None:
+    """Step 2: the sub-domain's explicit setting from its needs, or None when they keep it."""
+    if inherited.comprehensiveness is None or inherited.scope is None:
+        return None
+    chosen = chosen_needs(questionnaire, subdomain_id, answers)
+    change, scope_at_least = needs_adjustment(chosen)
+    comprehensiveness = min(4, max(1, inherited.comprehensiveness + change))
+    scope = max(inherited.scope, scope_at_least or 1)
+    if (comprehensiveness, scope) == (inherited.comprehensiveness, inherited.scope):
+        return None
+    movers = [o.label for o in chosen if o.change != 0 or (o.scope_at_least or 0) > inherited.scope]
+    return TargetSetting(
+        comprehensiveness=comprehensiveness,
+        scope=scope,
+        origin=Origin.NEEDS,
+        reason=" ".join(movers),
+    )
+
+
+def practice_setting(
+    practice_id: str, inherited: TargetLevel, answers: Answers
+) -> TargetSetting | None:
+    """Step 3: the practice's explicit setting from its purpose answer, or None to keep."""
+    purpose = answers.get(purpose_question_id(practice_id))
+    reason_value = answers.get(purpose_reason_question_id(practice_id), "")
+    reason = reason_value if isinstance(reason_value, str) else ""
+    if purpose == NOT_APPLICABLE:
+        return TargetSetting(
+            comprehensiveness=None, scope=None, origin=Origin.PURPOSE, reason=reason
+        )
+    if (
+        isinstance(purpose, str)
+        and purpose.isdigit()
+        and int(purpose) != inherited.comprehensiveness
+    ):
+        return TargetSetting(
+            comprehensiveness=int(purpose),
+            scope=inherited.scope,
+            origin=Origin.PURPOSE,
+            reason=reason,
+        )
+    return None
+
+
+def resolve_target(setting: TargetSetting | None, inherited: TargetLevel) -> TargetLevel:
+    """An explicit setting wins over the inherited value; inherited values say so."""
+    if setting is None:
+        return TargetLevel(
+            inherited.comprehensiveness, inherited.scope, Origin.INHERITED, inherited.reason
+        )
+    if setting.origin is Origin.PURPOSE and setting.comprehensiveness is None:
+        return TargetLevel(None, None, Origin.PURPOSE, setting.reason)
+    return TargetLevel(setting.comprehensiveness, setting.scope, setting.origin, setting.reason)
+
+
+UNSET = TargetLevel(None, None, Origin.INHERITED, "")
+
+
+def target_levels(
+    questionnaire: Questionnaire, settings: Mapping[str, TargetSetting]
+) -> dict[str, TargetLevel]:
+    """Every domain's, sub-domain's and practice's target, from the explicit settings.
+
+    Children without a setting of their own inherit from their parent; so changing a domain's
+    goal moves only the children that inherit it.
+    """
+    levels: dict[str, TargetLevel] = {}
+    for domain_id in questionnaire.domains:
+        domain = resolve_target(settings.get(domain_id), UNSET)
+        levels[domain_id] = domain
+        for subdomain_id in questionnaire.subdomain_ids(domain_id):
+            subdomain = resolve_target(settings.get(subdomain_id), domain)
+            levels[subdomain_id] = subdomain
+            for practice_id in questionnaire.practice_ids(subdomain_id):
+                levels[practice_id] = resolve_target(settings.get(practice_id), subdomain)
+    return levels

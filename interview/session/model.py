@@ -1,0 +1,181 @@
+"""The session file format: one TOML file per interview, as pydantic models.
+
+A session holds every answer (the source of truth), the explicit target settings made during
+a target interview, where the interview stands (phase and cursor), and, for people who read
+the file, the levels derived from the answers. The derived levels are recomputed on every save
+and ignored on load.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Annotated, Final, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from interview.questionnaire.model import Questionnaire
+
+SESSION_SCHEMA_VERSION: Final = 1
+
+# Answer values with a fixed meaning.
+YES = "yes"
+NO = "no"
+DONT_KNOW = "dont_know"
+KEEP = "keep"
+NOT_APPLICABLE = "na"
+
+SessionId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")]
+AnswerValue = str | list[str]
+
+
+def utc_now() -> datetime:
+    """The current time in UTC, to the second (what session files store)."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+class FileModel(BaseModel):
+    """Base for every part of a session file: unknown keys are refused."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class SessionKind(StrEnum):
+    TARGET = "target"
+    ASSESSMENT = "assessment"
+
+
+class Phase(StrEnum):
+    """The conversation phases; where in the model the interview is lives in the cursor."""
+
+    CONTEXT = "context"
+    INTERVIEW = "interview"
+    PRACTICE_SUMMARY = "practice_summary"
+    REVIEW = "review"
+    DONE = "done"
+
+
+class QuestionnaireRef(FileModel):
+    """Which questionnaire the answers belong to; the hash detects a changed questionnaire."""
+
+    id: str
+    version: str
+    content_hash: str
+
+
+class Answer(FileModel):
+    value: AnswerValue
+    """yes / no / dont_know; an option number ("1", "2", ...) for choice questions; a level
+    ("1"-"4"), keep or na for a practice's target purpose; free text; or a list of values."""
+    note: str | None = None
+    """Evidence, a link or a comment attached to the answer."""
+    answered_at: datetime
+
+
+class Cursor(FileModel):
+    question: str | None = None
+    """The question being asked, in the context and interview phases."""
+    practice: str | None = None
+    """The practice just finished, in the practice-summary phase."""
+
+
+class Origin(StrEnum):
+    GOAL = "goal"
+    """Set by the domain goal (target step 1)."""
+    NEEDS = "needs"
+    """Moved by the sub-domain needs (target step 2)."""
+    PURPOSE = "purpose"
+    """Set by the practice purpose (target step 3)."""
+    INHERITED = "inherited"
+    """Taken from the level above, unchanged."""
+    ASSESSED = "assessed"
+    """Found by the self-assessment questions."""
+
+
+class TargetSetting(FileModel):
+    """A target value set explicitly for a domain, sub-domain or practice."""
+
+    comprehensiveness: int | None = Field(default=None, ge=1, le=4)
+    """None means not applicable (practices only)."""
+    scope: int | None = Field(default=None, ge=1, le=3)
+    origin: Origin
+    reason: str = ""
+
+
+class LevelRecord(FileModel):
+    """A derived level, written for people who read the file (ignored when loading)."""
+
+    comprehensiveness: int | None = None
+    scope: int | None = None
+    applicable: bool = True
+    origin: Origin
+    reason: str | None = None
+    complete: bool = True
+
+
+class Session(FileModel):
+    schema_version: Literal[1] = SESSION_SCHEMA_VERSION
+    kind: SessionKind
+    questionnaire: QuestionnaireRef
+    system: str
+    """The system of interest's name, also in the context answers; repeated here for lists."""
+    interviewee: str = ""
+    role: str = ""
+    created: datetime
+    updated: datetime
+    phase: Phase = Phase.CONTEXT
+    cursor: Cursor = Field(default_factory=Cursor)
+    target_session: str | None = None
+    """For an assessment: the id of the target session it is compared with, if any."""
+    skipped: list[str] = Field(default_factory=list)
+    """Question ids skipped for now; they come back in the review."""
+    answers: dict[str, Answer] = Field(default_factory=dict)
+    """Every answer, keyed by question id."""
+    targets: dict[str, TargetSetting] = Field(default_factory=dict)
+    """Target interviews: explicit settings by domain, sub-domain or practice id."""
+    levels: dict[str, LevelRecord] = Field(default_factory=dict)
+    """Derived on save from the answers; for people who read the file."""
+
+    id: SessionId = Field(default="", exclude=True)
+    """The file's stem; not stored in the file, so that a renamed file stays consistent."""
+
+    def answer_value(self, question_id: str) -> AnswerValue | None:
+        """The value answered to a question, or None when it has no answer."""
+        answer = self.answers.get(question_id)
+        return None if answer is None else answer.value
+
+
+def new_session(
+    questionnaire: Questionnaire,
+    kind: SessionKind,
+    system: str,
+    *,
+    interviewee: str = "",
+    role: str = "",
+    target_session: str | None = None,
+    now: datetime | None = None,
+) -> Session:
+    """A session that has not been asked anything yet but the system's name."""
+    started = now or utc_now()
+    session = Session(
+        kind=kind,
+        questionnaire=QuestionnaireRef(
+            id=questionnaire.id,
+            version=questionnaire.version,
+            content_hash=questionnaire.content_hash,
+        ),
+        system=system,
+        interviewee=interviewee,
+        role=role,
+        created=started,
+        updated=started,
+        target_session=target_session,
+    )
+    for question_id, value in (
+        ("system_name", system),
+        ("interviewee_name", interviewee),
+        ("interviewee_role", role),
+    ):
+        if value:
+            session.answers[question_id] = Answer(value=value, answered_at=started)
+    return session

@@ -1,0 +1,269 @@
+"""Session files on disk: naming, atomic saving, strict loading, migration and locking.
+
+One TOML file per session in the sessions folder; the file's stem is the session id. A save
+writes a temporary file in the same folder, flushes and fsyncs it, then renames it over the old
+file, so that a process killed at any instant leaves either the old or the new file, whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from filelock import FileLock, Timeout
+from pydantic import ValidationError
+
+from interview.engine.reconcile import check_answers, reconcile
+from interview.errors import InputError, printable
+from interview.questionnaire.model import Questionnaire
+from interview.session.model import SESSION_SCHEMA_VERSION, Session
+from interview.tomlfile import TomlDocument, problems_from_validation, read_toml
+
+SESSIONS_DIR_VARIABLE = "SMM_SESSIONS_DIR"
+_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+
+FILE_HEADER = (
+    "# An smm session: every answer given in one interview, saved after each answer.\n"
+    "# Read it with `smm show ID`. The [levels] table is recomputed on every save.\n\n"
+)
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+MIGRATIONS: dict[int, Migration] = {}
+"""Upgrades from schema version N (the key) to N + 1. Version 1 is the first format."""
+
+
+def default_sessions_dir() -> Path:
+    """``$SMM_SESSIONS_DIR`` when set, else ``./sessions``."""
+    return Path(os.environ.get(SESSIONS_DIR_VARIABLE) or "sessions")
+
+
+def slug(text: str) -> str:
+    """``Acme Gateway (v2)`` → ``acme-gateway-v2``: safe in a file name, readable in a list."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return words[:40].rstrip("-") or "system"
+
+
+@dataclass
+class LoadedSession:
+    session: Session
+    path: Path
+    notices: list[str] = field(default_factory=list)
+    """What the user should be told, e.g. that the questionnaire changed since."""
+
+
+class SessionStore:
+    """The sessions folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    # --- Ids and paths -------------------------------------------------------------------
+
+    def path_of(self, session_id: str) -> Path:
+        return self.folder / f"{session_id}.toml"
+
+    def resolve(self, reference: str) -> Path:
+        """The file for a session id (a name in the folder) or a path to a session file."""
+        looks_like_path = os.sep in reference or "/" in reference or reference.endswith(".toml")
+        if looks_like_path:
+            return Path(reference)
+        if not _ID_PATTERN.fullmatch(reference) or ".." in reference:
+            raise InputError(
+                [
+                    f"{printable(reference)!s}: not a session id (letters, digits, '.', '_', '-'); "
+                    "give an id from `smm list` or a path to a session file"
+                ]
+            )
+        return self.path_of(reference)
+
+    def _unique_id(self, session: Session) -> str:
+        base = f"{slug(session.system)}-{session.kind.value}-{session.created.date().isoformat()}"
+        candidate, number = base, 1
+        while self.path_of(candidate).exists():
+            number += 1
+            candidate = f"{base}-{number}"
+        return candidate
+
+    # --- Writing ---------------------------------------------------------------------------
+
+    def create(self, session: Session) -> Session:
+        """Give the session a unique id and write its first file (never over another one)."""
+        self._ensure_folder()
+        while True:
+            session.id = self._unique_id(session)
+            temporary = self._write_temporary(session)
+            try:
+                os.link(temporary, self.path_of(session.id))  # fails if the name was taken
+            except FileExistsError:
+                continue
+            finally:
+                temporary.unlink(missing_ok=True)
+            _fsync_folder(self.folder)
+            return session
+
+    def save(self, session: Session) -> None:
+        """Replace the session's file atomically."""
+        if not session.id:
+            raise ValueError("a session must be created before it is saved")
+        temporary = self._write_temporary(session)
+        try:
+            os.replace(temporary, self.path_of(session.id))
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+        _fsync_folder(self.folder)
+
+    def _write_temporary(self, session: Session) -> Path:
+        text = FILE_HEADER + session_text(session)
+        try:
+            handle, name = tempfile.mkstemp(dir=self.folder, prefix=".smm-", suffix=".tmp")
+        except OSError as error:
+            raise InputError(
+                [f"{self.folder}: cannot save a session here ({error.strerror})"]
+            ) from None
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
+                stream.flush()
+                os.fsync(stream.fileno())
+        except BaseException as error:
+            Path(name).unlink(missing_ok=True)
+            if isinstance(error, OSError):
+                raise InputError(
+                    [
+                        f"{self.folder}: cannot save the session ({error.strerror}); "
+                        "the previous save is intact"
+                    ]
+                ) from None
+            raise
+        return Path(name)
+
+    def _ensure_folder(self) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise InputError(
+                [f"{self.folder}: cannot create the sessions folder ({error.strerror})"]
+            ) from None
+
+    # --- Reading ---------------------------------------------------------------------------
+
+    def load(self, reference: str, questionnaire: Questionnaire) -> LoadedSession:
+        """Read a session strictly and bring it in line with the questionnaire."""
+        path = self.resolve(reference)
+        document = read_toml(path, "session")
+        session = parse_session(document)
+        session.id = path.stem
+        if session.questionnaire.id != questionnaire.id:
+            raise InputError(
+                [
+                    f"{path}: questionnaire: this session was made with questionnaire "
+                    f"{printable(session.questionnaire.id)!r}, not {questionnaire.id!r}; "
+                    "pass that questionnaire with --questionnaire"
+                ]
+            )
+        if session.questionnaire.content_hash == questionnaire.content_hash:
+            problems = check_answers(session, questionnaire)
+            if problems:
+                raise document.error(problems)
+            return LoadedSession(session, path)
+        return LoadedSession(session, path, reconcile(session, questionnaire))
+
+    def read(self, reference: str) -> Session:
+        """Read a session file without checking it against a questionnaire (for lists)."""
+        path = self.resolve(reference)
+        session = parse_session(read_toml(path, "session"))
+        session.id = path.stem
+        return session
+
+    def session_files(self) -> list[Path]:
+        """Every session file in the folder (not the temporary or lock files)."""
+        if not self.folder.is_dir():
+            return []
+        return sorted(path for path in self.folder.glob("*.toml") if not path.name.startswith("."))
+
+    # --- Locking ---------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def locked(self, session: Session) -> Iterator[None]:
+        """Hold the session against writers in other processes while the block runs.
+
+        The lock is an OS-level lock on a side file: it is released when the process ends,
+        however it ends, so a killed smm never blocks the next one.
+        """
+        lock = FileLock(self.folder / f".{session.id}.lock")
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            raise InputError(
+                [
+                    f"{self.path_of(session.id)}: this session is open in another smm; "
+                    "finish or quit it there first"
+                ]
+            ) from None
+        try:
+            yield
+        finally:
+            lock.release()
+
+
+def session_text(session: Session) -> str:
+    """The session as TOML (without the header comment)."""
+    data = session.model_dump(mode="python", exclude_none=True, exclude={"id"})
+    return tomli_w.dumps(data)
+
+
+def parse_session(document: TomlDocument) -> Session:
+    """Validate a parsed session file, upgrading an older format first."""
+    data = document.data
+    if not {"kind", "questionnaire", "answers"} & data.keys():
+        raise InputError(
+            [f"{document.path}: not an smm session file (no kind, questionnaire or answers)"]
+        )
+    data = _migrate(document)
+    try:
+        return Session.model_validate(data)
+    except ValidationError as error:
+        raise document.error(problems_from_validation(error)) from None
+
+
+def _migrate(document: TomlDocument) -> dict[str, Any]:
+    data = document.data
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        return data  # let validation report it
+    if version > SESSION_SCHEMA_VERSION:
+        line = document.line_of(("schema_version",))
+        raise InputError(
+            [
+                f"{document.path}:{line}: schema_version: {version} is newer than this smm reads "
+                f"({SESSION_SCHEMA_VERSION}); upgrade smm"
+            ]
+        )
+    while version < SESSION_SCHEMA_VERSION:
+        upgrade = MIGRATIONS.get(version)
+        if upgrade is None:
+            raise InputError([f"{document.path}: schema_version: {version} is too old to read"])
+        data = upgrade(dict(data))
+        version += 1
+        data["schema_version"] = version
+    return data
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename durable: fsync the folder that holds the file."""
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
