@@ -12,3 +12,9 @@ QUESTIONNAIRE_FIXTURES = DATA_DIR / "questionnaires"
 def minimal_questionnaire_path() -> Path:
     """The smallest valid questionnaire: one domain, one sub-domain, one practice."""
     return QUESTIONNAIRE_FIXTURES / "minimal.toml"
+
+
+@pytest.fixture
+def small_questionnaire_path() -> Path:
+    """Two domains, three practices: D1.1 and D1.2 under D1, F1.1 under F1."""
+    return QUESTIONNAIRE_FIXTURES / "small.toml"

@@ -50,17 +50,17 @@ class EngineError(ValueError):
 _ANY_BUT_CONTEXT = [Phase.INTERVIEW, Phase.PRACTICE_SUMMARY, Phase.REVIEW, Phase.DONE]
 
 TRANSITIONS: list[dict[str, Any]] = [
-    {"trigger": "begin", "source": Phase.CONTEXT, "dest": Phase.INTERVIEW},
-    {"trigger": "summarise", "source": Phase.INTERVIEW, "dest": Phase.PRACTICE_SUMMARY},
-    {"trigger": "proceed", "source": Phase.PRACTICE_SUMMARY, "dest": Phase.INTERVIEW},
+    {"trigger": "start_interview", "source": Phase.CONTEXT, "dest": Phase.INTERVIEW},
+    {"trigger": "show_summary", "source": Phase.INTERVIEW, "dest": Phase.PRACTICE_SUMMARY},
+    {"trigger": "leave_summary", "source": Phase.PRACTICE_SUMMARY, "dest": Phase.INTERVIEW},
     {
-        "trigger": "review",
+        "trigger": "open_review",
         "source": [Phase.CONTEXT, Phase.INTERVIEW, Phase.PRACTICE_SUMMARY, Phase.DONE],
         "dest": Phase.REVIEW,
     },
-    {"trigger": "revisit", "source": _ANY_BUT_CONTEXT, "dest": Phase.INTERVIEW},
-    {"trigger": "revisit_context", "source": _ANY_BUT_CONTEXT, "dest": Phase.CONTEXT},
-    {"trigger": "finish", "source": Phase.REVIEW, "dest": Phase.DONE},
+    {"trigger": "return_to_interview", "source": _ANY_BUT_CONTEXT, "dest": Phase.INTERVIEW},
+    {"trigger": "return_to_context", "source": _ANY_BUT_CONTEXT, "dest": Phase.CONTEXT},
+    {"trigger": "close", "source": Phase.REVIEW, "dest": Phase.DONE},
 ]
 """The allowed moves between phases. Moving within a phase only moves the cursor."""
 
@@ -308,10 +308,10 @@ class Interview:
         following = self._next_open(plan, practice[-1] if practice else None)
         self.session.cursor.practice = None
         if following is None:
-            self.trigger("review")
+            self.trigger("open_review")
             self.session.cursor.question = None
         else:
-            self.trigger("proceed")
+            self.trigger("leave_summary")
             self.session.cursor.question = following.question_id
         self._changed()
 
@@ -319,14 +319,14 @@ class Interview:
         """Close the review and mark the session done (open items stay listed)."""
         if self.phase is not Phase.REVIEW:
             self._go_to_review()
-        self.trigger("finish")
+        self.trigger("close")
         self.session.cursor.question = None
         self._changed()
 
     def reopen(self) -> None:
         """Return from done to the review."""
         if self.phase is Phase.DONE:
-            self.trigger("review")
+            self.trigger("open_review")
             self._changed()
 
     # --- Internals ------------------------------------------------------------------------
@@ -369,7 +369,7 @@ class Interview:
             following is None or following.practice_id != step.practice_id
         )
         if leaving_practice and step.practice_id and self._practice_done(plan, step.practice_id):
-            self.trigger("summarise")
+            self.trigger("show_summary")
             self.session.cursor.question = None
             self.session.cursor.practice = step.practice_id
         elif following is None:
@@ -378,7 +378,7 @@ class Interview:
             self._move_to(following)
 
     def _go_to_review(self) -> None:
-        self.trigger("review")
+        self.trigger("open_review")
         self.session.cursor.question = None
         self.session.cursor.practice = None
 
@@ -386,11 +386,11 @@ class Interview:
         wanted = Phase.CONTEXT if step.is_context else Phase.INTERVIEW
         if self.phase is not wanted:
             if wanted is Phase.CONTEXT:
-                self.trigger("revisit_context")
+                self.trigger("return_to_context")
             elif self.phase is Phase.CONTEXT:
-                self.trigger("begin")
+                self.trigger("start_interview")
             else:
-                self.trigger("revisit")
+                self.trigger("return_to_interview")
         self.session.cursor.question = step.question_id
         self.session.cursor.practice = None
 

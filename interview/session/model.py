@@ -125,7 +125,7 @@ class Session(FileModel):
     updated: datetime
     phase: Phase = Phase.CONTEXT
     cursor: Cursor = Field(default_factory=Cursor)
-    target_session: str | None = None
+    target_session: SessionId | None = None
     """For an assessment: the id of the target session it is compared with, if any."""
     skipped: list[str] = Field(default_factory=list)
     """Question ids skipped for now; they come back in the review."""
