@@ -130,12 +130,17 @@ def scope_questions(practice_id: str, comprehensiveness: int, answers: Answers) 
 
 
 def assessed_scope(practice_id: str, comprehensiveness: int, answers: Answers) -> int | None:
-    """1 General, 2 Industry specific, 3 System specific; None (n/a) at comprehensiveness 0."""
-    if comprehensiveness == 0:
+    """1 General, 2 Industry specific, 3 System specific; None at comprehensiveness 0 (n/a)
+    and while a scope question that applies is still unanswered. "Don't know" counts as no."""
+    industry = answers.get(industry_scope_question_id(practice_id))
+    system = answers.get(system_scope_question_id(practice_id))
+    if comprehensiveness == 0 or industry is None:
         return None
-    if answers.get(industry_scope_question_id(practice_id)) != YES:
+    if industry != YES:
         return 1
-    return 3 if answers.get(system_scope_question_id(practice_id)) == YES else 2
+    if system is None:
+        return None
+    return 3 if system == YES else 2
 
 
 @dataclass(frozen=True)
@@ -216,7 +221,12 @@ def subdomain_setting(
     scope = max(inherited.scope, scope_at_least or 1)
     if (comprehensiveness, scope) == (inherited.comprehensiveness, inherited.scope):
         return None
-    movers = [o.label for o in chosen if o.change != 0 or (o.scope_at_least or 0) > inherited.scope]
+    movers = [
+        option.label
+        for option in chosen
+        if (change != 0 and option.change == change)
+        or (option.scope_at_least or 0) > inherited.scope
+    ]
     return TargetSetting(
         comprehensiveness=comprehensiveness,
         scope=scope,

@@ -485,10 +485,11 @@ class Interview:
 
     def _changed(self) -> None:
         self.session.updated = self._clock()
-        self.session.levels = self._level_records()
+        self.session.levels = self.level_records()
         self._on_change(self.session)
 
-    def _level_records(self) -> dict[str, LevelRecord]:
+    def level_records(self) -> dict[str, LevelRecord]:
+        """The levels as written to the session file: targets, or assessed practice levels."""
         if self.session.kind is SessionKind.TARGET:
             return {
                 item_id: LevelRecord(

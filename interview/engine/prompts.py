@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from interview.engine.plan import Step
 from interview.questionnaire.levels import comprehensiveness_label, scope_label
-from interview.questionnaire.model import ContextKind, Questionnaire, QuestionKind
+from interview.questionnaire.model import ContextKind, QuestionKind, Questionnaire
 from interview.scoring import (
     TargetLevel,
     goal_question_id,
@@ -256,3 +256,13 @@ def _level_prompt(questionnaire: Questionnaire, step: Step) -> Prompt:
         allow_dont_know=True,
         step=step,
     )
+
+
+def answer_label(prompt: Prompt, value: AnswerValue) -> str:
+    """An answer as a person reads it: the option's label, "Don't know", or the text."""
+    if value == DONT_KNOW:
+        return "Don't know"
+    labels = {option.value: option.label for option in prompt.options}
+    if isinstance(value, list):
+        return "; ".join(labels.get(item, item) for item in value) or "(none)"
+    return labels.get(value, value)

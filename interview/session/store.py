@@ -85,6 +85,18 @@ class SessionStore:
             )
         return self.path_of(reference)
 
+    def _existing(self, reference: str) -> Path:
+        """The file of an existing session, or an error that says where smm looked."""
+        path = self.resolve(reference)
+        if path.parent == self.folder and not path.exists():
+            raise InputError(
+                [
+                    f"{printable(reference)}: no such session in {self.folder}; "
+                    "see `smm list` (or pass --sessions-dir)"
+                ]
+            )
+        return path
+
     def _unique_id(self, session: Session) -> str:
         base = f"{slug(session.system)}-{session.kind.value}-{session.created.date().isoformat()}"
         candidate, number = base, 1
@@ -116,7 +128,7 @@ class SessionStore:
             raise ValueError("a session must be created before it is saved")
         temporary = self._write_temporary(session)
         try:
-            os.replace(temporary, self.path_of(session.id))
+            temporary.replace(self.path_of(session.id))
         except BaseException:
             temporary.unlink(missing_ok=True)
             raise
@@ -159,7 +171,7 @@ class SessionStore:
 
     def load(self, reference: str, questionnaire: Questionnaire) -> LoadedSession:
         """Read a session strictly and bring it in line with the questionnaire."""
-        path = self.resolve(reference)
+        path = self._existing(reference)
         document = read_toml(path, "session")
         session = parse_session(document)
         session.id = path.stem
@@ -180,7 +192,7 @@ class SessionStore:
 
     def read(self, reference: str) -> Session:
         """Read a session file without checking it against a questionnaire (for lists)."""
-        path = self.resolve(reference)
+        path = self._existing(reference)
         session = parse_session(read_toml(path, "session"))
         session.id = path.stem
         return session

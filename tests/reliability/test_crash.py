@@ -69,5 +69,7 @@ def test_sigkill_during_saves_never_breaks_or_loses_a_session(
         value = loaded.answers["system_scope"].value if "system_scope" in loaded.answers else None
         saved = int(str(value).removeprefix("save ")) if value else 0
         assert last_reported <= saved <= last_reported + 1, (run, last_reported, saved)
-        leftovers = [p.name for p in folder.iterdir() if p.suffix == ".toml" and p.stem != session_id]
+        leftovers = [
+            p.name for p in folder.iterdir() if p.suffix == ".toml" and p.stem != session_id
+        ]
         assert leftovers == []

@@ -40,7 +40,10 @@ def start(questionnaire: Questionnaire, kind: SessionKind) -> tuple[Interview, l
     session = new_session(questionnaire, kind, "Acme gateway", now=NOW)
     session.id = "acme-gateway"
     interview = Interview(
-        questionnaire, session, on_change=lambda s: saves.append(s.model_copy(deep=True)), clock=lambda: NOW
+        questionnaire,
+        session,
+        on_change=lambda s: saves.append(s.model_copy(deep=True)),
+        clock=lambda: NOW,
     )
     return interview, saves
 
@@ -125,7 +128,10 @@ def test_complete_assessment_with_back_skip_jump_dont_know_and_notes(small: Ques
     interview.finish_interview()
     assert interview.phase is Phase.DONE
 
-    levels = {pid: (level.comprehensiveness, level.scope) for pid, level in interview.current_levels().items()}
+    levels = {
+        pid: (level.comprehensiveness, level.scope)
+        for pid, level in interview.current_levels().items()
+    }
     assert levels == {"D1.1": (3, 2), "D1.2": (0, None), "F1.1": (1, 1)}
     session = interview.session
     assert session.interviewee == "Dana [bold]Whit[/bold]field"
@@ -222,7 +228,7 @@ def test_required_context_cannot_be_skipped_but_optional_can(small: Questionnair
 
 
 def test_invalid_answers_are_refused(small: Questionnaire) -> None:
-    interview, saves = start(small, SessionKind.ASSESSMENT)
+    interview, _ = start(small, SessionKind.ASSESSMENT)
     answer_context(interview)
     for bad in ("maybe", "7", ["yes"]):
         with pytest.raises(EngineError):

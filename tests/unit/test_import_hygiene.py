@@ -1,9 +1,21 @@
-"""The core never imports the screen: loading a questionnaire leaves textual and rich out."""
+"""The core never imports the screen: questionnaire, engine, scoring, storage and the CLI's
+non-interactive commands leave textual and rich out."""
 
 import subprocess
 import sys
 
-CORE_MODULES = ["interview.questionnaire", "interview.tomlfile", "interview.errors"]
+CORE_MODULES = [
+    "interview.questionnaire",
+    "interview.tomlfile",
+    "interview.errors",
+    "interview.scoring",
+    "interview.session.model",
+    "interview.session.store",
+    "interview.engine.interview",
+    "interview.engine.summary",
+    "interview.engine.reconcile",
+    "interview.cli",
+]
 
 
 def test_core_does_not_import_textual_or_rich() -> None:

@@ -31,7 +31,9 @@ def store(tmp_path: Path) -> SessionStore:
 
 
 def created(store: SessionStore, questionnaire: Questionnaire, kind: SessionKind) -> Session:
-    session = new_session(questionnaire, kind, "Acme Gateway", interviewee="Dana", role="Lead", now=NOW)
+    session = new_session(
+        questionnaire, kind, "Acme Gateway", interviewee="Dana", role="Lead", now=NOW
+    )
     return store.create(session)
 
 
@@ -110,16 +112,39 @@ def test_resume_after_a_change_of_mind_asks_the_same_question(
     assert prompt is not None and prompt.question_id == "D1.1.c1.1"
 
 
+def replacing(old: str, new: str) -> Callable[[str], str]:
+    return lambda text: text.replace(old, new)
+
+
+KIND = 'kind = "assessment"'
 BAD_SESSIONS: dict[str, tuple[Callable[[str], str], str]] = {
     "not TOML": (lambda text: text + "\n[[[", "not valid TOML"),
-    "unknown key": (lambda text: text.replace('kind = "assessment"', 'kind = "assessment"\ncolour = 1'), "colour: unknown key"),
-    "wrong type": (lambda text: text.replace('system = "Acme Gateway"', "system = 3"), "system: input should be a valid string"),
-    "unknown question": (lambda text: text.replace('[answers."D1.1.c1.1"]', '[answers."Z9.9.c1.1"]'), "answers.Z9.9.c1.1: no question"),
-    "invalid value": (lambda text: text.replace('value = "yes"', 'value = "perhaps"'), "'perhaps' is not an answer"),
-    "newer schema": (lambda text: text.replace("schema_version = 1", "schema_version = 9"), "newer than this smm reads"),
-    "bad kind": (lambda text: text.replace('kind = "assessment"', 'kind = "wish"'), "kind: input should be 'target' or 'assessment'"),
-    "escaping target": (lambda text: text.replace('kind = "assessment"', 'kind = "assessment"\ntarget_session = "../../x"'), "target_session: '../../x' is not a valid id"),
-}  # fmt: skip
+    "unknown key": (replacing(KIND, KIND + "\ncolour = 1"), "colour: unknown key"),
+    "wrong type": (
+        replacing('system = "Acme Gateway"', "system = 3"),
+        "system: input should be a valid string",
+    ),
+    "unknown question": (
+        replacing('[answers."D1.1.c1.1"]', '[answers."Z9.9.c1.1"]'),
+        "answers.Z9.9.c1.1: no question",
+    ),
+    "invalid value": (
+        replacing('value = "yes"', 'value = "perhaps"'),
+        "'perhaps' is not an answer",
+    ),
+    "newer schema": (
+        replacing("schema_version = 1", "schema_version = 9"),
+        "newer than this smm reads",
+    ),
+    "bad kind": (
+        replacing(KIND, 'kind = "wish"'),
+        "kind: input should be 'target' or 'assessment'",
+    ),
+    "escaping target": (
+        replacing(KIND, KIND + '\ntarget_session = "../../x"'),
+        "target_session: '../../x' is not a valid id",
+    ),
+}
 
 
 @pytest.mark.parametrize("case", sorted(BAD_SESSIONS))
@@ -173,7 +198,9 @@ def test_older_schema_versions_are_migrated(
     assert (loaded.interviewee, loaded.role, loaded.schema_version) == ("Dana", "Lead", 1)
 
 
-def test_a_version_without_a_migration_is_refused(store: SessionStore, small: Questionnaire) -> None:
+def test_a_version_without_a_migration_is_refused(
+    store: SessionStore, small: Questionnaire
+) -> None:
     session = created(store, small, SessionKind.TARGET)
     path = store.path_of(session.id)
     path.write_text(path.read_text().replace("schema_version = 1", "schema_version = 0"))

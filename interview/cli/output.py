@@ -1,0 +1,43 @@
+"""Writing for a terminal or a pipe: JSON, simple tables and times, with user text made safe."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+
+from interview.errors import printable
+
+
+def json_text(data: object) -> str:
+    """JSON for stdout: readable Unicode, but no character a terminal would act on."""
+    text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
+    return "".join(
+        char if char.isprintable() or char == "\n" else json.dumps(char)[1:-1] for char in text
+    )
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 practice``, ``2 practices``."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def short_time(moment: datetime) -> str:
+    """``2026-11-25 18:52 UTC``: to the minute, in UTC, the same on every machine."""
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int]
+) -> list[str]:
+    """Left-aligned columns; cells longer than their width are cut with an ellipsis."""
+
+    def cell(text: str, width: int) -> str:
+        text = printable(text)
+        return (text if len(text) <= width else text[: width - 1] + "…").ljust(width)
+
+    lines = ["  ".join(cell(h, w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines += [
+        "  ".join(cell(c, w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
+    ]
+    return lines

@@ -1,0 +1,126 @@
+"""``smm list`` and ``smm show`` over a sessions folder."""
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from interview.cli import main
+from interview.engine.interview import Interview
+from interview.questionnaire import load_questionnaire
+from interview.session.model import YES, SessionKind, new_session
+from interview.session.store import SessionStore
+
+
+@pytest.fixture
+def folder(tmp_path: Path, small_questionnaire_path: Path) -> Path:
+    """Two sessions: a target started first, an assessment with a note changed later."""
+    questionnaire = load_questionnaire(small_questionnaire_path)
+    store = SessionStore(tmp_path / "sessions")
+    for hour, kind in ((9, SessionKind.TARGET), (10, SessionKind.ASSESSMENT)):
+        moment = datetime(2026, 11, 25, hour, tzinfo=UTC)
+        session = store.create(
+            new_session(questionnaire, kind, "Acme [red]Gate[/red]", interviewee="Dana",
+                        role="Lead", now=moment)
+        )  # fmt: skip
+        interview = Interview(
+            questionnaire, session, on_change=store.save, clock=lambda m=moment: m
+        )
+        interview.answer("Gateway and cloud")
+        if kind is SessionKind.ASSESSMENT:
+            interview.answer(YES, note="Seen the RACI\x1b[2J")
+    return store.folder
+
+
+def cli(folder: Path, questionnaire: Path, *args: str) -> list[str]:
+    return [*args, "--sessions-dir", str(folder), "--questionnaire", str(questionnaire)]
+
+
+def test_list_shows_most_recent_first(
+    folder: Path, small_questionnaire_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(cli(folder, small_questionnaire_path, "list")) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == [
+        "ID",
+        "KIND",
+        "SYSTEM",
+        "INTERVIEWEE",
+        "PRACTICES",
+        "LAST",
+        "CHANGE",
+    ]
+    assert lines[1].startswith("acme-red-gate-red-assessment-2026-11-25  ")
+    assert "Acme [red]Gate[/red]" in lines[1]
+    assert "2026-11-25 10:00 UTC" in lines[1]
+    assert lines[2].startswith("acme-red-gate-red-target-2026-11-25  ")
+
+
+def test_list_json(
+    folder: Path, small_questionnaire_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(cli(folder, small_questionnaire_path, "list", "--json")) == 0
+    sessions = json.loads(capsys.readouterr().out)
+    assert [s["kind"] for s in sessions] == ["assessment", "target"]
+    assert sessions[0]["practices_total"] == 3
+    assert sessions[0]["finished"] is False
+
+
+def test_list_names_a_broken_file_and_still_lists_the_rest(
+    folder: Path, small_questionnaire_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / "broken.toml").write_text("kind = 'target'\nanswers = 3\n")
+    assert main(cli(folder, small_questionnaire_path, "list")) == 2
+    captured = capsys.readouterr()
+    assert "acme-red-gate-red-target-2026-11-25" in captured.out
+    assert captured.err.startswith(f"smm: {folder / 'broken.toml'}")
+
+
+def test_list_of_an_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "--sessions-dir", str(tmp_path / "none")]) == 0
+    assert "No sessions" in capsys.readouterr().out
+
+
+def test_show_prints_answers_notes_and_levels_safely(
+    folder: Path, small_questionnaire_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    arguments = cli(
+        folder, small_questionnaire_path, "show", "acme-red-gate-red-assessment-2026-11-25"
+    )
+    assert main(arguments) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(
+        "Acme [red]Gate[/red] — self-assessment (acme-red-gate-red-assessment-2026-11-25)"
+    )
+    assert "D1.1  Practice — 1 Minimum, scope not yet known (not finished)" in out
+    assert "    → Yes" in out
+    assert "    note: Seen the RACI\\x1b[2J" in out
+    assert "\x1b" not in out
+
+
+def test_show_json(
+    folder: Path, small_questionnaire_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    arguments = cli(
+        folder,
+        small_questionnaire_path,
+        "show",
+        "acme-red-gate-red-assessment-2026-11-25",
+        "--json",
+    )
+    assert main(arguments) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["levels"]["D1.1"]["comprehensiveness"] == 1
+    answer = next(a for a in data["answers"] if a["question"] == "D1.1.c1.1")
+    assert (answer["label"], answer["note"]) == ("Yes", "Seen the RACI\x1b[2J")
+
+
+def test_show_an_unknown_session_is_one_line_exit_2(
+    folder: Path, small_questionnaire_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(cli(folder, small_questionnaire_path, "show", "nope")) == 2
+    assert (
+        capsys.readouterr().err
+        == f"smm: nope: no such session in {folder}; see `smm list` (or pass --sessions-dir)\n"
+    )
