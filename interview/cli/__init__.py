@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from interview import __version__
+from interview.cli.gap_commands import add_gap_commands
 from interview.cli.model_commands import run_model, run_validate
 from interview.cli.session_commands import run_list, run_show
 from interview.errors import InputError, printable
@@ -70,6 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true", help="print JSON instead of text")
     _add_session_options(show)
     show.set_defaults(run=run_show)
+
+    add_gap_commands(commands, _add_session_options)
     return parser
 
 
