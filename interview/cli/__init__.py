@@ -14,9 +14,11 @@ from typing import NoReturn
 
 from interview import __version__
 from interview.cli.gap_commands import add_gap_commands
+from interview.cli.interview_commands import run_new, run_resume, run_start
 from interview.cli.model_commands import run_model, run_validate
 from interview.cli.session_commands import run_list, run_show
 from interview.errors import InputError, printable
+from interview.session.model import SessionKind
 from interview.session.store import SESSIONS_DIR_VARIABLE, default_sessions_dir
 
 EXIT_OK = 0
@@ -58,6 +60,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("files", nargs="*", type=Path, metavar="FILE")
     validate.set_defaults(run=run_validate)
+
+    new = commands.add_parser("new", help="start a new interview (target or self-assessment)")
+    new.add_argument(
+        "kind", choices=[kind.value for kind in SessionKind], metavar="target|assessment"
+    )
+    new.add_argument("--system", metavar="NAME", help="the system of interest's name")
+    new.add_argument(
+        "--target", metavar="SESSION", help="for an assessment: the target to compare with"
+    )
+    _add_session_options(new)
+    new.set_defaults(run=run_new)
+
+    resume = commands.add_parser(
+        "resume", help="carry on with a saved session (default: the latest unfinished)"
+    )
+    resume.add_argument(
+        "session", nargs="?", metavar="SESSION", help="a session id or a session file's path"
+    )
+    _add_session_options(resume)
+    resume.set_defaults(run=run_resume)
 
     listing = commands.add_parser("list", help="list saved sessions, most recent first")
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -102,10 +124,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     if getattr(arguments, "sessions_dir", "absent") is None:
         arguments.sessions_dir = default_sessions_dir()
-    command: Command | None = getattr(arguments, "run", None)
-    if command is None:
-        parser.print_help()
-        return EXIT_OK
+    if getattr(arguments, "run", None) is None:  # plain `smm`: the start screen
+        arguments.run = run_start
+        arguments.questionnaire = None
+        arguments.sessions_dir = default_sessions_dir()
+    command: Command = arguments.run
     try:
         return command(arguments)
     except InputError as error:

@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from interview.cli.output import json_text, plural
+from interview.cli.output import json_text
 from interview.errors import InputError, printable
+from interview.formatting import plural
 from interview.questionnaire import Questionnaire, load_questionnaire, shipped_questionnaire_paths
 from interview.questionnaire.levels import COMPREHENSIVENESS_NAMES, SCOPE_NAMES
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import datetime
 
 from interview.errors import printable
 
@@ -15,16 +14,6 @@ def json_text(data: object) -> str:
     return "".join(
         char if char.isprintable() or char == "\n" else json.dumps(char)[1:-1] for char in text
     )
-
-
-def plural(count: int, noun: str) -> str:
-    """``1 practice``, ``2 practices``."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
-def short_time(moment: datetime) -> str:
-    """``2026-11-25 18:52 UTC``: to the minute, in UTC, the same on every machine."""
-    return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
 def table(

@@ -6,20 +6,19 @@ import argparse
 import sys
 from typing import Any
 
-from interview.cli.output import json_text, plural, short_time, table
+from interview.cli.output import json_text, table
 from interview.engine.interview import Interview
 from interview.engine.prompts import answer_label
 from interview.engine.summary import AnsweredQuestion, SessionSummary, answered_questions, summarise
 from interview.errors import InputError, printable
+from interview.formatting import KIND_NAMES, plural, short_time
 from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.questionnaire.levels import comprehensiveness_label, scope_label
-from interview.session.model import LevelRecord, Origin, Session, SessionKind
+from interview.session.model import LevelRecord, Origin, Session
 from interview.session.store import SessionStore
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
-
-KIND_NAMES = {SessionKind.TARGET: "target", SessionKind.ASSESSMENT: "self-assessment"}
 
 
 def run_list(arguments: argparse.Namespace) -> int:

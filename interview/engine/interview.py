@@ -181,6 +181,14 @@ class Interview:
             practice_id, self.current_levels()[practice_id], targets.get(practice_id)
         )
 
+    def practice_status(self, practice_id: str) -> str:
+        """``done``, ``started`` or ``not started``."""
+        steps = practice_steps(self.plan(), practice_id)
+        answered = [step for step in steps if step.question_id in self.session.answers]
+        if steps and len(answered) == len(steps):
+            return "done"
+        return "started" if answered else "not started"
+
     def progress(self) -> Progress:
         """Answered against planned questions, and finished practices per domain."""
         plan = self.plan()
@@ -314,6 +322,12 @@ class Interview:
             self.trigger("leave_summary")
             self.session.cursor.question = following.question_id
         self._changed()
+
+    def open_review(self) -> None:
+        """Go to the review of open items from anywhere in the interview."""
+        if self.phase is not Phase.REVIEW:
+            self._go_to_review()
+            self._changed()
 
     def finish_interview(self) -> None:
         """Close the review and mark the session done (open items stay listed)."""

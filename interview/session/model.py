@@ -90,6 +90,8 @@ class Origin(StrEnum):
     """Taken from the level above, unchanged."""
     ASSESSED = "assessed"
     """Found by the self-assessment questions."""
+    IMPORTED = "imported"
+    """Taken as given from an imported file (``smm import``), not from answers."""
 
 
 class TargetSetting(FileModel):
@@ -103,7 +105,8 @@ class TargetSetting(FileModel):
 
 
 class LevelRecord(FileModel):
-    """A derived level, written for people who read the file (ignored when loading)."""
+    """A practice's level: derived from the answers and written for people who read the file,
+    or, in an imported session, the level as given (origin ``imported``)."""
 
     comprehensiveness: int | None = None
     scope: int | None = None
@@ -134,7 +137,11 @@ class Session(FileModel):
     targets: dict[str, TargetSetting] = Field(default_factory=dict)
     """Target interviews: explicit settings by domain, sub-domain or practice id."""
     levels: dict[str, LevelRecord] = Field(default_factory=dict)
-    """Derived on save from the answers; for people who read the file."""
+    """Derived on save from the answers, for people who read the file; in an imported
+    assessment, the levels as given, which are the record."""
+    imported_from: str | None = None
+    """The name of the file an imported session's levels came from (``smm import``); its
+    levels are taken as given, not derived from answers."""
 
     id: SessionId = Field(default="", exclude=True)
     """The file's stem; not stored in the file, so that a renamed file stays consistent."""

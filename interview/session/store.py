@@ -107,20 +107,49 @@ class SessionStore:
 
     # --- Writing ---------------------------------------------------------------------------
 
-    def create(self, session: Session) -> Session:
-        """Give the session a unique id and write its first file (never over another one)."""
+    def create(self, session: Session, session_id: str | None = None) -> Session:
+        """Give the session an id (``session_id``, or a new unique one) and write its first
+        file, never over another one."""
+        if session_id is not None:
+            self._check_new_id(session_id)
         self._ensure_folder()
         while True:
-            session.id = self._unique_id(session)
+            session.id = session_id or self._unique_id(session)
             temporary = self._write_temporary(session)
             try:
                 os.link(temporary, self.path_of(session.id))  # fails if the name was taken
             except FileExistsError:
+                if session_id is not None:
+                    raise self._taken(session_id) from None
                 continue
             finally:
                 temporary.unlink(missing_ok=True)
             _fsync_folder(self.folder)
             return session
+
+    def _check_new_id(self, session_id: str) -> None:
+        """Refuse an id that is not one, or that another session already has."""
+        if (
+            not _ID_PATTERN.fullmatch(session_id)
+            or ".." in session_id
+            or session_id.endswith(".toml")
+        ):
+            raise InputError(
+                [
+                    f"{printable(session_id)}: not a session id; use letters, digits, '.', '_' "
+                    "and '-', starting with a letter or digit (and no .toml at the end)"
+                ]
+            )
+        if self.path_of(session_id).exists():
+            raise self._taken(session_id)
+
+    def _taken(self, session_id: str) -> InputError:
+        return InputError(
+            [
+                f"{session_id}: a session with this id already exists in {self.folder}; "
+                "choose another id"
+            ]
+        )
 
     def save(self, session: Session) -> None:
         """Replace the session's file atomically."""

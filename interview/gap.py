@@ -1,0 +1,488 @@
+"""Gap analysis: a target compared with a current state, practice by practice. Pure functions.
+
+The IIC paper names the gaps but leaves the arithmetic open; the rules here are smm's own and
+are explained in docs/GAP.md. Comprehensiveness and scope gaps are what the current state lacks
+against the target; severity grades them; sub-domains and domains take the worst severity of
+their practices and the mean levels; the roadmap lists the improvements, most urgent first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+from interview.questionnaire.levels import comprehensiveness_label, scope_label
+from interview.questionnaire.model import Questionnaire
+from interview.scoring import (
+    CurrentLevel,
+    TargetLevel,
+    assess_practice,
+    industry_scope_question_id,
+    system_scope_question_id,
+    target_levels,
+)
+from interview.session.model import Origin, Session, SessionKind
+
+LARGE_GAP = 2
+"""A gap of this many levels or more, in either measure, is large."""
+
+UNKNOWN_SCOPE = 1
+"""An unfinished assessment whose scope questions are still open counts as 1 General, as an
+unanswered question counts as not met."""
+
+
+class Severity(StrEnum):
+    NONE = "none"
+    SMALL = "small"
+    LARGE = "large"
+
+    @property
+    def rank(self) -> int:
+        """0 for none, 1 for small, 2 for large: larger is more urgent."""
+        return list(Severity).index(self)
+
+
+@dataclass(frozen=True)
+class LevelPair:
+    """A comprehensiveness and a scope; scope None is "n/a" (comprehensiveness 0) or unknown."""
+
+    comprehensiveness: int
+    scope: int | None
+
+    def label(self) -> str:
+        """``3 Consistent, scope 2 Industry specific``."""
+        return f"{comprehensiveness_label(self.comprehensiveness)}, scope {scope_label(self.scope)}"
+
+
+# --- The levels of a session -----------------------------------------------------------------
+
+
+def target_levels_of(questionnaire: Questionnaire, session: Session) -> dict[str, TargetLevel]:
+    """A target session's levels by item id, interviewed or imported alike."""
+    return target_levels(questionnaire, session.targets)
+
+
+def current_levels_of(questionnaire: Questionnaire, session: Session) -> dict[str, CurrentLevel]:
+    """An assessment's practice levels: as given when imported, else from the answers."""
+    if session.imported_from is not None:
+        return {
+            practice_id: imported_level(session, practice_id)
+            for practice_id in questionnaire.practice_ids()
+        }
+    answers = {question_id: answer.value for question_id, answer in session.answers.items()}
+    return {
+        practice_id: assess_practice(practice_id, questionnaire.practices[practice_id], answers)
+        for practice_id in questionnaire.practice_ids()
+    }
+
+
+def imported_level(session: Session, practice_id: str) -> CurrentLevel:
+    """One practice's level in an imported assessment (0 and unfinished when it has none)."""
+    record = session.levels.get(practice_id)
+    if record is None or record.comprehensiveness is None:
+        return CurrentLevel(comprehensiveness=0, scope=None, complete=False)
+    return CurrentLevel(record.comprehensiveness, record.scope, record.complete)
+
+
+def is_not_applicable(target: TargetLevel) -> bool:
+    """True when the target says the practice does not apply (not merely not set yet)."""
+    return target.comprehensiveness is None and target.origin is not Origin.INHERITED
+
+
+def is_unset(target: TargetLevel) -> bool:
+    """True while a target interview has not reached the practice's domain goal."""
+    return target.comprehensiveness is None and target.origin is Origin.INHERITED
+
+
+def practice_notes(questionnaire: Questionnaire, session: Session, practice_id: str) -> str:
+    """An assessment's notes on one practice: given on import, else its answers' notes."""
+    if session.imported_from is not None:
+        record = session.levels.get(practice_id)
+        return (record.reason or "") if record else ""
+    practice = questionnaire.practices[practice_id]
+    question_ids = [
+        question.id
+        for number in sorted(practice.levels)
+        for question in practice.levels[number].questions
+    ]
+    question_ids += [industry_scope_question_id(practice_id), system_scope_question_id(practice_id)]
+    notes = [session.answers[qid].note for qid in question_ids if qid in session.answers]
+    return "; ".join(note for note in notes if note)
+
+
+# --- One practice ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PracticeGap:
+    """One practice: its target, its current level, the gap between them and how bad it is."""
+
+    practice_id: str
+    name: str
+    target: TargetLevel
+    current: CurrentLevel
+    comprehensiveness_gap: int | None
+    """None when the practice is left out (not applicable, or its target not set yet)."""
+    scope_gap: int | None
+    severity: Severity
+    exceeds_target: bool
+
+    @property
+    def included(self) -> bool:
+        """Whether the practice counts in gaps, means and the roadmap."""
+        return self.target.comprehensiveness is not None
+
+
+def severity_of(comprehensiveness_gap: int, scope_gap: int) -> Severity:
+    """Large when either gap is 2 or more; small when any gap remains; else none."""
+    if max(comprehensiveness_gap, scope_gap) >= LARGE_GAP:
+        return Severity.LARGE
+    if comprehensiveness_gap or scope_gap:
+        return Severity.SMALL
+    return Severity.NONE
+
+
+def scope_for_arithmetic(current: CurrentLevel) -> int:
+    """0 at comprehensiveness 0 (scope n/a); an unknown scope counts as 1 General."""
+    if current.comprehensiveness == 0:
+        return 0
+    return UNKNOWN_SCOPE if current.scope is None else current.scope
+
+
+def practice_gap(
+    practice_id: str, name: str, target: TargetLevel, current: CurrentLevel
+) -> PracticeGap:
+    """Compare one practice's current level with its target."""
+    if target.comprehensiveness is None:
+        return PracticeGap(practice_id, name, target, current, None, None, Severity.NONE, False)
+    comprehensiveness_gap = max(0, target.comprehensiveness - current.comprehensiveness)
+    scope_gap = max(0, (target.scope or 0) - scope_for_arithmetic(current))
+    return PracticeGap(
+        practice_id,
+        name,
+        target,
+        current,
+        comprehensiveness_gap,
+        scope_gap,
+        severity_of(comprehensiveness_gap, scope_gap),
+        exceeds_target=current.comprehensiveness > target.comprehensiveness,
+    )
+
+
+# --- Sub-domains and domains -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GroupGap:
+    """A sub-domain's or domain's row: the worst severity and the mean levels of its practices."""
+
+    item_id: str
+    name: str
+    severity: Severity
+    target_mean: float | None
+    """Mean target comprehensiveness of the practices included; None when there are none."""
+    current_mean: float | None
+    practice_ids: tuple[str, ...]
+
+
+def mean_level(levels: Sequence[int]) -> float | None:
+    """The mean to one decimal, halves rounded up; None for no levels."""
+    if not levels:
+        return None
+    mean = Decimal(sum(levels)) / Decimal(len(levels))
+    return float(mean.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def group_gap(item_id: str, name: str, practices: Sequence[PracticeGap]) -> GroupGap:
+    """Aggregate the practices of one sub-domain or domain."""
+    included = [gap for gap in practices if gap.included]
+    worst = max((gap.severity for gap in included), key=lambda s: s.rank, default=Severity.NONE)
+    return GroupGap(
+        item_id,
+        name,
+        worst,
+        mean_level([gap.target.comprehensiveness or 0 for gap in included]),
+        mean_level([gap.current.comprehensiveness for gap in included]),
+        tuple(gap.practice_id for gap in practices),
+    )
+
+
+# --- The roadmap -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RoadmapStep:
+    """One level to reach on the way to the target, and what to do for it."""
+
+    measure: str
+    """``comprehensiveness`` or ``scope``."""
+    level: int
+    label: str
+    to_do: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RoadmapItem:
+    """One practice to improve: from its current level to its target, step by step."""
+
+    practice_id: str
+    name: str
+    severity: Severity
+    comprehensiveness_gap: int
+    scope_gap: int
+    start: LevelPair
+    goal: LevelPair
+    steps: tuple[RoadmapStep, ...]
+    reason: str
+    """The reason recorded with the target."""
+
+
+def comprehensiveness_steps(
+    questionnaire: Questionnaire, practice_id: str, start: int, goal: int
+) -> list[RoadmapStep]:
+    """Each comprehensiveness level above ``start`` up to ``goal``, with its to-do list."""
+    levels = questionnaire.practices[practice_id].levels
+    return [
+        RoadmapStep(
+            "comprehensiveness", number, comprehensiveness_label(number), levels[number].to_do
+        )
+        for number in range(start + 1, goal + 1)
+        if number in levels
+    ]
+
+
+def scope_steps(
+    questionnaire: Questionnaire, practice_id: str, start: int, goal: int
+) -> list[RoadmapStep]:
+    """Each narrower scope above ``start`` up to ``goal``: the question to turn into a yes.
+
+    Scope 1 General needs no step of its own: implementing the practice at all reaches it.
+    """
+    scope = questionnaire.practices[practice_id].scope
+    questions = {2: ("the industry", scope.industry), 3: ("this system", scope.system)}
+    steps = []
+    for number in range(max(start + 1, 2), goal + 1):
+        tailored_to, question = questions[number]
+        to_do = (
+            f"Tailor the practice to {tailored_to}, until the answer to this is yes: "
+            f"{question.text}",
+            *(f"For example: {example}" for example in question.examples),
+        )
+        steps.append(RoadmapStep("scope", number, scope_label(number), to_do))
+    return steps
+
+
+def roadmap_item(questionnaire: Questionnaire, gap: PracticeGap) -> RoadmapItem:
+    """The improvement that closes one practice's gap."""
+    target_comprehensiveness = gap.target.comprehensiveness or 0
+    target_scope = gap.target.scope or 0
+    current_scope = scope_for_arithmetic(gap.current)
+    steps = comprehensiveness_steps(
+        questionnaire, gap.practice_id, gap.current.comprehensiveness, target_comprehensiveness
+    ) + scope_steps(questionnaire, gap.practice_id, current_scope, target_scope)
+    return RoadmapItem(
+        gap.practice_id,
+        gap.name,
+        gap.severity,
+        gap.comprehensiveness_gap or 0,
+        gap.scope_gap or 0,
+        LevelPair(gap.current.comprehensiveness, gap.current.scope),
+        LevelPair(target_comprehensiveness, gap.target.scope),
+        tuple(steps),
+        gap.target.reason,
+    )
+
+
+def roadmap(questionnaire: Questionnaire, practices: Sequence[PracticeGap]) -> list[RoadmapItem]:
+    """Every practice with a gap, ordered by severity, comprehensiveness gap, scope gap, then
+    domain order (as in the questionnaire), then practice order."""
+    domain_order = list(questionnaire.domains)
+    practice_order = questionnaire.practice_ids()
+
+    def urgency(gap: PracticeGap) -> tuple[int, int, int, int, int]:
+        return (
+            -gap.severity.rank,
+            -(gap.comprehensiveness_gap or 0),
+            -(gap.scope_gap or 0),
+            domain_order.index(questionnaire.domain_of(gap.practice_id)),
+            practice_order.index(gap.practice_id),
+        )
+
+    with_gaps = [gap for gap in practices if gap.included and gap.severity is not Severity.NONE]
+    return [roadmap_item(questionnaire, gap) for gap in sorted(with_gaps, key=urgency)]
+
+
+# --- The whole comparison --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GapAnalysis:
+    practices: list[PracticeGap]
+    subdomains: list[GroupGap]
+    domains: list[GroupGap]
+    roadmap: list[RoadmapItem]
+
+
+def compare_levels(
+    questionnaire: Questionnaire,
+    targets: Mapping[str, TargetLevel],
+    currents: Mapping[str, CurrentLevel],
+) -> GapAnalysis:
+    """Compare target and current levels over every practice of the questionnaire."""
+    missing = CurrentLevel(comprehensiveness=0, scope=None, complete=False)
+    unset = TargetLevel(None, None, Origin.INHERITED)
+    practices = [
+        practice_gap(
+            practice_id,
+            questionnaire.practices[practice_id].name,
+            targets.get(practice_id, unset),
+            currents.get(practice_id, missing),
+        )
+        for practice_id in questionnaire.practice_ids()
+    ]
+    by_id = {gap.practice_id: gap for gap in practices}
+    subdomains = [
+        group_gap(sid, questionnaire.subdomains[sid].name, [by_id[pid] for pid in practice_ids])
+        for sid, practice_ids in subdomain_practices(questionnaire).items()
+    ]
+    domains = [
+        group_gap(did, questionnaire.domains[did].name, [by_id[pid] for pid in practice_ids])
+        for did, practice_ids in domain_practices(questionnaire).items()
+    ]
+    return GapAnalysis(practices, subdomains, domains, roadmap(questionnaire, practices))
+
+
+def subdomain_practices(questionnaire: Questionnaire) -> dict[str, list[str]]:
+    """Sub-domain id → its practice ids, sub-domains in domain order then file order."""
+    return {
+        sid: questionnaire.practice_ids(sid)
+        for did in questionnaire.domains
+        for sid in questionnaire.subdomain_ids(did)
+    }
+
+
+def domain_practices(questionnaire: Questionnaire) -> dict[str, list[str]]:
+    """Domain id → its practice ids, in questionnaire order."""
+    return {
+        did: [
+            pid
+            for sid in questionnaire.subdomain_ids(did)
+            for pid in questionnaire.practice_ids(sid)
+        ]
+        for did in questionnaire.domains
+    }
+
+
+def compare_sessions(
+    questionnaire: Questionnaire, target_session: Session, current_session: Session
+) -> GapAnalysis:
+    """Compare a target session with an assessment session (kinds are the caller's check)."""
+    if target_session.kind is not SessionKind.TARGET:
+        raise ValueError(f"{target_session.id}: not a target session")
+    if current_session.kind is not SessionKind.ASSESSMENT:
+        raise ValueError(f"{current_session.id}: not an assessment session")
+    return compare_levels(
+        questionnaire,
+        target_levels_of(questionnaire, target_session),
+        current_levels_of(questionnaire, current_session),
+    )
+
+
+# --- One session on its own (reports and exports) --------------------------------------------
+
+
+@dataclass(frozen=True)
+class PracticeStanding:
+    """One practice's level in one session, target or assessment."""
+
+    practice_id: str
+    name: str
+    level: LevelPair | None
+    """None when the practice is not applicable, or its target is not set yet."""
+    applicable: bool
+    complete: bool
+    """Target: the level is set (or marked not applicable). Assessment: nothing left to ask."""
+    origin: Origin
+    note: str
+    """The reason recorded with a target; an assessment's notes on the practice."""
+
+
+@dataclass(frozen=True)
+class GroupStanding:
+    """A sub-domain's or domain's mean comprehensiveness over its applicable practices."""
+
+    item_id: str
+    name: str
+    mean: float | None
+
+
+def session_standings(questionnaire: Questionnaire, session: Session) -> list[PracticeStanding]:
+    """Every practice's level in one session, in questionnaire order."""
+    if session.kind is SessionKind.TARGET:
+        return target_standings(questionnaire, session)
+    return current_standings(questionnaire, session)
+
+
+def target_standings(questionnaire: Questionnaire, session: Session) -> list[PracticeStanding]:
+    """A target session's practices: level, inheritance and reason."""
+    levels = target_levels_of(questionnaire, session)
+    standings = []
+    for practice_id in questionnaire.practice_ids():
+        target = levels[practice_id]
+        level = (
+            None
+            if target.comprehensiveness is None
+            else LevelPair(target.comprehensiveness, target.scope)
+        )
+        standings.append(
+            PracticeStanding(
+                practice_id,
+                questionnaire.practices[practice_id].name,
+                level,
+                applicable=not is_not_applicable(target),
+                complete=not is_unset(target),
+                origin=target.origin,
+                note=target.reason,
+            )
+        )
+    return standings
+
+
+def current_standings(questionnaire: Questionnaire, session: Session) -> list[PracticeStanding]:
+    """An assessment's practices: level, whether finished, and notes."""
+    origin = Origin.ASSESSED if session.imported_from is None else Origin.IMPORTED
+    return [
+        PracticeStanding(
+            practice_id,
+            questionnaire.practices[practice_id].name,
+            LevelPair(current.comprehensiveness, current.scope),
+            applicable=True,
+            complete=current.complete,
+            origin=origin,
+            note=practice_notes(questionnaire, session, practice_id),
+        )
+        for practice_id, current in current_levels_of(questionnaire, session).items()
+    ]
+
+
+def group_standings(
+    questionnaire: Questionnaire, standings: Sequence[PracticeStanding]
+) -> tuple[list[GroupStanding], list[GroupStanding]]:
+    """Sub-domain and domain mean comprehensiveness over the practices that have a level."""
+    by_id = {standing.practice_id: standing for standing in standings}
+
+    def mean_of(practice_ids: list[str]) -> float | None:
+        levels = [by_id[pid].level for pid in practice_ids]
+        return mean_level([level.comprehensiveness for level in levels if level is not None])
+
+    subdomains = [
+        GroupStanding(sid, questionnaire.subdomains[sid].name, mean_of(practice_ids))
+        for sid, practice_ids in subdomain_practices(questionnaire).items()
+    ]
+    domains = [
+        GroupStanding(did, questionnaire.domains[did].name, mean_of(practice_ids))
+        for did, practice_ids in domain_practices(questionnaire).items()
+    ]
+    return subdomains, domains

@@ -1,0 +1,191 @@
+"""The Textual application: which screen comes first, opening and creating sessions, locks.
+
+The app is handed everything it depends on (questionnaire, session store, what to open, a
+clock) by :func:`interview.cli` or by a test; it reads and writes nothing else.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from interview.engine.interview import Interview
+from interview.engine.summary import SessionSummary, summarise
+from interview.errors import InputError, printable
+from interview.questionnaire.model import Questionnaire
+from interview.scoring import TargetLevel, target_levels
+from interview.session.model import Session, SessionKind, new_session, utc_now
+from interview.session.store import LoadedSession, SessionStore
+from interview.tui.screens.interview import InterviewScreen
+from interview.tui.screens.start import OpenRequested, StartRequested, StartScreen
+
+
+@dataclass(frozen=True)
+class ShowStart:
+    """Open on the start screen."""
+
+
+@dataclass(frozen=True)
+class StartNew:
+    """Open straight on a new interview."""
+
+    kind: SessionKind
+    system: str
+    target_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Resume:
+    """Open straight on a saved session (already loaded by the caller)."""
+
+    loaded: LoadedSession
+
+
+Launch = ShowStart | StartNew | Resume
+
+
+@dataclass(frozen=True)
+class ExitReport:
+    """What the command line prints after the app closes."""
+
+    session_id: str | None = None
+    path: Path | None = None
+    error: str | None = None
+
+
+class SmmApp(App[ExitReport]):
+    """smm's terminal interface."""
+
+    CSS_PATH = "smm.tcss"
+    TITLE = "smm"
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
+
+    def __init__(
+        self,
+        questionnaire: Questionnaire,
+        store: SessionStore,
+        launch: Launch,
+        *,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        super().__init__()
+        self.questionnaire = questionnaire
+        self.store = store
+        self.launch = launch
+        self.clock = clock
+        self._locks = contextlib.ExitStack()
+        self._open: Session | None = None
+
+    def on_mount(self) -> None:
+        launch = self.launch
+        if isinstance(launch, StartNew):
+            self.start_new(launch.kind, launch.system, launch.target_id)
+        elif isinstance(launch, Resume):
+            self._open_loaded(launch.loaded)
+        else:
+            self.push_screen(StartScreen(*self.summaries()))
+
+    def on_unmount(self) -> None:
+        self._locks.close()
+
+    async def action_quit(self) -> None:
+        """Every answer is already saved: quitting only closes the session."""
+        self.exit(self.report())
+
+    def report(self, error: str | None = None) -> ExitReport:
+        session = self._open
+        if session is None:
+            return ExitReport(error=error)
+        return ExitReport(session.id, self.store.path_of(session.id), error)
+
+    # --- Sessions ---------------------------------------------------------------------------
+
+    def summaries(self) -> tuple[list[SessionSummary], list[str]]:
+        """Every readable session in the folder, and a line for each unreadable one."""
+        summaries, problems = [], []
+        for path in self.store.session_files():
+            try:
+                loaded = self.store.load(str(path), self.questionnaire)
+            except InputError as error:
+                problems += error.lines
+                continue
+            summaries.append(summarise(self.questionnaire, loaded.session))
+        return summaries, problems
+
+    def on_start_requested(self, message: StartRequested) -> None:
+        self.start_new(message.kind, message.system, message.target_id)
+
+    def on_open_requested(self, message: OpenRequested) -> None:
+        try:
+            loaded = self.store.load(message.session_id, self.questionnaire)
+        except InputError as error:
+            self.notify(printable(" ".join(error.lines)), severity="error", markup=False)
+            return
+        self._open_loaded(loaded)
+
+    def start_new(self, kind: SessionKind, system: str, target_id: str | None) -> None:
+        """Create a session file and open its interview."""
+        try:
+            linked = self._linked_targets(target_id)
+            session = new_session(
+                self.questionnaire, kind, system, target_session=target_id, now=self.clock()
+            )
+            self.store.create(session)
+        except InputError as error:
+            self._fail(error)
+            return
+        self._open_interview(session, linked, notices=[], resumed=False)
+
+    def _open_loaded(self, loaded: LoadedSession) -> None:
+        try:
+            linked = self._linked_targets(loaded.session.target_session)
+        except InputError as error:
+            self._fail(error)
+            return
+        self._open_interview(loaded.session, linked, loaded.notices, resumed=True)
+
+    def _open_interview(
+        self,
+        session: Session,
+        linked: dict[str, TargetLevel] | None,
+        notices: list[str],
+        resumed: bool,
+    ) -> None:
+        try:
+            self._locks.enter_context(self.store.locked(session))
+        except InputError as error:
+            self._fail(error)
+            return
+        self._open = session
+        engine = Interview(
+            self.questionnaire,
+            session,
+            linked_targets=linked,
+            on_change=self.store.save,
+            clock=self.clock,
+        )
+        self.push_screen(
+            InterviewScreen(engine, notices=notices, resumed=resumed, clock=self.clock)
+        )
+
+    def _linked_targets(self, target_id: str | None) -> dict[str, TargetLevel] | None:
+        if not target_id:
+            return None
+        target = self.store.load(target_id, self.questionnaire).session
+        if target.kind is not SessionKind.TARGET:
+            raise InputError([f"{target_id}: is a {target.kind.value} session, not a target"])
+        return target_levels(self.questionnaire, target.targets)
+
+    def _fail(self, error: InputError) -> None:
+        """A problem opening a session: on the start screen a message; otherwise exit with it."""
+        message = " ".join(error.lines)
+        if isinstance(self.launch, ShowStart):
+            self.notify(printable(message), severity="error", markup=False, timeout=15)
+        else:
+            self.exit(self.report(error=message), return_code=2)

@@ -1,0 +1,82 @@
+"""Small modal screens over the interview: a note, a jump to a practice, "why is this asked?"."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from interview.errors import printable
+from interview.tui.widgets.answer_panel import NumberedOptionList
+
+
+class NoteDialog(ModalScreen[str | None]):
+    """Type a note (evidence, a link, a comment); Enter keeps it, Esc cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, about: str, note: str) -> None:
+        super().__init__()
+        self._about = about
+        self._note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text("Note for: ", style="bold") + Text(printable(self._about)))
+            yield Input(value=self._note, placeholder="Evidence, a link or a comment", id="note")
+            yield Static(Text("Enter keeps the note · Esc cancels", style="italic"))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class JumpDialog(ModalScreen[str | None]):
+    """Choose a practice (or a domain, in a target interview) to go to."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, entries: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self._entries = entries
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text("Go to … (Enter goes, Esc cancels)", style="bold"))
+            yield NumberedOptionList(
+                *(Option(Text(printable(label)), id=item_id) for item_id, label in self._entries),
+                id="jump-list",
+            )
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class HelpDialog(ModalScreen[None]):
+    """Why a question is asked: the practice's purpose and what its levels mean."""
+
+    BINDINGS = [Binding("escape,f1,enter", "close", "Close")]
+
+    def __init__(self, title: str, body: Text) -> None:
+        super().__init__()
+        self._title = title
+        self._body = body
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog help"):
+            yield Static(Text(printable(self._title), style="bold"))
+            with VerticalScroll():
+                yield Static(self._body)
+            yield Static(Text("Esc closes", style="italic"))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

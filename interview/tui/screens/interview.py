@@ -1,0 +1,356 @@
+"""The interview as a chat: the transcript above, the answers below, the keys in the footer.
+
+The screen turns each user action into one engine call and then redraws from the engine's
+state; no rule about levels or order lives here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from interview.engine.interview import EngineError, Interview
+from interview.engine.plan import Step
+from interview.engine.prompts import answer_label, build_prompt
+from interview.engine.summary import answered_questions
+from interview.errors import InputError, printable
+from interview.formatting import KIND_NAMES
+from interview.questionnaire.levels import COMPREHENSIVENESS_NAMES
+from interview.session.model import Phase, SessionKind
+from interview.tui import text
+from interview.tui.screens.dialogs import HelpDialog, JumpDialog, NoteDialog
+from interview.tui.widgets.answer_panel import AnswerPanel
+from interview.tui.widgets.status_line import StatusLine
+from interview.tui.widgets.transcript import Transcript
+
+REVIEW_STATUS = {"skipped": "skipped", "unanswered": "not answered", "dont_know": "don't know"}
+FINISH = "__finish__"
+
+
+class InterviewScreen(Screen[None]):
+    """One session's interview."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("ctrl+s", "skip", "Skip"),
+        Binding("ctrl+g", "jump", "Jump"),
+        Binding("ctrl+n", "note", "Note"),
+        Binding("f1", "why", "Why?"),
+        Binding("ctrl+r", "review", "Review", show=False),
+    ]
+
+    def __init__(
+        self,
+        engine: Interview,
+        *,
+        notices: list[str],
+        resumed: bool,
+        clock: Callable[[], datetime],
+    ) -> None:
+        super().__init__()
+        self.engine = engine
+        self._notices = notices
+        self._resumed = resumed
+        self._clock = clock
+        self._shown: tuple[object, ...] | None = None
+        self._section: tuple[str | None, ...] = ()
+        self._pending_note: str | None = None
+        self._saved = Text("✓ every answer is saved", style="italic")
+
+    def compose(self) -> ComposeResult:
+        yield StatusLine(id="status")
+        yield Transcript()
+        yield AnswerPanel()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        transcript = self.query_one(Transcript)
+        session = self.engine.session
+        if self._resumed:
+            self._replay()
+            progress = self.engine.progress()
+            transcript.say(
+                text.info_message(
+                    f"Welcome back. {session.system} — {KIND_NAMES[session.kind]}: "
+                    f"{progress.answered} answers so far, {progress.practices_done} of "
+                    f"{progress.practices_total} practices done. Carrying on where you stopped."
+                )
+            )
+        else:
+            transcript.say(text.info_message(_welcome(self.engine)))
+        for notice in self._notices:
+            transcript.say(text.info_message(notice))
+        self.show_state()
+
+    # --- Drawing ----------------------------------------------------------------------------
+
+    def show_state(self) -> None:
+        """Bring the status line, the transcript and the answer panel up to the engine's state."""
+        self._show_status()
+        phase = self.engine.phase
+        if phase in (Phase.CONTEXT, Phase.INTERVIEW):
+            self._show_question()
+        elif phase is Phase.PRACTICE_SUMMARY:
+            self._show_practice_summary()
+        elif phase is Phase.REVIEW:
+            self._show_review()
+        else:
+            self._show_done()
+
+    def _show_status(self) -> None:
+        session = self.engine.session
+        prompt = self.engine.current()
+        step = prompt.step if prompt else None
+        place = text.breadcrumb(self.engine.questionnaire, step, session.cursor.practice)
+        title = text.literal(f"{session.system} · {KIND_NAMES[session.kind]}", "bold")
+        progress = text.progress_text(self.engine.progress())
+        self.query_one(StatusLine).show(title, self._saved, place, progress)
+
+    def _once(self, key: tuple[object, ...]) -> bool:
+        """True the first time a state is shown, so that redraws do not repeat messages."""
+        if key == self._shown:
+            return False
+        self._shown = key
+        return True
+
+    def _show_question(self) -> None:
+        prompt = self.engine.current()
+        assert prompt is not None
+        transcript = self.query_one(Transcript)
+        if self._once((prompt.question_id,)):
+            self._announce_sections(prompt.step)
+            transcript.say(text.question_message(prompt))
+        previous = self.engine.session.answer_value(prompt.question_id)
+        self.query_one(AnswerPanel).ask(prompt, previous)
+
+    def _announce_sections(self, step: Step) -> None:
+        """A heading when the interview enters a new domain, sub-domain or practice."""
+        section = (step.domain_id, step.subdomain_id, step.practice_id)
+        if section == self._section:
+            return
+        transcript = self.query_one(Transcript)
+        for depth, item_id in enumerate(section):
+            if item_id and (len(self._section) <= depth or self._section[depth] != item_id):
+                transcript.say(text.section_heading(self.engine.questionnaire, item_id))
+        self._section = section
+
+    def _show_practice_summary(self) -> None:
+        summary = self.engine.practice_summary()
+        assert summary is not None
+        if self._once((Phase.PRACTICE_SUMMARY, summary.practice_id)):
+            message = text.practice_summary_message(
+                self.engine.questionnaire, summary.practice_id, summary.current, summary.target
+            )
+            self.query_one(Transcript).say(message)
+        self.query_one(AnswerPanel).menu(
+            None, [("continue", "Continue"), ("back", "Go back and change an answer")]
+        )
+
+    def _show_review(self) -> None:
+        items = self.engine.review_items()
+        if self._once((Phase.REVIEW, len(items))):
+            count = len(items)
+            message = (
+                "Everything is answered. Finish now, or go back to any answer with Esc or Ctrl+G."
+                if not items
+                else f"Review: {count} question{'s' if count != 1 else ''} still open. "
+                "Pick one to answer it now, or finish and come back later."
+            )
+            self.query_one(Transcript).say(text.info_message(message))
+        targets = self.engine.targets()
+        entries = []
+        for item in items:
+            where = item.step.practice_id or item.step.subdomain_id or item.step.domain_id
+            question = build_prompt(self.engine.questionnaire, item.step, targets).text
+            label = f"{where or 'Context'} ({REVIEW_STATUS[item.status]}): {question}"
+            entries.append((item.question_id, label))
+        entries.append((FINISH, "Finish the interview"))
+        self.query_one(AnswerPanel).menu(None, entries)
+
+    def _show_done(self) -> None:
+        if self._once((Phase.DONE,)):
+            for line in _final_summary(self.engine):
+                self.query_one(Transcript).say(line)
+        self.query_one(AnswerPanel).menu(
+            None, [("review", "Back to the review"), ("quit", "Quit (everything is saved)")]
+        )
+
+    def _replay(self) -> None:
+        """On resume: the questions answered so far and their answers, in order."""
+        transcript = self.query_one(Transcript)
+        for item in answered_questions(self.engine.questionnaire, self.engine.session):
+            self._announce_sections(item.step)
+            transcript.say(text.question_message(item.prompt))
+            label = answer_label(item.prompt, item.answer.value)
+            transcript.say(text.answer_message(label, item.answer.note))
+
+    # --- Answers and menus ---------------------------------------------------------------
+
+    def on_answer_panel_answered(self, event: AnswerPanel.Answered) -> None:
+        prompt = self.engine.current()
+        if prompt is None:
+            return
+        note = self._pending_note or ""
+        self._run(lambda: self.engine.answer(event.value, note=note))
+        if self.engine.session.answer_value(prompt.question_id) is None:
+            return  # refused: the question stays
+        self._pending_note = None
+        label = answer_label(prompt, event.value)
+        self.query_one(Transcript).say(text.answer_message(label, note or None))
+        self.show_state()
+
+    def on_answer_panel_menu_chosen(self, event: AnswerPanel.MenuChosen) -> None:
+        choice = event.value
+        actions: dict[str, Callable[[], None]] = {
+            "continue": self.engine.continue_interview,
+            "back": self.engine.back,
+            "review": self.engine.open_review,
+            "quit": self.app.exit,
+            FINISH: self.engine.finish_interview,
+        }
+        action = actions.get(choice) or (lambda: self.engine.revisit(choice))
+        self._run(action)
+        if choice != "quit":
+            self.show_state()
+
+    def _run(self, action: Callable[[], None]) -> None:
+        """Call the engine; refusals and failed saves become notifications, not crashes."""
+        try:
+            action()
+        except EngineError as error:
+            self.notify(str(error), severity="warning", markup=False)
+        except InputError as error:
+            self._saved = Text("✗ NOT SAVED: see the message", style="bold reverse")
+            self.notify(
+                printable(" ".join(error.lines)), severity="error", markup=False, timeout=30
+            )
+        else:
+            now = self._clock().astimezone().strftime("%H:%M:%S")
+            self._saved = Text(f"✓ saved {now}", style="italic")
+
+    # --- Commands ---------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        if not self.engine.can_go_back():
+            self.notify("This is the first question.", markup=False)
+            return
+        self._run(self.engine.back)
+        self._shown = None
+        self.query_one(Transcript).say(text.info_message("(back to the previous question)"))
+        self.show_state()
+
+    def action_skip(self) -> None:
+        if not self.engine.can_skip():
+            self.notify("This question cannot be skipped.", markup=False)
+            return
+        self._run(self.engine.skip)
+        self.query_one(Transcript).say(
+            text.answer_message("(skipped: it comes back in the review)")
+        )
+        self.show_state()
+
+    def action_review(self) -> None:
+        self._run(self.engine.open_review)
+        self.show_state()
+
+    def action_jump(self) -> None:
+        self.app.push_screen(JumpDialog(_jump_entries(self.engine)), self._jump_to)
+
+    def _jump_to(self, item_id: str | None) -> None:
+        if item_id:
+            self._run(lambda: self.engine.jump(item_id))
+            self.show_state()
+
+    def action_note(self) -> None:
+        prompt = self.engine.current()
+        if prompt is None:
+            self.notify("Notes go with a question: go back to it first (Esc).", markup=False)
+            return
+        answer = self.engine.session.answers.get(prompt.question_id)
+        existing = (answer.note if answer else self._pending_note) or ""
+        self.app.push_screen(NoteDialog(prompt.text, existing), self._keep_note)
+
+    def _keep_note(self, note: str | None) -> None:
+        prompt = self.engine.current()
+        if note is None or prompt is None:
+            return
+        if prompt.question_id in self.engine.session.answers:
+            self._run(lambda: self.engine.set_note(prompt.question_id, note))
+            self.query_one(Transcript).say(text.answer_message("(note updated)", note))
+        else:
+            self._pending_note = note
+            self.notify("The note will be saved with your answer.", markup=False)
+        self.show_state()
+
+    def action_why(self) -> None:
+        prompt = self.engine.current()
+        practice_id = prompt.step.practice_id if prompt else self.engine.session.cursor.practice
+        title = "Why is this asked?"
+        body = Text()
+        if prompt is not None:
+            body.append_text(text.literal(prompt.help))
+        if practice_id:
+            body.append("\n\n")
+            body.append_text(_levels_explained(self.engine, practice_id))
+        self.app.push_screen(HelpDialog(title, body))
+
+
+def _welcome(engine: Interview) -> str:
+    if engine.session.kind is SessionKind.TARGET:
+        return (
+            "Let's set a security maturity target. First a few questions about the system; then, "
+            "for each domain, the goal; for each area, your needs; for each practice, its purpose. "
+            "Digits answer, Esc goes back, F1 says why a question is asked. Every answer is saved."
+        )
+    return (
+        "Let's record the current state. For each practice, answer from facts: what exists and "
+        'what an assessor could see. Unsure? Choose "Don\'t know": it counts as not in place and '
+        "is listed for follow-up. Digits answer, Esc goes back, F1 explains. Every answer is saved."
+    )
+
+
+def _jump_entries(engine: Interview) -> list[tuple[str, str]]:
+    questionnaire = engine.questionnaire
+    entries = []
+    for domain_id, domain in questionnaire.domains.items():
+        if engine.session.kind is SessionKind.TARGET:
+            entries.append((domain_id, f"{domain_id}  {domain.name} (domain goal)"))
+        for practice_id in questionnaire.practice_ids():
+            if questionnaire.domain_of(practice_id) == domain_id:
+                name = questionnaire.practices[practice_id].name
+                status = engine.practice_status(practice_id)
+                entries.append((practice_id, f"{practice_id}  {name} ({status})"))
+    return entries
+
+
+def _levels_explained(engine: Interview, practice_id: str) -> Text:
+    practice = engine.questionnaire.practices[practice_id]
+    explained = text.literal(f"{practice_id} {practice.name}: {practice.purpose}", "bold")
+    for number, level in sorted(practice.levels.items()):
+        explained.append(f"\n\nLevel {number} {COMPREHENSIVENESS_NAMES[number]}: ", style="bold")
+        explained.append_text(text.literal(f"{level.objective} {level.why}"))
+    return explained
+
+
+def _final_summary(engine: Interview) -> list[Text]:
+    lines = [text.info_message("Done. Here is where every practice stands:")]
+    for practice_id in engine.questionnaire.practice_ids():
+        summary = engine.summary_of(practice_id)
+        lines.append(
+            text.practice_summary_message(
+                engine.questionnaire, practice_id, summary.current, summary.target
+            )
+        )
+    lines.append(
+        text.info_message(
+            f"Saved as session {engine.session.id}. "
+            f"To come back to it: smm resume {engine.session.id}"
+        )
+    )
+    return lines

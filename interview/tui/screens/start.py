@@ -1,0 +1,193 @@
+"""The first screen: start a target or an assessment, resume a session, or quit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from interview.engine.summary import SessionSummary
+from interview.errors import printable
+from interview.formatting import KIND_NAMES, short_time
+from interview.session.model import SessionKind
+from interview.tui.widgets.answer_panel import NumberedOptionList, numbered
+
+INTRO = (
+    "smm walks you through the IIC IoT Security Maturity Model: 3 domains, 9 areas, "
+    "18 practices. Business owners set a target; engineers and assessors record the current "
+    "state; smm compares the two. Every answer is saved as you go."
+)
+
+
+class StartScreen(Screen[None]):
+    """What would you like to do?"""
+
+    BINDINGS = [Binding("q", "app.quit", "Quit", show=False)]
+
+    def __init__(self, summaries: list[SessionSummary], problems: list[str]) -> None:
+        super().__init__()
+        self._summaries = summaries
+        self._problems = problems
+
+    def compose(self) -> ComposeResult:
+        unfinished = sum(1 for summary in self._summaries if not summary.finished)
+        with Vertical(classes="page"):
+            yield Static(Text("smm — IoT Security Maturity Model interviews", style="bold"))
+            yield Static(Text(INTRO), classes="intro")
+            yield NumberedOptionList(
+                Option(
+                    numbered(1, "Set a security maturity target (for business owners)"), id="target"
+                ),
+                Option(
+                    numbered(2, "Assess the current state (for engineers and assessors)"),
+                    id="assessment",
+                ),
+                Option(
+                    numbered(
+                        3,
+                        f"Resume a saved session ({unfinished} unfinished, "
+                        f"{len(self._summaries)} in all)",
+                    ),
+                    id="resume",
+                    disabled=not self._summaries,
+                ),
+                Option(numbered(4, "Quit"), id="quit"),
+                id="start-menu",
+            )
+            for problem in self._problems:
+                yield Static(
+                    Text(f"Skipped an unreadable file: {printable(problem)}", style="italic")
+                )
+        yield Footer()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        choice = event.option.id
+        if choice == "quit":
+            self.app.exit()
+        elif choice == "resume":
+            self.app.push_screen(ResumeScreen(self._summaries))
+        elif choice in ("target", "assessment"):
+            kind = SessionKind(choice)
+            targets = [s for s in self._summaries if s.kind is SessionKind.TARGET]
+            self.app.push_screen(NewSessionScreen(kind, targets))
+
+
+@dataclass
+class OpenRequested(Message):
+    """The user chose a saved session to resume."""
+
+    session_id: str
+
+
+@dataclass
+class StartRequested(Message):
+    """The user asked for a new interview."""
+
+    kind: SessionKind
+    system: str
+    target_id: str | None
+
+
+class ResumeScreen(Screen[None]):
+    """The saved sessions, the most recent unfinished first."""
+
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def __init__(self, summaries: list[SessionSummary]) -> None:
+        super().__init__()
+        ordered = sorted(summaries, key=lambda s: s.updated, reverse=True)
+        self._summaries = sorted(ordered, key=lambda s: s.finished)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="page"):
+            yield Static(Text("Resume which session? (Enter opens, Esc goes back)", style="bold"))
+            yield NumberedOptionList(
+                *(
+                    Option(_session_label(number, s), id=s.id)
+                    for number, s in enumerate(self._summaries, 1)
+                ),
+                id="resume-list",
+            )
+        yield Footer()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.post_message(OpenRequested(event.option.id))
+
+
+def _session_label(number: int, summary: SessionSummary) -> Text:
+    state = (
+        "done"
+        if summary.finished
+        else f"{summary.practices_done}/{summary.practices_total} practices"
+    )
+    label = numbered(number, f"{summary.system} — {KIND_NAMES[summary.kind]}")
+    label.append(
+        printable(
+            f"\n   {summary.interviewee or 'no name'} · {state} · "
+            f"{short_time(summary.updated)} · {summary.id}"
+        ),
+        style="italic",
+    )
+    return label
+
+
+class NewSessionScreen(Screen[None]):
+    """Name the system; for an assessment, choose the target to compare with."""
+
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def __init__(self, kind: SessionKind, targets: list[SessionSummary]) -> None:
+        super().__init__()
+        self._kind = kind
+        self._targets = targets
+        self._system = ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="page"):
+            yield Static(Text(f"New {KIND_NAMES[self._kind]}", style="bold"))
+            yield Static(Text("What is the name of the system we are looking at?"))
+            yield Input(placeholder="Acme smart gateway", id="system-name")
+            yield Static(
+                Text("Compare with which target? (you can also choose none)"), id="target-title"
+            )
+            yield NumberedOptionList(id="target-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#target-title").display = False
+        self.query_one("#target-list").display = False
+        self.query_one("#system-name", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self._system = event.value.strip()
+        if not self._system:
+            self.notify("The system needs a name.", markup=False)
+            return
+        if self._kind is SessionKind.ASSESSMENT and self._targets:
+            self._offer_targets()
+        else:
+            self.post_message(StartRequested(self._kind, self._system, None))
+
+    def _offer_targets(self) -> None:
+        targets = self.query_one("#target-list", NumberedOptionList)
+        targets.clear_options()
+        targets.add_option(Option(numbered(1, "No target for now"), id=""))
+        for number, summary in enumerate(self._targets, 2):
+            label = (
+                f"{summary.system} — target by {summary.interviewee or 'unknown'} ({summary.id})"
+            )
+            targets.add_option(Option(numbered(number, label), id=summary.id))
+        self.query_one("#target-title").display = True
+        targets.display = True
+        targets.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.post_message(StartRequested(self._kind, self._system, event.option.id or None))

@@ -1,0 +1,135 @@
+"""What the interview says, as Rich ``Text``: literal text, never parsed as markup.
+
+Everything the user or a questionnaire wrote goes through ``Text(...)`` (or ``Text.append``),
+which shows ``[bold]`` as the characters it is. Control characters are shown escaped.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from interview.engine.interview import Progress
+from interview.engine.plan import Step
+from interview.engine.prompts import Prompt
+from interview.errors import printable
+from interview.questionnaire.levels import comprehensiveness_label, scope_label
+from interview.questionnaire.model import Questionnaire
+from interview.scoring import CurrentLevel, TargetLevel
+
+
+def literal(text: str, style: str = "") -> Text:
+    """User or questionnaire text, shown exactly as written (control characters escaped)."""
+    return Text(printable(text), style=style)
+
+
+def breadcrumb(
+    questionnaire: Questionnaire, step: Step | None, practice_id: str | None = None
+) -> Text:
+    """``Security Governance › Security Strategy and Governance › G1.1 Security Program …``."""
+    practice_id = practice_id or (step.practice_id if step else None)
+    domain_id = step.domain_id if step else None
+    subdomain_id = step.subdomain_id if step else None
+    if practice_id:
+        subdomain_id = questionnaire.practices[practice_id].subdomain
+        domain_id = questionnaire.subdomains[subdomain_id].domain
+    if domain_id is None:
+        return literal("About the system and you")
+    parts = [questionnaire.domains[domain_id].name]
+    if subdomain_id:
+        parts.append(questionnaire.subdomains[subdomain_id].name)
+    if practice_id:
+        parts.append(f"{practice_id} {questionnaire.practices[practice_id].name}")
+    return literal(" › ".join(parts))
+
+
+def progress_text(progress: Progress) -> Text:
+    """``12/60 answered · 3/18 practices``."""
+    return literal(
+        f"{progress.answered}/{progress.total} answered · "
+        f"{progress.practices_done}/{progress.practices_total} practices"
+    )
+
+
+def level_text(comprehensiveness: int | None, scope: int | None) -> str:
+    """``3 Consistent, scope 2 Industry specific``; ``not applicable``."""
+    if comprehensiveness is None:
+        return "not applicable"
+    if comprehensiveness > 0 and scope is None:
+        return f"{comprehensiveness_label(comprehensiveness)}, scope not yet known"
+    return f"{comprehensiveness_label(comprehensiveness)}, scope {scope_label(scope)}"
+
+
+def question_message(prompt: Prompt) -> Text:
+    """The bot's question, with the evidence hint or examples under it."""
+    message = Text("smm  ", style="bold")
+    message.append_text(literal(prompt.text, "bold"))
+    if prompt.detail:
+        message.append("\n")
+        message.append_text(literal(prompt.detail, "italic"))
+    return message
+
+
+def answer_message(label: str, note: str | None = None) -> Text:
+    """The user's answer, and the note attached to it."""
+    message = Text("you  ", style="bold")
+    message.append_text(literal(label))
+    if note:
+        message.append("\n     note: ", style="italic")
+        message.append_text(literal(note, "italic"))
+    return message
+
+
+def info_message(text: str) -> Text:
+    """A line from smm that is not a question: a heading, a recap, a notice."""
+    return literal(text, "italic")
+
+
+def section_heading(questionnaire: Questionnaire, item_id: str) -> Text:
+    """``── G1.1 Security Program Management ──``; a practice's purpose under its heading."""
+    if item_id in questionnaire.practices:
+        practice = questionnaire.practices[item_id]
+        heading = literal(f"── {item_id} {practice.name} ──", "bold underline")
+        heading.append("\n")
+        heading.append_text(literal(practice.purpose, "italic"))
+        return heading
+    names = {
+        **{did: domain.name for did, domain in questionnaire.domains.items()},
+        **{sid: subdomain.name for sid, subdomain in questionnaire.subdomains.items()},
+    }
+    return literal(f"══ {item_id} {names[item_id]} ══", "bold")
+
+
+def practice_summary_message(
+    questionnaire: Questionnaire,
+    practice_id: str,
+    current: CurrentLevel | None,
+    target: TargetLevel | None,
+) -> Text:
+    """After a practice: the level reached and what it means, and the target's when known."""
+    practice = questionnaire.practices[practice_id]
+    lines = [f"{practice_id} {practice.name}"]
+    if current is not None:
+        lines.append(f"Current: {level_text(current.comprehensiveness, current.scope)}")
+        if current.comprehensiveness > 0:
+            objective = practice.levels[current.comprehensiveness].objective
+            lines.append(f"That means: {objective}")
+        else:
+            lines.append("That means: not even the minimum of this practice is in place yet.")
+    if target is not None:
+        lines.append(f"Target:  {level_text(target.comprehensiveness, target.scope)}")
+        if target.reason and current is None:
+            lines.append(f"Because: {target.reason}")
+        if current is not None and target.comprehensiveness is not None:
+            lines.append(gap_line(current, target))
+    return Text("\n").join([literal(lines[0], "bold"), *(literal(line) for line in lines[1:])])
+
+
+def gap_line(current: CurrentLevel, target: TargetLevel) -> str:
+    """``Gap: comprehensiveness 1, scope 0`` or ``No gap`` (``exceeds the target`` when above)."""
+    assert target.comprehensiveness is not None
+    comprehensiveness_gap = max(0, target.comprehensiveness - current.comprehensiveness)
+    scope_gap = max(0, (target.scope or 0) - (current.scope or 0))
+    if comprehensiveness_gap == scope_gap == 0:
+        above = current.comprehensiveness > target.comprehensiveness
+        return "No gap" + (" (exceeds the target)" if above else "")
+    return f"Gap: comprehensiveness {comprehensiveness_gap}, scope {scope_gap}"

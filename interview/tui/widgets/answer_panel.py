@@ -1,0 +1,237 @@
+"""The answer area under the transcript: numbered choices, a checklist or a text field.
+
+It knows nothing of levels or order: it shows a prompt (or a menu) and posts what was chosen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from interview.engine.prompts import Prompt, PromptKind
+from interview.errors import printable
+from interview.session.model import DONT_KNOW, AnswerValue
+
+OTHER = "__other__"
+DIGITS = [str(number) for number in range(1, 10)]
+
+
+def numbered(number: int, label: str) -> Text:
+    """``3. Don't know``: the digit that picks the option, then its literal label."""
+    prefix = f"{number}. " if number <= 9 else "   "
+    text = Text(prefix, style="bold")
+    text.append(printable(label))
+    return text
+
+
+class NumberedOptionList(OptionList):
+    """An option list where the digits 1-9 choose an option at once."""
+
+    BINDINGS = [Binding(digit, f"pick({digit})", show=False) for digit in DIGITS]
+
+    def action_pick(self, number: int) -> None:
+        if number <= self.option_count:
+            self.highlighted = number - 1
+            self.action_select()
+
+
+class Checklist(OptionList):
+    """Several choices, each shown ``[x]`` or ``[ ]`` (never by colour alone).
+
+    Digits or Space tick and untick; Enter confirms the whole list.
+    """
+
+    BINDINGS = [
+        Binding("enter", "confirm", "Confirm"),
+        Binding("space", "toggle_highlighted", "Tick", show=False),
+        *(Binding(digit, f"toggle_number({digit})", show=False) for digit in DIGITS),
+    ]
+
+    @dataclass
+    class Confirmed(Message):
+        values: list[str]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._entries: list[tuple[str, str]] = []
+        self.ticked: list[str] = []
+
+    def set_entries(self, entries: list[tuple[str, str]], ticked: list[str]) -> None:
+        """Show the entries, with those in ``ticked`` ticked."""
+        self._entries = entries
+        self.ticked = [value for value, _ in entries if value in ticked]
+        self.clear_options()
+        self.add_options(
+            [Option(self._label(n), id=value) for n, (value, _) in enumerate(entries, 1)]
+        )
+        self.highlighted = 0 if entries else None
+
+    def _label(self, number: int) -> Text:
+        value, label = self._entries[number - 1]
+        box = "[x] " if value in self.ticked else "[ ] "
+        text = Text(box, style="bold")
+        text.append_text(numbered(number, label))
+        return text
+
+    def action_confirm(self) -> None:
+        self.post_message(self.Confirmed(list(self.ticked)))
+
+    def action_toggle_highlighted(self) -> None:
+        if self.highlighted is not None:
+            self.action_toggle_number(self.highlighted + 1)
+
+    def action_toggle_number(self, number: int) -> None:
+        if not 1 <= number <= len(self._entries):
+            return
+        value = self._entries[number - 1][0]
+        if value in self.ticked:
+            self.ticked.remove(value)
+        else:
+            self.ticked = [v for v, _ in self._entries if v in self.ticked or v == value]
+        self.replace_option_prompt_at_index(number - 1, self._label(number))
+        self.highlighted = number - 1
+
+
+class AnswerPanel(Vertical):
+    """Shows one prompt or one menu at a time and posts the user's choice."""
+
+    @dataclass
+    class Answered(Message):
+        """The user answered the prompt on show."""
+
+        value: AnswerValue
+
+    @dataclass
+    class MenuChosen(Message):
+        """The user chose an entry of the menu on show."""
+
+        value: str
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._prompt: Prompt | None = None
+        self._menu = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="panel-title")
+        yield NumberedOptionList(id="choices")
+        yield Checklist(id="checklist")
+        yield Input(id="text")
+        yield Static(id="panel-hint")
+
+    # --- Showing -----------------------------------------------------------------------------
+
+    def ask(self, prompt: Prompt, previous: AnswerValue | None) -> None:
+        """Offer the answers to a prompt, the previous answer (if any) preselected."""
+        self._prompt, self._menu = prompt, False
+        self._set_title(None)
+        if prompt.kind is PromptKind.TEXT:
+            self._show_text(prompt.placeholder, previous if isinstance(previous, str) else "")
+            self._set_hint(
+                "Type your answer and press Enter."
+                + ("" if prompt.required else " It may stay empty.")
+            )
+        elif prompt.kind is PromptKind.MULTI_CHOICE:
+            chosen = previous if isinstance(previous, list) else []
+            self._show_checklist([(o.value, o.label) for o in prompt.options], chosen)
+            extra = "; others go in the field above" if prompt.allow_other else ""
+            self._set_hint(f"Digits or Space tick, Enter confirms{extra}.")
+        else:
+            entries = [(o.value, o.label) for o in prompt.options]
+            if prompt.allow_dont_know:
+                entries.append((DONT_KNOW, "Don't know"))
+            if prompt.allow_other:
+                entries.append((OTHER, "Other (type it)"))
+            self._show_choices(entries, previous if isinstance(previous, str) else None)
+            self._set_hint("")
+
+    def menu(self, title: Text | None, entries: list[tuple[str, str]]) -> None:
+        """Offer a menu (continue, review items, finish ...)."""
+        self._prompt, self._menu = None, True
+        self._set_title(title)
+        self._show_choices(entries, None)
+        self._set_hint("")
+
+    def _set_title(self, title: Text | None) -> None:
+        widget = self.query_one("#panel-title", Static)
+        widget.update(title or "")
+        widget.display = title is not None
+
+    def _set_hint(self, hint: str) -> None:
+        widget = self.query_one("#panel-hint", Static)
+        widget.update(Text(hint, style="italic"))
+        widget.display = bool(hint)
+
+    def _show_choices(self, entries: list[tuple[str, str]], selected: str | None) -> None:
+        choices = self.query_one("#choices", NumberedOptionList)
+        choices.clear_options()
+        choices.add_options(
+            [Option(numbered(n, label), id=value) for n, (value, label) in enumerate(entries, 1)]
+        )
+        values = [value for value, _ in entries]
+        choices.highlighted = values.index(selected) if selected in values else 0
+        self._only(choices)
+
+    def _show_checklist(self, entries: list[tuple[str, str]], chosen: list[str]) -> None:
+        checklist = self.query_one("#checklist", Checklist)
+        checklist.set_entries(entries, chosen)
+        self._only(checklist)
+        other = self.query_one("#text", Input)
+        prompt = self._prompt
+        if prompt is not None and prompt.allow_other:
+            known = {value for value, _ in entries}
+            other.value = ", ".join(item for item in chosen if item not in known)
+            other.placeholder = "Other (optional); Enter confirms"
+            other.display = True
+
+    def _show_text(self, placeholder: str, value: str) -> None:
+        field = self.query_one("#text", Input)
+        field.value = value
+        field.placeholder = printable(placeholder)
+        self._only(field)
+
+    def _only(self, widget: OptionList | Input) -> None:
+        for other in self.query("#choices, #checklist, #text"):
+            other.display = other is widget
+        widget.focus()
+
+    # --- Posting --------------------------------------------------------------------------
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if isinstance(event.option_list, Checklist):  # a click ticks, as Space does
+            event.option_list.action_toggle_number(event.option_index + 1)
+            return
+        value = event.option.id or ""
+        if self._menu:
+            self.post_message(self.MenuChosen(value))
+        elif value == OTHER:
+            self._show_text("Type your answer", "")
+            self._set_hint("Type your answer and press Enter. Esc goes back.")
+        else:
+            self.post_message(self.Answered(value))
+
+    def on_checklist_confirmed(self, event: Checklist.Confirmed) -> None:
+        event.stop()
+        self.post_message(self.Answered([*event.values, *self._other_values()]))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self._prompt is not None and self._prompt.kind is PromptKind.MULTI_CHOICE:
+            checklist = self.query_one("#checklist", Checklist)
+            self.post_message(self.Answered([*checklist.ticked, *self._other_values()]))
+        else:
+            self.post_message(self.Answered(event.value.strip()))
+
+    def _other_values(self) -> list[str]:
+        field = self.query_one("#text", Input)
+        if not field.display:
+            return []
+        return [item.strip() for item in field.value.split(",") if item.strip()]

@@ -1,0 +1,35 @@
+"""The TUI's messages are literal text: markup and escape sequences are shown, never run."""
+
+from pathlib import Path
+
+from interview.questionnaire import load_questionnaire
+from interview.scoring import CurrentLevel, TargetLevel
+from interview.session.model import Origin
+from interview.tui import text
+
+SMALL = Path(__file__).parent.parent / "data" / "questionnaires" / "small.toml"
+
+
+def test_literal_shows_markup_and_escapes_as_characters() -> None:
+    shown = text.literal("[bold]x[/bold] \x1b[31m")
+    assert shown.plain == "[bold]x[/bold] \\x1b[31m"
+    assert shown.spans == []
+
+
+def test_answer_message_keeps_the_note_literal() -> None:
+    message = text.answer_message("[@click=app.quit]Yes[/]", "see [link]")
+    assert "[@click=app.quit]Yes[/]" in message.plain
+    assert "note: see [link]" in message.plain
+
+
+def test_practice_summary_has_real_lines_and_the_gap() -> None:
+    questionnaire = load_questionnaire(SMALL)
+    message = text.practice_summary_message(
+        questionnaire, "D1.1", CurrentLevel(1, 1, True), TargetLevel(3, 2, Origin.INHERITED)
+    )
+    lines = message.plain.split("\n")
+    assert lines[0] == "D1.1 Practice"
+    assert lines[1] == "Current: 1 Minimum, scope 1 General"
+    assert lines[2] == "That means: Level one."
+    assert lines[3] == "Target:  3 Consistent, scope 2 Industry specific"
+    assert lines[4] == "Gap: comprehensiveness 2, scope 1"
