@@ -18,8 +18,15 @@ from interview.scoring import CurrentLevel, TargetLevel
 
 
 def literal(text: str, style: str = "") -> Text:
-    """User or questionnaire text, shown exactly as written (control characters escaped)."""
-    return Text(printable(text), style=style)
+    """User or questionnaire text, shown exactly as written (control characters escaped).
+
+    The style covers these characters only (a span, not a base style), so that text appended
+    later does not inherit it.
+    """
+    shown = Text(printable(text))
+    if style:
+        shown.stylize(style)
+    return shown
 
 
 def breadcrumb(
@@ -61,7 +68,8 @@ def level_text(comprehensiveness: int | None, scope: int | None) -> str:
 
 def question_message(prompt: Prompt) -> Text:
     """The bot's question, with the evidence hint or examples under it."""
-    message = Text("smm  ", style="bold")
+    message = Text()
+    message.append("smm  ", style="bold")
     message.append_text(literal(prompt.text, "bold"))
     if prompt.detail:
         message.append("\n")
@@ -71,7 +79,8 @@ def question_message(prompt: Prompt) -> Text:
 
 def answer_message(label: str, note: str | None = None) -> Text:
     """The user's answer, and the note attached to it."""
-    message = Text("you  ", style="bold")
+    message = Text()
+    message.append("you  ", style="bold")
     message.append_text(literal(label))
     if note:
         message.append("\n     note: ", style="italic")

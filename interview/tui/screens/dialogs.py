@@ -26,7 +26,7 @@ class NoteDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text("Note for: ", style="bold") + Text(printable(self._about)))
+            yield Static(Text.assemble(("Note for: ", "bold"), printable(self._about)))
             yield Input(value=self._note, placeholder="Evidence, a link or a comment", id="note")
             yield Static(Text("Enter keeps the note · Esc cancels", style="italic"))
 

@@ -26,7 +26,8 @@ DIGITS = [str(number) for number in range(1, 10)]
 def numbered(number: int, label: str) -> Text:
     """``3. Don't know``: the digit that picks the option, then its literal label."""
     prefix = f"{number}. " if number <= 9 else "   "
-    text = Text(prefix, style="bold")
+    text = Text()
+    text.append(prefix, style="bold")
     text.append(printable(label))
     return text
 
@@ -76,7 +77,8 @@ class Checklist(OptionList):
     def _label(self, number: int) -> Text:
         value, label = self._entries[number - 1]
         box = "[x] " if value in self.ticked else "[ ] "
-        text = Text(box, style="bold")
+        text = Text()
+        text.append(box, style="bold")
         text.append_text(numbered(number, label))
         return text
 

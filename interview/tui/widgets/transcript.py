@@ -8,7 +8,10 @@ the 10th message and at the 2,000th (measured in benchmarks/).
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.widgets import RichLog
+
+BLANK = Text("")
 
 
 class Transcript(RichLog):
@@ -17,8 +20,27 @@ class Transcript(RichLog):
     def __init__(self) -> None:
         super().__init__(wrap=True, markup=False, highlight=False, auto_scroll=True, min_width=20)
         self.can_focus = False
+        self._messages: list[Text] = []
+        self._wrapped_at = 0
 
     def say(self, message: Text) -> None:
         """Add one message, followed by a blank line."""
-        self.write(message)
-        self.write(Text(""))
+        self._messages.append(message)
+        self._write(message)
+
+    def _write(self, message: Text) -> None:
+        # Wrap at this widget's own width, not the console's (they differ in headless runs).
+        width = self.scrollable_content_region.width if self._size_known else 0
+        self.write(message, width=width or None)
+        self.write(BLANK, width=width or None)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Re-wrap every message for a new width (the only time the whole log is redrawn)."""
+        if event.size.width != self._wrapped_at:
+            self._wrapped_at = event.size.width
+            self.call_after_refresh(self._rewrap)
+
+    def _rewrap(self) -> None:
+        self.clear()
+        for message in self._messages:
+            self._write(message)

@@ -1,0 +1,74 @@
+"""Helpers for driving the real app with Textual's Pilot: a temporary sessions folder, a frozen
+clock, UTC time, and the small questionnaire unless a test asks for the shipped one."""
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from interview.questionnaire import Questionnaire, load_questionnaire
+from interview.session.store import SessionStore
+from interview.tui.app import Launch, ShowStart, SmmApp
+from interview.tui.widgets.transcript import Transcript
+
+FROZEN = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
+
+AppFactory = Callable[..., SmmApp]
+
+
+@pytest.fixture(autouse=True)
+def utc_everywhere() -> Iterator[None]:
+    """Times on screen in UTC, whatever the machine's zone."""
+    previous = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    yield
+    if previous is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = previous
+    time.tzset()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> SessionStore:
+    return SessionStore(tmp_path / "sessions")
+
+
+@pytest.fixture
+def small(small_questionnaire_path: Path) -> Questionnaire:
+    return load_questionnaire(small_questionnaire_path)
+
+
+@pytest.fixture
+def make_app(store: SessionStore, small: Questionnaire) -> AppFactory:
+    def make(launch: Launch | None = None, questionnaire: Questionnaire | None = None) -> SmmApp:
+        return SmmApp(questionnaire or small, store, launch or ShowStart(), clock=lambda: FROZEN)
+
+    return make
+
+
+def transcript_text(app: SmmApp) -> str:
+    """Everything the transcript shows, as plain text."""
+    log = app.screen.query_one(Transcript)
+    return "\n".join(line.text for line in log.lines)
+
+
+async def type_answer(pilot: Pilot[object], text: str) -> None:
+    """Fill the visible text field and press Enter."""
+    field = next(widget for widget in pilot.app.screen.query(Input) if widget.display)
+    field.value = text
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def press(pilot: Pilot[object], *keys: str) -> None:
+    """Press keys one at a time, letting the screen settle after each."""
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()

@@ -1,0 +1,171 @@
+"""The interview through the real UI, driven by Textual's Pilot.
+
+Levels are checked against the small questionnaire's hand-worked values (see
+tests/unit/test_engine.py): D1.1 yes / "Yes, and more." / yes → 3; D1.2 no → 0; F1.1 yes /
+don't know → 1.
+"""
+
+from textual.widgets import Input
+
+from interview.session.model import Phase, SessionKind
+from interview.session.store import SessionStore
+from interview.tui.app import ExitReport, Resume, StartNew
+from interview.tui.screens.dialogs import HelpDialog, JumpDialog, NoteDialog
+from interview.tui.screens.interview import InterviewScreen
+from interview.tui.screens.start import NewSessionScreen
+from tests.functional.conftest import AppFactory, press, transcript_text, type_answer
+
+SESSION = "acme-gate-assessment-2026-11-25"
+
+
+async def test_a_complete_self_assessment(make_app: AppFactory, store: SessionStore) -> None:
+    app = make_app(StartNew(SessionKind.ASSESSMENT, "Acme Gate"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_answer(pilot, "Gateway and cloud API")
+        await type_answer(pilot, "Dana [red]W[/red]")
+        await type_answer(pilot, "Firmware lead")
+        await press(pilot, "1", "2", "1", "1", "2", "1")  # D1.1 → 3, industry yes, system no
+        await press(pilot, "2", "1")  # D1.2 → 0
+        await press(pilot, "1", "3", "2", "1")  # F1.1: yes, don't know; industry no
+        assert "F1.1 (don't know)" in str(
+            app.screen.query_one("#choices").get_option_at_index(0).prompt
+        )
+        await press(pilot, "2")  # finish
+        assert isinstance(app.screen, InterviewScreen)
+        assert app.screen.engine.phase is Phase.DONE
+        shown = transcript_text(app)
+    session = store.read(SESSION)
+    levels = {pid: (r.comprehensiveness, r.scope) for pid, r in session.levels.items()}
+    assert levels == {"D1.1": (3, 2), "D1.2": (0, None), "F1.1": (1, 1)}
+    assert session.phase is Phase.DONE
+    assert "you  Dana [red]W[/red]" in shown
+    assert "Current: 3 Consistent, scope 2 Industry specific" in shown
+    assert "Done. Here is where every practice stands:" in shown
+
+
+async def test_a_complete_target(make_app: AppFactory, store: SessionStore) -> None:
+    app = make_app(StartNew(SessionKind.TARGET, "Acme Gate"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        for text in ("Gateway", "Dana", "Owner"):
+            await type_answer(pilot, text)
+        await press(pilot, "3", "1", "3")  # D goal 3, scope 1; D1 needs "More." → 4, 2
+        await press(pilot, "1")  # D1.1: keep
+        await type_answer(pilot, "")
+        await press(pilot, "1")  # continue
+        await press(pilot, "2")  # D1.2: lower to 1 (options: keep, 1, 2, 3, na)
+        await type_answer(pilot, "Lab only")
+        await press(pilot, "1", "2", "3", "2")  # continue; F goal 2, scope 3; F1 needs "Same."
+        await press(pilot, "5")  # F1.1: not applicable (keep, 1, 3, 4, na)
+        await type_answer(pilot, "No devices")
+        await press(pilot, "1", "1")  # continue; finish from the review
+    session = store.read("acme-gate-target-2026-11-25")
+    levels = {i: (r.comprehensiveness, r.scope, r.applicable) for i, r in session.levels.items()}
+    assert levels["D1"] == (4, 2, True)
+    assert levels["D1.1"] == (4, 2, True)
+    assert levels["D1.2"] == (1, 2, True)
+    assert levels["F1.1"] == (None, None, False)
+    assert session.levels["D1.2"].reason == "Lab only"
+    assert session.phase is Phase.DONE
+
+
+async def test_quit_and_resume_where_it_stopped(make_app: AppFactory, store: SessionStore) -> None:
+    app = make_app(StartNew(SessionKind.ASSESSMENT, "Acme Gate"))
+    async with app.run_test() as pilot:
+        for text in ("Gateway", "Dana", "Lead"):
+            await type_answer(pilot, text)
+        await press(pilot, "1", "ctrl+q")
+    assert app.return_value == ExitReport(SESSION, store.path_of(SESSION))
+
+    resumed = make_app(Resume(store.load(SESSION, app.questionnaire)))
+    async with resumed.run_test() as pilot:
+        screen = resumed.screen
+        assert isinstance(screen, InterviewScreen)
+        prompt = screen.engine.current()
+        assert prompt is not None and prompt.question_id == "D1.1.c2.1"
+        shown = transcript_text(resumed)
+        assert "Welcome back." in shown
+        assert "you  Yes" in shown
+        await press(pilot, "2")
+    assert store.read(SESSION).answers["D1.1.c2.1"].value == "2"
+
+
+async def test_back_skip_jump_note_and_why(make_app: AppFactory, store: SessionStore) -> None:
+    app = make_app(StartNew(SessionKind.ASSESSMENT, "Acme Gate"))
+    async with app.run_test() as pilot:
+        for text in ("Gateway", "Dana", "Lead"):
+            await type_answer(pilot, text)
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        await press(pilot, "1")  # D1.1.c1.1 yes
+        await press(pilot, "escape")  # back to it
+        assert screen.engine.current().question_id == "D1.1.c1.1"  # type: ignore[union-attr]
+
+        await press(pilot, "ctrl+n")
+        assert isinstance(app.screen, NoteDialog)
+        await type_answer(pilot, "RACI [link]here[/link]")
+        assert store.read(SESSION).answers["D1.1.c1.1"].note == "RACI [link]here[/link]"
+
+        await press(pilot, "f1")
+        assert isinstance(app.screen, HelpDialog)
+        await press(pilot, "escape")
+
+        await press(pilot, "1", "ctrl+s")  # answer again, then skip D1.1.c2.1
+        assert "D1.1.c2.1" in store.read(SESSION).skipped
+
+        await press(pilot, "ctrl+g")
+        assert isinstance(app.screen, JumpDialog)
+        await press(pilot, "3")  # F1.1
+        assert screen.engine.current().question_id == "F1.1.c1.1"  # type: ignore[union-attr]
+        shown = transcript_text(app)
+    assert "note: RACI [link]here[/link]" in shown
+    assert "(skipped: it comes back in the review)" in shown
+
+
+async def test_start_screen_starts_a_target(make_app: AppFactory, store: SessionStore) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        await press(pilot, "1")
+        assert isinstance(app.screen, NewSessionScreen)
+        await type_answer(pilot, "Plant [b]7[/b]")
+        assert isinstance(app.screen, InterviewScreen)
+        assert app.screen.engine.session.system == "Plant [b]7[/b]"
+    assert [path.name for path in store.session_files()] == ["plant-b-7-b-target-2026-11-25.toml"]
+
+
+async def test_start_screen_resumes_a_session(make_app: AppFactory, store: SessionStore) -> None:
+    first = make_app(StartNew(SessionKind.ASSESSMENT, "Acme Gate"))
+    async with first.run_test() as pilot:
+        await type_answer(pilot, "Gateway")
+        await press(pilot, "ctrl+q")
+    app = make_app()
+    async with app.run_test() as pilot:
+        await press(pilot, "3", "1")
+        assert isinstance(app.screen, InterviewScreen)
+        assert app.screen.engine.current().question_id == "interviewee_name"  # type: ignore[union-attr]
+
+
+async def test_a_session_open_elsewhere_is_refused(
+    make_app: AppFactory, store: SessionStore
+) -> None:
+    first = make_app(StartNew(SessionKind.ASSESSMENT, "Acme Gate"))
+    async with first.run_test() as pilot:
+        await press(pilot, "ctrl+q")
+    loaded = store.load(SESSION, first.questionnaire)
+    with store.locked(loaded.session):
+        app = make_app(Resume(store.load(SESSION, first.questionnaire)))
+        async with app.run_test() as pilot:
+            await pilot.pause()
+        assert app.return_value is not None
+        assert "open in another smm" in (app.return_value.error or "")
+        assert app.return_code == 2
+
+
+async def test_required_text_cannot_be_empty(make_app: AppFactory) -> None:
+    app = make_app(StartNew(SessionKind.ASSESSMENT, "Acme Gate"))
+    async with app.run_test() as pilot:
+        await type_answer(pilot, "Gateway")
+        await type_answer(pilot, "   ")  # the interviewee's name is required
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        assert screen.engine.current().question_id == "interviewee_name"  # type: ignore[union-attr]
+        assert app.screen.query_one("#text", Input).display

@@ -1,0 +1,107 @@
+"""Pictures of the key screens at 80x24 (and one large), compared with the approved SVGs in
+__snapshots__/. After a deliberate change of the look: pytest --snapshot-update, then look at
+the new pictures before committing them."""
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from interview.engine.interview import Interview
+from interview.questionnaire import Questionnaire, load_questionnaire
+from interview.session.model import NO, YES, SessionKind, new_session
+from interview.session.store import SessionStore
+from interview.tui.app import Resume, SmmApp
+from tests.functional.conftest import FROZEN, AppFactory
+
+SnapCompare = Callable[..., bool]
+
+
+@pytest.fixture
+def smm() -> Questionnaire:
+    return load_questionnaire()
+
+
+def started(
+    store: SessionStore, questionnaire: Questionnaire, kind: SessionKind, answers: list[Any]
+) -> str:
+    """A saved session with these answers given, in order; returns its id."""
+    session = store.create(
+        new_session(questionnaire, kind, "Acme [b]Gateway[/b]", interviewee="Dana Whitfield",
+                    role="Firmware lead", now=FROZEN)
+    )  # fmt: skip
+    interview = Interview(questionnaire, session, on_change=store.save, clock=lambda: FROZEN)
+    for value in answers:
+        interview.answer(value)
+    return session.id
+
+
+CONTEXT = ["Gateway, cloud API, mobile app", "industrial"]
+
+
+async def no_blink(pilot: Pilot[Any]) -> None:
+    for field in pilot.app.query(Input):
+        field.cursor_blink = False
+    await pilot.pause()
+
+
+def resumed(
+    make_app: AppFactory, store: SessionStore, questionnaire: Questionnaire, session_id: str
+) -> SmmApp:
+    return make_app(Resume(store.load(session_id, questionnaire)), questionnaire)
+
+
+def test_start_screen(snap_compare: SnapCompare, make_app: AppFactory, smm: Questionnaire) -> None:
+    assert snap_compare(make_app(questionnaire=smm), run_before=no_blink)
+
+
+def test_checklist_question(
+    snap_compare: SnapCompare, make_app: AppFactory, store: SessionStore, smm: Questionnaire
+) -> None:
+    session_id = started(store, smm, SessionKind.ASSESSMENT, CONTEXT)
+    app = resumed(make_app, store, smm, session_id)
+    assert snap_compare(app, press=["5", "6"], run_before=no_blink)
+
+
+def test_first_practice_question(
+    snap_compare: SnapCompare, make_app: AppFactory, store: SessionStore, smm: Questionnaire
+) -> None:
+    session_id = started(store, smm, SessionKind.ASSESSMENT, [*CONTEXT, ["iec-62443"]])
+    assert snap_compare(resumed(make_app, store, smm, session_id), run_before=no_blink)
+
+
+def test_practice_summary(
+    snap_compare: SnapCompare, make_app: AppFactory, store: SessionStore, smm: Questionnaire
+) -> None:
+    answers = [*CONTEXT, ["iec-62443"], YES, YES, YES, NO]  # G1.1: level 1 met, level 2 not
+    session_id = started(store, smm, SessionKind.ASSESSMENT, answers)
+    app = resumed(make_app, store, smm, session_id)
+    assert snap_compare(app, press=["1", "2"], run_before=no_blink)  # industry yes, system no
+
+
+def test_help_dialog(
+    snap_compare: SnapCompare, make_app: AppFactory, store: SessionStore, smm: Questionnaire
+) -> None:
+    session_id = started(store, smm, SessionKind.ASSESSMENT, [*CONTEXT, ["iec-62443"]])
+    assert snap_compare(
+        resumed(make_app, store, smm, session_id), press=["f1"], run_before=no_blink
+    )
+
+
+def test_target_purpose_question_large(
+    snap_compare: SnapCompare, make_app: AppFactory, store: SessionStore, smm: Questionnaire
+) -> None:
+    answers = [*CONTEXT, [], "3", "2", "2", "3", "2"]  # G goal 3, scope 2; G1 needs
+    session_id = started(store, smm, SessionKind.TARGET, answers)
+    app = resumed(make_app, store, smm, session_id)
+    assert snap_compare(app, terminal_size=(160, 50), run_before=no_blink)
+
+
+def test_review(
+    snap_compare: SnapCompare, make_app: AppFactory, store: SessionStore, small: Questionnaire
+) -> None:
+    session_id = started(store, small, SessionKind.ASSESSMENT, ["Gateway"])
+    app = resumed(make_app, store, small, session_id)
+    assert snap_compare(app, press=["ctrl+r"], run_before=no_blink)
