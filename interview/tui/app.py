@@ -7,13 +7,14 @@ clock) by :func:`interview.cli` or by a test; it reads and writes nothing else.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from interview.engine.interview import Interview
 from interview.engine.summary import SessionSummary, summarise
@@ -64,7 +65,10 @@ class SmmApp(App[ExitReport]):
 
     CSS_PATH = "smm.tcss"
     TITLE = "smm"
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),  # answers are saved already
+    ]
 
     def __init__(
         self,
@@ -93,6 +97,12 @@ class SmmApp(App[ExitReport]):
 
     def on_unmount(self) -> None:
         self._locks.close()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The command palette: the interview's commands first, then Textual's own."""
+        if isinstance(screen, InterviewScreen):
+            yield from screen.palette_commands()
+        yield from super().get_system_commands(screen)
 
     async def action_quit(self) -> None:
         """Every answer is already saved: quitting only closes the session."""

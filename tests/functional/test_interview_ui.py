@@ -169,3 +169,29 @@ async def test_required_text_cannot_be_empty(make_app: AppFactory) -> None:
         assert isinstance(screen, InterviewScreen)
         assert screen.engine.current().question_id == "interviewee_name"  # type: ignore[union-attr]
         assert app.screen.query_one("#text", Input).display
+
+
+async def test_the_command_palette_offers_the_interview_commands(make_app: AppFactory) -> None:
+    app = make_app(StartNew(SessionKind.ASSESSMENT, "Acme Gate"))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert titles[:6] == [
+            "Back (Esc)", "Skip (Ctrl+S)", "Jump (Ctrl+G)", "Note (Ctrl+N)",
+            "Why is this asked? (F1)", "Review (Ctrl+R)",
+        ]  # fmt: skip
+        await press(pilot, "ctrl+p")
+        await pilot.press(*"skip")
+        await press(pilot, "enter")
+        assert "system_scope" in app.screen.engine.session.skipped  # type: ignore[attr-defined]
+
+
+async def test_ctrl_c_quits_without_losing_answers(
+    make_app: AppFactory, store: SessionStore
+) -> None:
+    app = make_app(StartNew(SessionKind.ASSESSMENT, "Acme Gate"))
+    async with app.run_test() as pilot:
+        await type_answer(pilot, "Gateway")
+        await press(pilot, "ctrl+c")
+    assert app.return_value == ExitReport(SESSION, store.path_of(SESSION))
+    assert store.read(SESSION).answers["system_scope"].value == "Gateway"

@@ -105,3 +105,15 @@ def test_review(
     session_id = started(store, small, SessionKind.ASSESSMENT, ["Gateway"])
     app = resumed(make_app, store, small, session_id)
     assert snap_compare(app, press=["ctrl+r"], run_before=no_blink)
+
+
+def test_first_practice_question_light_theme(
+    snap_compare: SnapCompare, make_app: AppFactory, store: SessionStore, smm: Questionnaire
+) -> None:
+    session_id = started(store, smm, SessionKind.ASSESSMENT, [*CONTEXT, ["iec-62443"]])
+
+    async def light(pilot: Pilot[Any]) -> None:
+        pilot.app.theme = "textual-light"
+        await no_blink(pilot)
+
+    assert snap_compare(resumed(make_app, store, smm, session_id), press=["1"], run_before=light)

@@ -6,11 +6,11 @@ state; no rule about levels or order lives here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -235,6 +235,15 @@ class InterviewScreen(Screen[None]):
             self._saved = Text(f"✓ saved {now}", style="italic")
 
     # --- Commands ---------------------------------------------------------------------------
+
+    def palette_commands(self) -> Iterator[SystemCommand]:
+        """The interview's commands, as the command palette offers them."""
+        yield SystemCommand("Back (Esc)", "Go back to the previous question", self.action_back)
+        yield SystemCommand("Skip (Ctrl+S)", "Leave this question for the review", self.action_skip)
+        yield SystemCommand("Jump (Ctrl+G)", "Go to a practice", self.action_jump)
+        yield SystemCommand("Note (Ctrl+N)", "Attach evidence or a comment", self.action_note)
+        yield SystemCommand("Why is this asked? (F1)", "Purpose and levels", self.action_why)
+        yield SystemCommand("Review (Ctrl+R)", "Skipped and open questions", self.action_review)
 
     def action_back(self) -> None:
         if not self.engine.can_go_back():
