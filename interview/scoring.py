@@ -107,7 +107,8 @@ def assessed_comprehensiveness(practice: Practice, answers: Answers) -> int:
 def staircase_questions(practice: Practice, answers: Answers) -> list[str]:
     """The ids of the level questions that apply given the answers so far, in order.
 
-    Level L is asked when every level below it is met and no answer so far rules L out.
+    Level L is asked when every level below it is met and no answer so far rules L out; the
+    first answer that misses its level ends the staircase (the rest of that level is moot).
     """
     supported = _supported_levels(practice, answers)
     asked: list[str] = []
@@ -115,7 +116,11 @@ def staircase_questions(practice: Practice, answers: Answers) -> list[str]:
         below = [value for level, value in supported if level < level_number]
         if any(value is None or value < level_number for value in below):
             break
-        asked += [question.id for question in practice.levels[level_number].questions]
+        for question in practice.levels[level_number].questions:
+            asked.append(question.id)
+            value = answers.get(question.id)
+            if value is not None and answer_level(question, level_number, value) < level_number:
+                return asked
     return asked
 
 

@@ -112,3 +112,13 @@ def test_targets_inherit_down_the_hierarchy_unless_set(small: Questionnaire) -> 
     assert (levels["D1.2"].comprehensiveness, levels["D1.2"].reason) == (4, "safety")
     assert levels["F1.1"].applicable is False
     assert levels["F1"].comprehensiveness == 3
+
+
+def test_a_missed_question_ends_its_level_at_once() -> None:
+    """G1.1 asks two questions at level 1: after a "no" to the first, the second is moot."""
+    practice = load_questionnaire().practices["G1.1"]
+    assert staircase_questions(practice, {"G1.1.c1.1": NO}) == ["G1.1.c1.1"]
+    assert staircase_questions(practice, {"G1.1.c1.1": DONT_KNOW}) == ["G1.1.c1.1"]
+    assert staircase_questions(practice, {"G1.1.c1.1": YES}) == ["G1.1.c1.1", "G1.1.c1.2"]
+    both = {"G1.1.c1.1": YES, "G1.1.c1.2": YES}
+    assert staircase_questions(practice, both) == [*both, "G1.1.c2.1", "G1.1.c2.2"]
