@@ -34,6 +34,8 @@ async def test_a_complete_self_assessment(make_app: AppFactory, store: SessionSt
         assert isinstance(app.screen, InterviewScreen)
         assert app.screen.engine.phase is Phase.DONE
         shown = transcript_text(app)
+        await press(pilot, "2")  # quit from the final menu
+    assert app.return_value == ExitReport(SESSION, store.path_of(SESSION))
     session = store.read(SESSION)
     levels = {pid: (r.comprehensiveness, r.scope) for pid, r in session.levels.items()}
     assert levels == {"D1.1": (3, 2), "D1.2": (0, None), "F1.1": (1, 1)}

@@ -108,6 +108,10 @@ class InterviewScreen(Screen[None]):
         prompt = self.engine.current()
         step = prompt.step if prompt else None
         place = text.breadcrumb(self.engine.questionnaire, step, session.cursor.practice)
+        if self.engine.phase is Phase.REVIEW:
+            place = text.literal("Review: open questions")
+        elif self.engine.phase is Phase.DONE:
+            place = text.literal("Finished")
         title = text.literal(f"{session.system} · {KIND_NAMES[session.kind]}", "bold")
         progress = text.progress_text(self.engine.progress())
         self.query_one(StatusLine).show(title, self._saved, place, progress)
@@ -205,19 +209,19 @@ class InterviewScreen(Screen[None]):
         self.query_one(Transcript).say(text.answer_message(label, note or None))
         self.show_state()
 
-    def on_answer_panel_menu_chosen(self, event: AnswerPanel.MenuChosen) -> None:
+    async def on_answer_panel_menu_chosen(self, event: AnswerPanel.MenuChosen) -> None:
         choice = event.value
+        if choice == "quit":
+            await self.app.run_action("quit")  # the app's quit, which reports where it saved
+            return
         actions: dict[str, Callable[[], None]] = {
             "continue": self.engine.continue_interview,
             "back": self.engine.back,
             "review": self.engine.open_review,
-            "quit": self.app.exit,
             FINISH: self.engine.finish_interview,
         }
-        action = actions.get(choice) or (lambda: self.engine.revisit(choice))
-        self._run(action)
-        if choice != "quit":
-            self.show_state()
+        self._run(actions.get(choice) or (lambda: self.engine.revisit(choice)))
+        self.show_state()
 
     def _run(self, action: Callable[[], None]) -> None:
         """Call the engine; refusals and failed saves become notifications, not crashes."""
