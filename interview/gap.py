@@ -8,6 +8,7 @@ their practices and the mean levels; the roadmap lists the improvements, most ur
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -18,10 +19,10 @@ from interview.questionnaire.model import Questionnaire
 from interview.scoring import (
     CurrentLevel,
     TargetLevel,
-    assess_practice,
+    current_levels_of,
     industry_scope_question_id,
     system_scope_question_id,
-    target_levels,
+    target_levels_of,
 )
 from interview.session.model import Origin, Session, SessionKind
 
@@ -59,36 +60,9 @@ class LevelPair:
 # --- The levels of a session -----------------------------------------------------------------
 
 
-def target_levels_of(questionnaire: Questionnaire, session: Session) -> dict[str, TargetLevel]:
-    """A target session's levels by item id, interviewed or imported alike."""
-    return target_levels(questionnaire, session.targets)
-
-
-def current_levels_of(questionnaire: Questionnaire, session: Session) -> dict[str, CurrentLevel]:
-    """An assessment's practice levels: as given when imported, else from the answers."""
-    if session.imported_from is not None:
-        return {
-            practice_id: imported_level(session, practice_id)
-            for practice_id in questionnaire.practice_ids()
-        }
-    answers = {question_id: answer.value for question_id, answer in session.answers.items()}
-    return {
-        practice_id: assess_practice(practice_id, questionnaire.practices[practice_id], answers)
-        for practice_id in questionnaire.practice_ids()
-    }
-
-
-def imported_level(session: Session, practice_id: str) -> CurrentLevel:
-    """One practice's level in an imported assessment (0 and unfinished when it has none)."""
-    record = session.levels.get(practice_id)
-    if record is None or record.comprehensiveness is None:
-        return CurrentLevel(comprehensiveness=0, scope=None, complete=False)
-    return CurrentLevel(record.comprehensiveness, record.scope, record.complete)
-
-
 def is_not_applicable(target: TargetLevel) -> bool:
     """True when the target says the practice does not apply (not merely not set yet)."""
-    return target.comprehensiveness is None and target.origin is not Origin.INHERITED
+    return target.not_applicable
 
 
 def is_unset(target: TargetLevel) -> bool:
@@ -295,19 +269,25 @@ def roadmap_item(questionnaire: Questionnaire, gap: PracticeGap) -> RoadmapItem:
     )
 
 
+def id_order(item_id: str) -> tuple[str | int, ...]:
+    """A sort key that puts ``G1.2`` before ``G1.10``: numbers compare as numbers."""
+    return tuple(
+        int(part) if index % 2 else part for index, part in enumerate(re.split(r"(\d+)", item_id))
+    )
+
+
 def roadmap(questionnaire: Questionnaire, practices: Sequence[PracticeGap]) -> list[RoadmapItem]:
     """Every practice with a gap, ordered by severity, comprehensiveness gap, scope gap, then
-    domain order (as in the questionnaire), then practice order."""
+    domain order (as in the questionnaire: G, E, H), then practice id."""
     domain_order = list(questionnaire.domains)
-    practice_order = questionnaire.practice_ids()
 
-    def urgency(gap: PracticeGap) -> tuple[int, int, int, int, int]:
+    def urgency(gap: PracticeGap) -> tuple[int, int, int, int, tuple[str | int, ...]]:
         return (
             -gap.severity.rank,
             -(gap.comprehensiveness_gap or 0),
             -(gap.scope_gap or 0),
             domain_order.index(questionnaire.domain_of(gap.practice_id)),
-            practice_order.index(gap.practice_id),
+            id_order(gap.practice_id),
         )
 
     with_gaps = [gap for gap in practices if gap.included and gap.severity is not Severity.NONE]

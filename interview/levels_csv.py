@@ -171,8 +171,7 @@ def parse_rows(
                     f"{parsed.mentioned[practice_id]}); give each practice one row",
                 )
                 continue
-            if len(cells) == len(CSV_HEADER):
-                parsed.mentioned[practice_id] = line
+            parsed.mentioned[practice_id] = line
             row = parse_row(cells, line, questionnaire, kind, report)
             if row is not None:
                 parsed.rows.append(row)
@@ -218,13 +217,22 @@ def parse_row(
         problems.append(
             f"unknown practice {printable(practice_id)!r}; see `smm model` for the practice ids"
         )
-    comprehensiveness = parse_comprehensiveness(comprehensiveness_cell, kind, problems)
-    scope = parse_scope(scope_cell, comprehensiveness, kind, problems)
+    level_problems: list[str] = []
+    comprehensiveness = parse_comprehensiveness(comprehensiveness_cell, kind, level_problems)
+    scope = None
+    if not level_problems:  # a scope is judged against a valid comprehensiveness only
+        scope = parse_scope(scope_cell, comprehensiveness, level_problems)
+    problems += level_problems
     for problem in problems:
         report(line, problem)
     if problems:
         return None
-    return LevelRow(practice_id, comprehensiveness, scope, note, line)
+    return LevelRow(practice_id, comprehensiveness, scope, unix_line_ends(note), line)
+
+
+def unix_line_ends(text: str) -> str:
+    """Text with the Windows or old Mac line ends that spreadsheets write turned into newlines."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def parse_comprehensiveness(cell: str, kind: SessionKind, problems: list[str]) -> int | None:
@@ -252,9 +260,7 @@ def parse_comprehensiveness(cell: str, kind: SessionKind, problems: list[str]) -
     return int(value)
 
 
-def parse_scope(
-    cell: str, comprehensiveness: int | None, kind: SessionKind, problems: list[str]
-) -> int | None:
+def parse_scope(cell: str, comprehensiveness: int | None, problems: list[str]) -> int | None:
     """A scope cell: 1-3, and empty exactly when comprehensiveness is 0 or not applicable."""
     value = cell.strip()
     if comprehensiveness is None or comprehensiveness == 0:

@@ -24,6 +24,7 @@ from interview.session.model import (
     YES,
     AnswerValue,
     Origin,
+    Session,
     TargetSetting,
 )
 
@@ -182,8 +183,13 @@ class TargetLevel:
     reason: str = ""
 
     @property
+    def not_applicable(self) -> bool:
+        """Marked not applicable (as opposed to not set yet, while a target is in progress)."""
+        return self.comprehensiveness is None and self.origin is not Origin.INHERITED
+
+    @property
     def applicable(self) -> bool:
-        return self.comprehensiveness is not None
+        return not self.not_applicable
 
 
 def domain_setting(
@@ -297,3 +303,33 @@ def target_levels(
             for practice_id in questionnaire.practice_ids(subdomain_id):
                 levels[practice_id] = resolve_target(settings.get(practice_id), subdomain)
     return levels
+
+
+# --- A whole session -------------------------------------------------------------------------
+
+
+def target_levels_of(questionnaire: Questionnaire, session: Session) -> dict[str, TargetLevel]:
+    """A target session's levels by item id, interviewed or imported alike."""
+    return target_levels(questionnaire, session.targets)
+
+
+def current_levels_of(questionnaire: Questionnaire, session: Session) -> dict[str, CurrentLevel]:
+    """An assessment's practice levels: as given when imported, else from the answers."""
+    if session.imported_from is not None:
+        return {
+            practice_id: imported_level(session, practice_id)
+            for practice_id in questionnaire.practice_ids()
+        }
+    answers = {question_id: answer.value for question_id, answer in session.answers.items()}
+    return {
+        practice_id: assess_practice(practice_id, questionnaire.practices[practice_id], answers)
+        for practice_id in questionnaire.practice_ids()
+    }
+
+
+def imported_level(session: Session, practice_id: str) -> CurrentLevel:
+    """One practice's level in an imported assessment (0 and unfinished when it has none)."""
+    record = session.levels.get(practice_id)
+    if record is None or record.comprehensiveness is None:
+        return CurrentLevel(comprehensiveness=0, scope=None, complete=False)
+    return CurrentLevel(record.comprehensiveness, record.scope, record.complete)

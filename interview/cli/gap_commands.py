@@ -4,10 +4,213 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+
+from interview.cli.gap_formats import (
+    gap_csv,
+    gap_json,
+    gap_markdown,
+    gap_text,
+    pair_json,
+    report_json,
+    report_markdown,
+    report_text,
+    session_info,
+)
+from interview.cli.output import json_text
+from interview.errors import InputError, printable
+from interview.files import write_text_atomically
+from interview.gap import compare_sessions, session_standings
+from interview.levels_csv import imported_session, levels_csv, read_level_rows
+from interview.questionnaire import Questionnaire, load_questionnaire
+from interview.session.model import Session, SessionKind
+from interview.session.store import SessionStore
+
+EXIT_OK = 0
 
 SessionOptions = Callable[[argparse.ArgumentParser], None]
 
+GAP_FORMATS = ("text", "md", "json", "csv")
+REPORT_FORMATS = ("text", "md", "json")
+EXPORT_FORMATS = ("csv", "json")
+KIND_WITH_ARTICLE = {SessionKind.TARGET: "a target", SessionKind.ASSESSMENT: "an assessment"}
+
 
 def add_gap_commands(commands: Any, add_session_options: SessionOptions) -> None:
-    """Register the gap-analysis commands (none yet: issue 5 adds them here)."""
+    """Register ``gap``, ``report``, ``export`` and ``import``."""
+    for add_command in (_add_gap, _add_report, _add_export, _add_import):
+        parser = add_command(commands)
+        add_session_options(parser)
+
+
+def _add_gap(commands: Any) -> argparse.ArgumentParser:
+    """``smm gap TARGET CURRENT``."""
+    gap: argparse.ArgumentParser = commands.add_parser(
+        "gap", help="compare a target with a current state"
+    )
+    gap.add_argument("target", metavar="TARGET", help="a target session (id or path)")
+    gap.add_argument("current", metavar="CURRENT", help="a self-assessment session (id or path)")
+    _add_format_and_output(gap, GAP_FORMATS, "text")
+    gap.set_defaults(run=run_gap)
+    return gap
+
+
+def _add_report(commands: Any) -> argparse.ArgumentParser:
+    """``smm report SESSION``."""
+    report: argparse.ArgumentParser = commands.add_parser(
+        "report", help="one session's levels as a document"
+    )
+    report.add_argument("session", metavar="SESSION", help="a session id or a session file's path")
+    _add_format_and_output(report, REPORT_FORMATS, "text")
+    report.set_defaults(run=run_report)
+    return report
+
+
+def _add_export(commands: Any) -> argparse.ArgumentParser:
+    """``smm export SESSION --format csv|json``."""
+    export: argparse.ArgumentParser = commands.add_parser(
+        "export", help="write one session's practice levels as data"
+    )
+    export.add_argument("session", metavar="SESSION", help="a session id or a session file's path")
+    _add_format_and_output(export, EXPORT_FORMATS, None)
+    export.set_defaults(run=run_export)
+    return export
+
+
+def _add_import(commands: Any) -> argparse.ArgumentParser:
+    """``smm import FILE.csv --kind target|assessment --system NAME [--id ID]``."""
+    importing: argparse.ArgumentParser = commands.add_parser(
+        "import", help="make a session from a CSV of practice levels (e.g. a spreadsheet)"
+    )
+    importing.add_argument("file", metavar="FILE.csv", type=Path, help="the CSV file to read")
+    importing.add_argument(
+        "--kind",
+        required=True,
+        choices=[kind.value for kind in SessionKind],
+        help="whether the levels are a target or an assessment of the current state",
+    )
+    importing.add_argument("--system", required=True, metavar="NAME", help="the system's name")
+    importing.add_argument(
+        "--id",
+        metavar="ID",
+        help="the new session's id (default: from the system, the kind and the date)",
+    )
+    importing.set_defaults(run=run_import)
+    return importing
+
+
+def _add_format_and_output(
+    parser: argparse.ArgumentParser, formats: tuple[str, ...], default: str | None
+) -> None:
+    parser.add_argument(
+        "--format",
+        choices=formats,
+        default=default,
+        required=default is None,
+        help=f"output format (default: {default})" if default else "output format",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write to FILE (whole or not at all) instead of standard output",
+    )
+
+
+# --- The commands ----------------------------------------------------------------------------
+
+
+def run_gap(arguments: argparse.Namespace) -> int:
+    """Compare a target session with a current-state assessment."""
+    questionnaire = load_questionnaire(arguments.questionnaire)
+    store = SessionStore(arguments.sessions_dir)
+    target = _load_of_kind(store, questionnaire, arguments.target, SessionKind.TARGET)
+    current = _load_of_kind(store, questionnaire, arguments.current, SessionKind.ASSESSMENT)
+    analysis = compare_sessions(questionnaire, target, current)
+    render = {"text": gap_text, "md": gap_markdown, "json": gap_json}
+    if arguments.format == "csv":
+        text = gap_csv(analysis)
+    else:
+        text = render[arguments.format](questionnaire, target, current, analysis)
+    return _deliver(text, arguments.output)
+
+
+def run_report(arguments: argparse.Namespace) -> int:
+    """One session's levels on their own: a target document or a current-state document."""
+    questionnaire = load_questionnaire(arguments.questionnaire)
+    session = SessionStore(arguments.sessions_dir).load(arguments.session, questionnaire).session
+    render = {"text": report_text, "md": report_markdown, "json": report_json}
+    return _deliver(render[arguments.format](questionnaire, session), arguments.output)
+
+
+def run_export(arguments: argparse.Namespace) -> int:
+    """One session's practice levels as CSV (the format ``smm import`` reads) or JSON."""
+    questionnaire = load_questionnaire(arguments.questionnaire)
+    session = SessionStore(arguments.sessions_dir).load(arguments.session, questionnaire).session
+    if arguments.format == "csv":
+        text = levels_csv(session_standings(questionnaire, session))
+    else:
+        text = export_json(questionnaire, session)
+    return _deliver(text, arguments.output)
+
+
+def run_import(arguments: argparse.Namespace) -> int:
+    """Make a finished session whose levels are the CSV's, taken as given; print its id."""
+    questionnaire = load_questionnaire(arguments.questionnaire)
+    kind = SessionKind(arguments.kind)
+    system = arguments.system.strip()
+    if not system:
+        raise InputError(["--system: give the system's name"])
+    rows = read_level_rows(arguments.file, questionnaire, kind)
+    session = imported_session(questionnaire, kind, system, arguments.file.name, rows)
+    SessionStore(arguments.sessions_dir).create(session, arguments.id)
+    print(session.id)
+    return EXIT_OK
+
+
+# --- Helpers ---------------------------------------------------------------------------------
+
+
+def export_json(questionnaire: Questionnaire, session: Session) -> str:
+    """The session and one entry per practice: the CSV's content as JSON (docs/GAP.md)."""
+    practices = []
+    for standing in session_standings(questionnaire, session):
+        level = pair_json(standing.level) or {"comprehensiveness": None, "scope": None}
+        practices.append(
+            {
+                "practice": standing.practice_id,
+                **level,
+                "applicable": standing.applicable,
+                "note": standing.note,
+            }
+        )
+    return json_text({"session": session_info(questionnaire, session), "practices": practices})
+
+
+def _load_of_kind(
+    store: SessionStore, questionnaire: Questionnaire, reference: str, kind: SessionKind
+) -> Session:
+    """Load a session and refuse it, in one line, when it is not of the kind wanted."""
+    session = store.load(reference, questionnaire).session
+    if session.kind is not kind:
+        role = "TARGET" if kind is SessionKind.TARGET else "CURRENT"
+        wanted = "a target" if kind is SessionKind.TARGET else "a self-assessment (current state)"
+        raise InputError(
+            [
+                f"{printable(reference)}: is {KIND_WITH_ARTICLE[session.kind]} session, "
+                f"but {role} must be {wanted}; see `smm list` for the kinds"
+            ]
+        )
+    return session
+
+
+def _deliver(text: str, output: Path | None) -> int:
+    """Print the text, or write it whole to the output file."""
+    if output is None:
+        print(text, end="" if text.endswith("\n") else "\n")
+    else:
+        write_text_atomically(output, text if text.endswith("\n") else text + "\n")
+        print(f"Wrote {printable(str(output))}")
+    return EXIT_OK

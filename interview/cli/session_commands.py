@@ -126,6 +126,7 @@ def _session_as_json(
         "updated": session.updated.isoformat(),
         "questionnaire": session.questionnaire.model_dump(),
         "target_session": session.target_session,
+        "imported_from": session.imported_from,
         "notices": notices,
         "levels": {item_id: record.model_dump(mode="json") for item_id, record in levels.items()},
         "answers": [
@@ -158,6 +159,11 @@ def _session_lines(
     ]
     if session.target_session:
         lines.append(f"Compared with target session {session.target_session}")
+    if session.imported_from is not None:
+        lines.append(
+            f"Imported from {session.imported_from}: its levels are taken as given; "
+            f"see them with `smm report {session.id}`"
+        )
     heading: str | None = "(none yet)"
     for item in answers:
         item_id = item.step.practice_id or item.step.subdomain_id or item.step.domain_id

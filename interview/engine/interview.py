@@ -21,7 +21,7 @@ from interview.questionnaire.model import Questionnaire
 from interview.scoring import (
     CurrentLevel,
     TargetLevel,
-    assess_practice,
+    current_levels_of,
     domain_setting,
     industry_scope_question_id,
     practice_setting,
@@ -54,7 +54,7 @@ TRANSITIONS: list[dict[str, Any]] = [
     {"trigger": "show_summary", "source": Phase.INTERVIEW, "dest": Phase.PRACTICE_SUMMARY},
     {"trigger": "leave_summary", "source": Phase.PRACTICE_SUMMARY, "dest": Phase.INTERVIEW},
     {
-        "trigger": "open_review",
+        "trigger": "enter_review",
         "source": [Phase.CONTEXT, Phase.INTERVIEW, Phase.PRACTICE_SUMMARY, Phase.DONE],
         "dest": Phase.REVIEW,
     },
@@ -159,11 +159,7 @@ class Interview:
         """An assessment's practice levels so far (empty for a target)."""
         if self.session.kind is not SessionKind.ASSESSMENT:
             return {}
-        values = self._values()
-        return {
-            practice_id: assess_practice(practice_id, practice, values)
-            for practice_id, practice in self.questionnaire.practices.items()
-        }
+        return current_levels_of(self.questionnaire, self.session)
 
     def practice_summary(self) -> PracticeSummary | None:
         """What the practice just finished reached, shown in the practice-summary phase."""
@@ -183,6 +179,8 @@ class Interview:
 
     def practice_status(self, practice_id: str) -> str:
         """``done``, ``started`` or ``not started``."""
+        if self.session.imported_from is not None:
+            return "done"  # imported levels are taken as given
         steps = practice_steps(self.plan(), practice_id)
         answered = [step for step in steps if step.question_id in self.session.answers]
         if steps and len(answered) == len(steps):
@@ -316,7 +314,7 @@ class Interview:
         following = self._next_open(plan, practice[-1] if practice else None)
         self.session.cursor.practice = None
         if following is None:
-            self.trigger("open_review")
+            self.trigger("enter_review")
             self.session.cursor.question = None
         else:
             self.trigger("leave_summary")
@@ -340,7 +338,7 @@ class Interview:
     def reopen(self) -> None:
         """Return from done to the review."""
         if self.phase is Phase.DONE:
-            self.trigger("open_review")
+            self.trigger("enter_review")
             self._changed()
 
     # --- Internals ------------------------------------------------------------------------
@@ -364,6 +362,8 @@ class Interview:
         )
 
     def _practice_done(self, plan: list[Step], practice_id: str) -> bool:
+        if self.session.imported_from is not None:
+            return True
         steps = practice_steps(plan, practice_id)
         return bool(steps) and all(step.question_id in self.session.answers for step in steps)
 
@@ -392,7 +392,7 @@ class Interview:
             self._move_to(following)
 
     def _go_to_review(self) -> None:
-        self.trigger("open_review")
+        self.trigger("enter_review")
         self.session.cursor.question = None
         self.session.cursor.practice = None
 
@@ -504,15 +504,17 @@ class Interview:
 
     def level_records(self) -> dict[str, LevelRecord]:
         """The levels as written to the session file: targets, or assessed practice levels."""
+        if self.session.imported_from is not None and self.session.kind is SessionKind.ASSESSMENT:
+            return dict(self.session.levels)  # imported levels are the record, not derived
         if self.session.kind is SessionKind.TARGET:
             return {
                 item_id: LevelRecord(
                     comprehensiveness=level.comprehensiveness,
                     scope=level.scope,
-                    applicable=level.applicable or level.origin is not Origin.PURPOSE,
+                    applicable=level.applicable,
                     origin=level.origin,
                     reason=level.reason or None,
-                    complete=level.comprehensiveness is not None or level.origin is Origin.PURPOSE,
+                    complete=level.comprehensiveness is not None or level.not_applicable,
                 )
                 for item_id, level in self.targets().items()
             }

@@ -34,6 +34,10 @@ FILE_HEADER = (
     "# An smm session: every answer given in one interview, saved after each answer.\n"
     "# Read it with `smm show ID`. The [levels] table is recomputed on every save.\n\n"
 )
+IMPORTED_FILE_HEADER = (
+    "# An smm session imported with `smm import`: its [levels] are taken as given from the\n"
+    "# imported file, not derived from answers. Read it with `smm report ID`.\n\n"
+)
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 MIGRATIONS: dict[int, Migration] = {}
@@ -164,7 +168,8 @@ class SessionStore:
         _fsync_folder(self.folder)
 
     def _write_temporary(self, session: Session) -> Path:
-        text = FILE_HEADER + session_text(session)
+        header = FILE_HEADER if session.imported_from is None else IMPORTED_FILE_HEADER
+        text = header + session_text(session)
         try:
             handle, name = tempfile.mkstemp(dir=self.folder, prefix=".smm-", suffix=".tmp")
         except OSError as error:

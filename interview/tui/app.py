@@ -153,6 +153,15 @@ class SmmApp(App[ExitReport]):
         self._open_interview(session, linked, notices=[], resumed=False)
 
     def _open_loaded(self, loaded: LoadedSession) -> None:
+        session = loaded.session
+        if session.imported_from is not None:
+            self._fail(
+                InputError(
+                    [f"{session.id}: imported from {session.imported_from}; its levels are taken "
+                     f"as given, so there is no interview to resume (see `smm report {session.id}`)"]
+                )
+            )
+            return
         try:
             linked = self._linked_targets(loaded.session.target_session)
         except InputError as error:

@@ -5,6 +5,8 @@ tests/unit/test_engine.py): D1.1 yes / "Yes, and more." / yes → 3; D1.2 no →
 don't know → 1.
 """
 
+from pathlib import Path
+
 from textual.widgets import Input
 
 from interview.session.model import Phase, SessionKind
@@ -197,3 +199,24 @@ async def test_ctrl_c_quits_without_losing_answers(
         await press(pilot, "ctrl+c")
     assert app.return_value == ExitReport(SESSION, store.path_of(SESSION))
     assert store.read(SESSION).answers["system_scope"].value == "Gateway"
+
+
+async def test_an_imported_session_is_not_resumed(
+    make_app: AppFactory, store: SessionStore, tmp_path: Path
+) -> None:
+    from interview.cli import main
+
+    levels = tmp_path / "levels.csv"
+    levels.write_text("practice,comprehensiveness,scope,note\nD1.1,2,1,\nD1.2,0,,\nF1.1,1,2,\n")
+    small_path = Path(__file__).parent.parent / "data" / "questionnaires" / "small.toml"
+    arguments = [
+        *("import", str(levels), "--kind", "assessment", "--system", "Old sheet"),
+        *("--sessions-dir", str(store.folder), "--questionnaire", str(small_path)),
+    ]
+    assert main(arguments) == 0
+    (session_file,) = store.session_files()
+    app = make_app(Resume(store.load(session_file.stem, make_app().questionnaire)))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+    assert app.return_code == 2
+    assert "no interview to resume" in (app.return_value.error or "")  # type: ignore[union-attr]

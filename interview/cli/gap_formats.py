@@ -1,0 +1,568 @@
+"""The gap analysis and single-session reports as text, Markdown, JSON and CSV.
+
+Plain text without colour: every severity is written in words. User text (names, reasons,
+notes) goes through ``printable`` in text and Markdown, and ``json_text`` in JSON. The JSON
+shapes are a documented interface: see docs/GAP.md before changing a key.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from interview.cli.output import json_text, table
+from interview.errors import printable
+from interview.formatting import KIND_NAMES, short_time
+from interview.gap import (
+    GapAnalysis,
+    GroupGap,
+    GroupStanding,
+    LevelPair,
+    PracticeGap,
+    PracticeStanding,
+    RoadmapItem,
+    Severity,
+    group_standings,
+    is_not_applicable,
+    is_unset,
+    session_standings,
+)
+from interview.levels_csv import csv_text
+from interview.questionnaire.model import Questionnaire
+from interview.session.model import Origin, Phase, Session, SessionKind
+
+TEXT_WIDTH = 100
+"""Prose in text output is wrapped to this many columns, like the table."""
+
+SEVERITY_WORDS = {
+    Severity.NONE: "no gap",
+    Severity.SMALL: "small gap",
+    Severity.LARGE: "large gap",
+}
+
+ORIGIN_WORDS = {
+    Origin.GOAL: "the domain goal",
+    Origin.NEEDS: "the sub-domain needs",
+    Origin.PURPOSE: "the practice purpose",
+    Origin.INHERITED: "inherited",
+    Origin.ASSESSED: "assessed",
+    Origin.IMPORTED: "imported",
+}
+
+LEGEND = (
+    "Levels are comprehensiveness/scope. Comprehensiveness: 0 None, 1 Minimum, 2 Ad hoc, "
+    "3 Consistent, 4 Formalized. Scope: 1 General, 2 Industry specific, 3 System specific; "
+    "- is n/a (comprehensiveness 0), ? not yet known. Sub-domain and domain rows show the mean "
+    "comprehensiveness of their applicable practices."
+)
+
+RULES_NOTE = (
+    "Gaps, severity, means and roadmap order follow smm's own rules where the IIC paper leaves "
+    "them open: a gap of 2 or more levels in either measure is large, any smaller gap is small. "
+    "See docs/GAP.md."
+)
+
+GAP_CSV_HEADER = (
+    "practice",
+    "name",
+    "target_comprehensiveness",
+    "target_scope",
+    "current_comprehensiveness",
+    "current_scope",
+    "comprehensiveness_gap",
+    "scope_gap",
+    "severity",
+    "exceeds_target",
+)
+
+
+# --- Shared pieces ---------------------------------------------------------------------------
+
+
+def level_json(comprehensiveness: int, scope: int | None) -> dict[str, int | None]:
+    """``{"comprehensiveness": 3, "scope": 2}``."""
+    return {"comprehensiveness": comprehensiveness, "scope": scope}
+
+
+def pair_json(pair: LevelPair | None) -> dict[str, int | None] | None:
+    """A level pair as JSON, or None."""
+    return None if pair is None else level_json(pair.comprehensiveness, pair.scope)
+
+
+def short_level(comprehensiveness: int, scope: int | None) -> str:
+    """``3/2``; ``0/-`` (scope n/a); ``2/?`` (scope not yet known)."""
+    if comprehensiveness == 0:
+        return "0/-"
+    return f"{comprehensiveness}/{'?' if scope is None else scope}"
+
+
+def mean_text(mean: float | None) -> str:
+    """``2.5``, or ``-`` when there is nothing to average."""
+    return "-" if mean is None else f"{mean:.1f}"
+
+
+def incomplete_practices(questionnaire: Questionnaire, session: Session) -> list[str]:
+    """Practices whose target is not set yet, or whose assessment has questions open."""
+    return [s.practice_id for s in session_standings(questionnaire, session) if not s.complete]
+
+
+def session_info(questionnaire: Questionnaire, session: Session) -> dict[str, Any]:
+    """Who, what and when of one session, as JSON."""
+    return {
+        "id": session.id,
+        "kind": session.kind.value,
+        "system": session.system,
+        "interviewee": session.interviewee,
+        "role": session.role,
+        "created": session.created.isoformat(),
+        "updated": session.updated.isoformat(),
+        "finished": session.phase is Phase.DONE,
+        "imported_from": session.imported_from,
+        "questionnaire": {
+            "id": session.questionnaire.id,
+            "version": session.questionnaire.version,
+        },
+        "incomplete_practices": incomplete_practices(questionnaire, session),
+    }
+
+
+def session_line(questionnaire: Questionnaire, session: Session) -> str:
+    """``acme-target-2026-11-25: Acme gateway, Dana (Lead), last change …, finished``."""
+    people = session.interviewee + (f" ({session.role})" if session.role else "")
+    parts = [f"{session.id}: {session.system}"]
+    parts += [people] if people else []
+    parts.append(f"last change {short_time(session.updated)}")
+    if session.imported_from is not None:
+        parts.append(f"imported from {session.imported_from}, levels as given")
+    else:
+        parts.append("finished" if session.phase is Phase.DONE else "not finished")
+    incomplete = incomplete_practices(questionnaire, session)
+    if incomplete:
+        what = "target not set" if session.kind is SessionKind.TARGET else "questions open"
+        parts.append(f"{what} for {', '.join(incomplete)}")
+    return printable(", ".join(parts))
+
+
+def wrapped(text: str, indent: str = "") -> list[str]:
+    """Prose wrapped to the text width, never breaking an id at its hyphens."""
+    return textwrap.wrap(
+        text,
+        TEXT_WIDTH,
+        subsequent_indent=indent,
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
+
+
+def markdown_cell(text: str) -> str:
+    """Text safe inside a Markdown table cell: printable, one line, pipes escaped."""
+    return printable(" ".join(text.split())).replace("|", "\\|")
+
+
+def markdown_text(text: str) -> str:
+    """Text safe in a Markdown paragraph or list item: printable and on one line."""
+    return printable(" ".join(text.split()))
+
+
+# --- Gap: rows in hierarchy order ------------------------------------------------------------
+
+
+def hierarchy(
+    questionnaire: Questionnaire, analysis: GapAnalysis
+) -> Iterator[tuple[int, GroupGap | PracticeGap]]:
+    """(depth, row): each domain, then each of its sub-domains followed by its practices."""
+    practices = {gap.practice_id: gap for gap in analysis.practices}
+    for domain in analysis.domains:
+        yield 0, domain
+        for subdomain in analysis.subdomains:
+            if questionnaire.subdomains[subdomain.item_id].domain == domain.item_id:
+                yield 1, subdomain
+                for practice_id in subdomain.practice_ids:
+                    yield 2, practices[practice_id]
+
+
+def practice_severity_words(gap: PracticeGap) -> str:
+    """``large gap``, ``no gap, exceeds target``, ``not applicable``, ``target not set``."""
+    if is_not_applicable(gap.target):
+        return "not applicable"
+    if is_unset(gap.target):
+        return "target not set"
+    words = SEVERITY_WORDS[gap.severity]
+    return f"{words}, exceeds target" if gap.exceeds_target else words
+
+
+def gap_cells(row: GroupGap | PracticeGap) -> list[str]:
+    """Target, current, gap and severity cells for one table row."""
+    if isinstance(row, GroupGap):
+        return [
+            mean_text(row.target_mean),
+            mean_text(row.current_mean),
+            "",
+            SEVERITY_WORDS[row.severity],
+        ]
+    current = short_level(row.current.comprehensiveness, row.current.scope)
+    if row.target.comprehensiveness is None:
+        target = "n/a" if is_not_applicable(row.target) else "not set"
+        return [target, current, "", practice_severity_words(row)]
+    return [
+        short_level(row.target.comprehensiveness, row.target.scope),
+        current,
+        f"{row.comprehensiveness_gap}/{row.scope_gap}",
+        practice_severity_words(row),
+    ]
+
+
+def row_id(row: GroupGap | PracticeGap) -> str:
+    """The id of a row, whichever kind it is."""
+    return row.item_id if isinstance(row, GroupGap) else row.practice_id
+
+
+# --- Gap: JSON -------------------------------------------------------------------------------
+
+
+def gap_json(
+    questionnaire: Questionnaire, target: Session, current: Session, analysis: GapAnalysis
+) -> str:
+    """The documented JSON interface of ``smm gap`` (docs/GAP.md)."""
+    return json_text(
+        {
+            "target": session_info(questionnaire, target),
+            "current": session_info(questionnaire, current),
+            "practices": [practice_gap_json(gap) for gap in analysis.practices],
+            "subdomains": [group_gap_json(row) for row in analysis.subdomains],
+            "domains": [group_gap_json(row) for row in analysis.domains],
+            "roadmap": [roadmap_json(item) for item in analysis.roadmap],
+        }
+    )
+
+
+def practice_gap_json(gap: PracticeGap) -> dict[str, Any]:
+    """One practice's comparison as JSON."""
+    target = gap.target
+    return {
+        "id": gap.practice_id,
+        "name": gap.name,
+        "target": None
+        if target.comprehensiveness is None
+        else level_json(target.comprehensiveness, target.scope),
+        "current": level_json(gap.current.comprehensiveness, gap.current.scope),
+        "gap": None
+        if gap.comprehensiveness_gap is None
+        else {"comprehensiveness": gap.comprehensiveness_gap, "scope": gap.scope_gap},
+        "severity": gap.severity.value,
+        "exceeds_target": gap.exceeds_target,
+    }
+
+
+def group_gap_json(row: GroupGap) -> dict[str, Any]:
+    """A sub-domain's or domain's row as JSON."""
+    return {
+        "id": row.item_id,
+        "severity": row.severity.value,
+        "target_mean": row.target_mean,
+        "current_mean": row.current_mean,
+    }
+
+
+def roadmap_json(item: RoadmapItem) -> dict[str, Any]:
+    """One roadmap item as JSON."""
+    return {
+        "practice": item.practice_id,
+        "from": pair_json(item.start),
+        "to": pair_json(item.goal),
+        "steps": [
+            {
+                "measure": step.measure,
+                "level": step.level,
+                "label": step.label,
+                "to_do": list(step.to_do),
+            }
+            for step in item.steps
+        ],
+        "reason": item.reason,
+    }
+
+
+# --- Gap: CSV --------------------------------------------------------------------------------
+
+
+def gap_csv(analysis: GapAnalysis) -> str:
+    """One row per practice, for spreadsheets (docs/GAP.md lists the columns)."""
+    return csv_text(GAP_CSV_HEADER, [practice_gap_cells(gap) for gap in analysis.practices])
+
+
+def practice_gap_cells(gap: PracticeGap) -> list[str]:
+    """One practice's CSV row."""
+    target = gap.target
+    if target.comprehensiveness is None:
+        target_cells = ["na" if is_not_applicable(target) else "", ""]
+    else:
+        target_cells = [str(target.comprehensiveness), str(target.scope or "")]
+    current = gap.current
+    return [
+        gap.practice_id,
+        gap.name,
+        *target_cells,
+        str(current.comprehensiveness),
+        "" if current.scope is None else str(current.scope),
+        "" if gap.comprehensiveness_gap is None else str(gap.comprehensiveness_gap),
+        "" if gap.scope_gap is None else str(gap.scope_gap),
+        gap.severity.value,
+        "yes" if gap.exceeds_target else "no",
+    ]
+
+
+# --- Gap: text -------------------------------------------------------------------------------
+
+
+def gap_text(
+    questionnaire: Questionnaire, target: Session, current: Session, analysis: GapAnalysis
+) -> str:
+    """A readable table and roadmap for a terminal or a plain-text file."""
+    lines = [
+        printable(f"Gap analysis: {target.system}"),
+        *wrapped(f"Target:  {session_line(questionnaire, target)}", " " * 9),
+        *wrapped(f"Current: {session_line(questionnaire, current)}", " " * 9),
+        "",
+        *wrapped(LEGEND),
+        "",
+    ]
+    rows = [
+        ["  " * depth + row_id(row), *gap_cells(row), row.name]
+        for depth, row in hierarchy(questionnaire, analysis)
+    ]
+    headers = ["ID", "TARGET", "CURRENT", "GAP", "SEVERITY", "NAME"]
+    lines += table(headers, rows, full_widths(rows, [0, 7, 7, 5, 25, 0]))
+    lines += ["", *roadmap_lines(analysis.roadmap), "", *wrapped(RULES_NOTE)]
+    return "\n".join(lines) + "\n"
+
+
+def full_widths(rows: Sequence[Sequence[str]], widths: Sequence[int]) -> list[int]:
+    """Column widths: the given ones, and for a 0 the longest cell, so that ids and names
+    (which must stay exact) are never cut."""
+    return [
+        width or max(len(printable(row[column])) for row in rows)
+        for column, width in enumerate(widths)
+    ]
+
+
+def roadmap_lines(items: Sequence[RoadmapItem]) -> list[str]:
+    """The roadmap as numbered paragraphs, most urgent first."""
+    if not items:
+        return ["Roadmap: no gaps; the current state meets the target wherever it applies."]
+    lines = ["Roadmap, most urgent first"]
+    for number, item in enumerate(items, start=1):
+        lines += [
+            "",
+            printable(
+                f"{number:2}. {item.practice_id} {item.name}: {SEVERITY_WORDS[item.severity]}"
+            ),
+            f"    from {item.start.label()}",
+            f"    to   {item.goal.label()}",
+        ]
+        if item.reason:
+            lines += wrapped(printable(f"    why: {' '.join(item.reason.split())}"), " " * 9)
+        for step in item.steps:
+            scope_word = "scope " if step.measure == "scope" else ""
+            lines.append(f"    to reach {scope_word}{step.label}:")
+            for to_do in step.to_do:
+                lines += wrapped(printable(f"      - {to_do}"), " " * 8)
+    return lines
+
+
+# --- Gap: Markdown ---------------------------------------------------------------------------
+
+
+def gap_markdown(
+    questionnaire: Questionnaire, target: Session, current: Session, analysis: GapAnalysis
+) -> str:
+    """The gap analysis for a wiki page or a ticket."""
+    lines = [
+        f"# Gap analysis: {markdown_text(target.system)}",
+        "",
+        f"- **Target:** {markdown_text(session_line(questionnaire, target))}",
+        f"- **Current:** {markdown_text(session_line(questionnaire, current))}",
+        "",
+        "## Heat map",
+        "",
+        LEGEND,
+        "",
+        "| ID | Name | Target | Current | Gap | Severity |",
+        "|---|---|---|---|---|---|",
+    ]
+    for depth, row in hierarchy(questionnaire, analysis):
+        cells = [row_id(row), markdown_cell(row.name), *gap_cells(row)]
+        if depth < 2:
+            cells = [f"**{cell}**" if cell else cell for cell in cells]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", "## Roadmap", "", *roadmap_markdown(analysis.roadmap), "", f"*{RULES_NOTE}*"]
+    return "\n".join(lines) + "\n"
+
+
+def roadmap_markdown(items: Sequence[RoadmapItem]) -> list[str]:
+    """The roadmap as a numbered Markdown list."""
+    if not items:
+        return ["No gaps: the current state meets the target wherever it applies."]
+    lines = []
+    for number, item in enumerate(items, start=1):
+        lines.append(
+            f"{number}. **{item.practice_id} {markdown_text(item.name)}**: "
+            f"{SEVERITY_WORDS[item.severity]}, from {item.start.label()} "
+            f"to {item.goal.label()}."
+        )
+        if item.reason:
+            lines.append(f"   - Why: {markdown_text(item.reason)}")
+        for step in item.steps:
+            scope_word = "scope " if step.measure == "scope" else ""
+            lines.append(f"   - To reach {scope_word}{step.label}:")
+            lines += [f"     - {markdown_text(to_do)}" for to_do in step.to_do]
+    return lines
+
+
+# --- One session: report ---------------------------------------------------------------------
+
+
+def standing_words(standing: PracticeStanding) -> str:
+    """``3 Consistent, scope 2 Industry specific``; ``not applicable``; ``not set yet``."""
+    if standing.level is None:
+        return "not applicable" if not standing.applicable else "not set yet"
+    return standing.level.label()
+
+
+def level_objective(questionnaire: Questionnaire, standing: PracticeStanding) -> str | None:
+    """What the practice's level achieves, from the questionnaire (None at level 0 or none)."""
+    if standing.level is None or standing.level.comprehensiveness == 0:
+        return None
+    practice = questionnaire.practices[standing.practice_id]
+    return practice.levels[standing.level.comprehensiveness].objective
+
+
+def report_json(questionnaire: Questionnaire, session: Session) -> str:
+    """The documented JSON interface of ``smm report`` (docs/GAP.md)."""
+    standings = session_standings(questionnaire, session)
+    subdomains, domains = group_standings(questionnaire, standings)
+    return json_text(
+        {
+            "session": session_info(questionnaire, session),
+            "practices": [
+                {
+                    "id": standing.practice_id,
+                    "name": standing.name,
+                    "level": pair_json(standing.level),
+                    "applicable": standing.applicable,
+                    "complete": standing.complete,
+                    "origin": standing.origin.value,
+                    "note": standing.note,
+                    "objective": level_objective(questionnaire, standing),
+                }
+                for standing in standings
+            ],
+            "subdomains": [group_standing_json(row) for row in subdomains],
+            "domains": [group_standing_json(row) for row in domains],
+        }
+    )
+
+
+def group_standing_json(row: GroupStanding) -> dict[str, Any]:
+    """A sub-domain's or domain's mean as JSON."""
+    return {"id": row.item_id, "name": row.name, "mean": row.mean}
+
+
+def report_title(session: Session) -> str:
+    """``Target: Acme gateway`` or ``Current state: Acme gateway``."""
+    kind = "Target" if session.kind is SessionKind.TARGET else "Current state"
+    return f"{kind}: {session.system}"
+
+
+def report_outline(
+    questionnaire: Questionnaire, session: Session
+) -> Iterator[tuple[int, GroupStanding | PracticeStanding]]:
+    """(depth, row): each domain, then each of its sub-domains followed by its practices."""
+    standings = session_standings(questionnaire, session)
+    subdomains, domains = group_standings(questionnaire, standings)
+    by_id = {standing.practice_id: standing for standing in standings}
+    for domain in domains:
+        yield 0, domain
+        for subdomain in subdomains:
+            if questionnaire.subdomains[subdomain.item_id].domain == domain.item_id:
+                yield 1, subdomain
+                for practice_id in questionnaire.practice_ids(subdomain.item_id):
+                    yield 2, by_id[practice_id]
+
+
+def practice_details(
+    questionnaire: Questionnaire, session: Session, standing: PracticeStanding
+) -> list[tuple[str, str]]:
+    """(label, text) lines under a practice: where the level came from, aim, notes."""
+    details = []
+    if session.kind is SessionKind.TARGET:
+        details.append(("set by", ORIGIN_WORDS[standing.origin]))
+    elif not standing.complete:
+        details.append(("status", "not finished: questions still open"))
+    objective = level_objective(questionnaire, standing)
+    if objective:
+        details.append(("aim" if session.kind is SessionKind.TARGET else "reached", objective))
+    if standing.note:
+        details.append(("why" if session.kind is SessionKind.TARGET else "notes", standing.note))
+    return details
+
+
+def report_text(questionnaire: Questionnaire, session: Session) -> str:
+    """One session on its own, as readable text."""
+    mean_name = "mean target" if session.kind is SessionKind.TARGET else "mean current"
+    lines = [
+        printable(report_title(session)),
+        *wrapped(f"Session {session_line(questionnaire, session)}", "  "),
+        "",
+    ]
+    for depth, row in report_outline(questionnaire, session):
+        indent = "  " * depth
+        if isinstance(row, GroupStanding):
+            lines.append(
+                printable(
+                    f"{indent}{row.item_id}  {row.name}: {mean_name} comprehensiveness "
+                    f"{mean_text(row.mean)}"
+                )
+            )
+            continue
+        lines.append(printable(f"{indent}{row.practice_id}  {row.name}: {standing_words(row)}"))
+        for label, text in practice_details(questionnaire, session, row):
+            lines += wrapped(
+                printable(f"{indent}    {label}: {' '.join(text.split())}"),
+                indent + " " * (6 + len(label)),
+            )
+    rules = (
+        f"How smm finds {KIND_NAMES[session.kind]} levels, and the means, where the IIC paper "
+        "leaves it open: docs/QUESTIONNAIRE.md and docs/GAP.md."
+    )
+    lines += ["", *wrapped(rules)]
+    return "\n".join(lines) + "\n"
+
+
+def report_markdown(questionnaire: Questionnaire, session: Session) -> str:
+    """One session on its own, for a wiki page or a ticket."""
+    mean_name = "Mean target" if session.kind is SessionKind.TARGET else "Mean current"
+    lines = [
+        f"# {markdown_text(report_title(session))}",
+        "",
+        f"Session {markdown_text(session_line(questionnaire, session))}",
+    ]
+    for depth, row in report_outline(questionnaire, session):
+        if isinstance(row, GroupStanding):
+            hashes = "##" if depth == 0 else "###"
+            lines += [
+                "",
+                f"{hashes} {row.item_id} {markdown_text(row.name)}",
+                "",
+                f"{mean_name} comprehensiveness: {mean_text(row.mean)}",
+            ]
+            continue
+        if lines[-1].startswith(mean_name):
+            lines.append("")  # a list needs a blank line before it
+        lines.append(f"- **{row.practice_id} {markdown_text(row.name)}**: {standing_words(row)}")
+        lines += [
+            f"  - {label.capitalize()}: {markdown_text(text)}"
+            for label, text in practice_details(questionnaire, session, row)
+        ]
+    return "\n".join(lines) + "\n"
