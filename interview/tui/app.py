@@ -155,12 +155,11 @@ class SmmApp(App[ExitReport]):
     def _open_loaded(self, loaded: LoadedSession) -> None:
         session = loaded.session
         if session.imported_from is not None:
-            self._fail(
-                InputError(
-                    [f"{session.id}: imported from {session.imported_from}; its levels are taken "
-                     f"as given, so there is no interview to resume (see `smm report {session.id}`)"]
-                )
+            reason = (
+                f"{session.id}: imported from {session.imported_from}; its levels are taken as "
+                f"given, so there is no interview to resume (see `smm report {session.id}`)"
             )
+            self._fail(InputError([reason]))
             return
         try:
             linked = self._linked_targets(loaded.session.target_session)
