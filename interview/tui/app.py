@@ -63,7 +63,7 @@ class ExitReport:
 class SmmApp(App[ExitReport]):
     """smm's terminal interface."""
 
-    CSS_PATH = "smm.tcss"
+    CSS_PATH = ["smm.tcss", "gap.tcss"]
     TITLE = "smm"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
