@@ -1,4 +1,4 @@
-"""Writing a whole file or nothing: reports, exports and any other file smm writes for a user."""
+"""Files a user hands smm or asks it to write: read with clear errors, written whole or not."""
 
 from __future__ import annotations
 
@@ -7,6 +7,38 @@ import tempfile
 from pathlib import Path
 
 from interview.errors import InputError, printable
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+"""Larger input files are refused before they are read: no questionnaire, session or CSV of
+practice levels comes near it."""
+
+
+def read_text_file(path: Path, what: str, *, encoding: str = "utf-8", save_as: str = "") -> str:
+    """A text file's content; any failure is an InputError naming the file (and line).
+
+    ``what`` says what the file should be ("questionnaire", "CSV"); ``save_as`` how to save it
+    when it is not UTF-8 text.
+    """
+    where = printable(str(path))
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(
+                [f"{where}: {size} bytes is too large for a {what} file (limit {MAX_FILE_BYTES})"]
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError([f"{where}: no such file; check the path"]) from None
+    except IsADirectoryError:
+        raise InputError([f"{where}: is a folder, not a {what} file"]) from None
+    except OSError as error:
+        raise InputError([f"{where}: cannot be read ({error.strerror})"]) from None
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        advice = save_as or f"a {what} file must be saved as UTF-8"
+        raise InputError([f"{where}:{line}: not valid UTF-8 text; {advice}"]) from None
 
 
 def write_text_atomically(path: Path, text: str) -> None:

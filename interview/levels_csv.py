@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from interview.errors import InputError, printable
+from interview.files import read_text_file
 from interview.gap import PracticeStanding
 from interview.questionnaire.model import Questionnaire
 from interview.session.model import (
@@ -27,7 +28,6 @@ from interview.session.model import (
     TargetSetting,
     new_session,
 )
-from interview.tomlfile import MAX_FILE_BYTES
 
 CSV_HEADER = ("practice", "comprehensiveness", "scope", "note")
 NOT_APPLICABLE_CELL = "na"
@@ -112,23 +112,9 @@ def read_level_rows(path: Path, questionnaire: Questionnaire, kind: SessionKind)
 def read_csv_text(path: Path) -> str:
     """The file's text (UTF-8, a byte-order mark allowed); InputError when it is not text."""
     where = printable(str(path))
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise InputError([f"{where}: too large for a CSV of practice levels"])
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError([f"{where}: no such file; check the path"]) from None
-    except IsADirectoryError:
-        raise InputError([f"{where}: is a folder, not a CSV file"]) from None
-    except OSError as error:
-        raise InputError([f"{where}: cannot be read ({error.strerror})"]) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise InputError(
-            [f"{where}:{line}: not CSV text (not UTF-8); save the spreadsheet as CSV UTF-8"]
-        ) from None
+    text = read_text_file(
+        path, "CSV", encoding="utf-8-sig", save_as="save the spreadsheet as CSV UTF-8"
+    )
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise InputError([f"{where}:{line}: not CSV text (a NUL byte); save it as CSV"])

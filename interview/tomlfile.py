@@ -18,9 +18,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from interview.errors import InputError, printable
-
-MAX_FILE_BYTES = 8 * 1024 * 1024
-"""Larger files are refused before parsing: no questionnaire or session comes near it."""
+from interview.files import read_text_file
 
 Location = tuple[str | int, ...]
 
@@ -70,26 +68,7 @@ def read_toml(path: Path, what: str) -> TomlDocument:
 
     ``what`` says what the file should be ("questionnaire", "session") in the messages.
     """
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(
-                [f"{path}: {size} bytes is too large for a {what} file (limit {MAX_FILE_BYTES})"]
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError([f"{path}: no such file; check the path"]) from None
-    except IsADirectoryError:
-        raise InputError([f"{path}: is a folder, not a {what} file"]) from None
-    except OSError as error:
-        raise InputError([f"{path}: cannot be read ({error.strerror})"]) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise InputError(
-            [f"{path}:{line}: not valid UTF-8 text; a {what} file must be saved as UTF-8"]
-        ) from None
+    text = read_text_file(path, what)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

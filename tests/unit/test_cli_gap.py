@@ -524,7 +524,7 @@ BAD_CSV = {
     ),
     "not_csv": (
         "assessment",
-        ["1: not CSV text (not UTF-8); save the spreadsheet as CSV UTF-8"],
+        ["1: not valid UTF-8 text; save the spreadsheet as CSV UTF-8"],
     ),
     "empty": (
         "target",
