@@ -12,6 +12,7 @@ from interview.engine.interview import Progress
 from interview.engine.plan import Step
 from interview.engine.prompts import Prompt
 from interview.errors import printable
+from interview.gap import Severity, practice_gap
 from interview.questionnaire.levels import comprehensiveness_label, scope_label
 from interview.questionnaire.model import Questionnaire
 from interview.scoring import CurrentLevel, TargetLevel
@@ -134,11 +135,11 @@ def practice_summary_message(
 
 
 def gap_line(current: CurrentLevel, target: TargetLevel) -> str:
-    """``Gap: comprehensiveness 1, scope 0`` or ``No gap`` (``exceeds the target`` when above)."""
-    assert target.comprehensiveness is not None
-    comprehensiveness_gap = max(0, target.comprehensiveness - current.comprehensiveness)
-    scope_gap = max(0, (target.scope or 0) - (current.scope or 0))
-    if comprehensiveness_gap == scope_gap == 0:
-        above = current.comprehensiveness > target.comprehensiveness
-        return "No gap" + (" (exceeds the target)" if above else "")
-    return f"Gap: comprehensiveness {comprehensiveness_gap}, scope {scope_gap}"
+    """``Gap: comprehensiveness 1, scope 0 (small gap)``, or ``No gap`` (perhaps above target)."""
+    gap = practice_gap("", "", target, current)
+    if gap.severity is Severity.NONE:
+        return "No gap" + (" (exceeds the target)" if gap.exceeds_target else "")
+    return (
+        f"Gap: comprehensiveness {gap.comprehensiveness_gap}, scope {gap.scope_gap} "
+        f"({gap.severity.value} gap)"
+    )

@@ -220,3 +220,30 @@ async def test_an_imported_session_is_not_resumed(
         await pilot.pause()
     assert app.return_code == 2
     assert "no interview to resume" in (app.return_value.error or "")  # type: ignore[union-attr]
+
+
+async def test_an_assessment_linked_to_a_target_shows_both(
+    make_app: AppFactory, store: SessionStore
+) -> None:
+    target = make_app(StartNew(SessionKind.TARGET, "Acme Gate"))
+    async with target.run_test() as pilot:
+        for text in ("Gateway", "Dana", "Owner"):
+            await type_answer(pilot, text)
+        await press(pilot, "3", "1", "2", "1")  # D goal 3, scope 1; D1 "Same."; D1.1 keep
+        await type_answer(pilot, "")
+        await press(pilot, "ctrl+q")
+
+    app = make_app()
+    async with app.run_test() as pilot:
+        await press(pilot, "2")  # assess the current state
+        await type_answer(pilot, "Acme Gate")
+        await press(pilot, "2")  # the target (1 is "No target for now")
+        assert isinstance(app.screen, InterviewScreen)
+        assert app.screen.engine.session.target_session == "acme-gate-target-2026-11-25"
+        for text in ("Gateway", "Sam", "Engineer"):
+            await type_answer(pilot, text)
+        await press(pilot, "2")  # D1.1: no at level 1
+        shown = transcript_text(app)
+    assert "Current: 0 None, scope n/a" in shown
+    assert "Target:  3 Consistent, scope 1 General" in shown
+    assert "Gap: comprehensiveness 3, scope 1 (large gap)" in shown

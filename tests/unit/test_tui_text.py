@@ -32,4 +32,4 @@ def test_practice_summary_has_real_lines_and_the_gap() -> None:
     assert lines[1] == "Current: 1 Minimum, scope 1 General"
     assert lines[2] == "That means: Level one."
     assert lines[3] == "Target:  3 Consistent, scope 2 Industry specific"
-    assert lines[4] == "Gap: comprehensiveness 2, scope 1"
+    assert lines[4] == "Gap: comprehensiveness 2, scope 1 (large gap)"
