@@ -19,12 +19,19 @@ from textual.screen import Screen
 from interview.engine.interview import Interview
 from interview.engine.summary import SessionSummary, summarise
 from interview.errors import InputError, printable
+from interview.gap import compare_sessions
 from interview.questionnaire.model import Questionnaire
 from interview.scoring import TargetLevel, target_levels
 from interview.session.model import Session, SessionKind, new_session, utc_now
 from interview.session.store import LoadedSession, SessionStore
-from interview.tui.screens.interview import InterviewScreen
-from interview.tui.screens.start import OpenRequested, StartRequested, StartScreen
+from interview.tui.screens.gap import GapScreen
+from interview.tui.screens.interview import GapRequested, InterviewScreen
+from interview.tui.screens.start import (
+    CompareRequested,
+    OpenRequested,
+    StartRequested,
+    StartScreen,
+)
 
 
 @dataclass(frozen=True)
@@ -138,6 +145,29 @@ class SmmApp(App[ExitReport]):
             self.notify(printable(" ".join(error.lines)), severity="error", markup=False)
             return
         self._open_loaded(loaded)
+
+    def on_compare_requested(self, message: CompareRequested) -> None:
+        try:
+            target = self.store.load(message.target_id, self.questionnaire).session
+            current = self.store.load(message.current_id, self.questionnaire).session
+        except InputError as error:
+            self.notify(printable(" ".join(error.lines)), severity="error", markup=False)
+            return
+        self.show_gap(target, current)
+
+    def on_gap_requested(self, message: GapRequested) -> None:
+        target_id = message.assessment.target_session or ""
+        try:
+            target = self.store.load(target_id, self.questionnaire).session
+        except InputError as error:
+            self.notify(printable(" ".join(error.lines)), severity="error", markup=False)
+            return
+        self.show_gap(target, message.assessment)
+
+    def show_gap(self, target: Session, current: Session) -> None:
+        """Open the gap screen for a target and a self-assessment."""
+        analysis = compare_sessions(self.questionnaire, target, current)
+        self.push_screen(GapScreen(self.questionnaire, analysis, target, current))
 
     def start_new(self, kind: SessionKind, system: str, target_id: str | None) -> None:
         """Create a session file and open its interview."""

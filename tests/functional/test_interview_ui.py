@@ -247,3 +247,53 @@ async def test_an_assessment_linked_to_a_target_shows_both(
     assert "Current: 0 None, scope n/a" in shown
     assert "Target:  3 Consistent, scope 1 General" in shown
     assert "Gap: comprehensiveness 3, scope 1 (large gap)" in shown
+
+
+def import_levels(store: SessionStore, tmp_path: Path, kind: str, rows: str) -> None:
+    """A session made with `smm import` from CSV rows, for the small questionnaire."""
+    from interview.cli import main
+
+    levels = tmp_path / f"{kind}.csv"
+    levels.write_text("practice,comprehensiveness,scope,note\n" + rows)
+    small_path = Path(__file__).parent.parent / "data" / "questionnaires" / "small.toml"
+    arguments = [
+        *("import", str(levels), "--kind", kind, "--system", "Acme Gate"),
+        *("--sessions-dir", str(store.folder), "--questionnaire", str(small_path)),
+    ]
+    assert main(arguments) == 0
+
+
+async def test_compare_from_the_start_screen(
+    make_app: AppFactory, store: SessionStore, tmp_path: Path
+) -> None:
+    from interview.tui.screens.gap import GapScreen
+
+    import_levels(store, tmp_path, "target", "D1.1,3,2,\nD1.2,2,1,\nF1.1,na,,\n")
+    import_levels(store, tmp_path, "assessment", "D1.1,1,1,\nD1.2,2,1,\nF1.1,0,,\n")
+    app = make_app()
+    async with app.run_test() as pilot:
+        await press(pilot, "4", "1", "1")  # compare; the target; the assessment
+        screen = app.screen
+        assert isinstance(screen, GapScreen)
+        severities = {gap.practice_id: gap.severity.value for gap in screen.analysis.practices}
+        assert severities == {"D1.1": "large", "D1.2": "none", "F1.1": "none"}
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, GapScreen)
+
+
+async def test_a_finished_linked_assessment_opens_its_gaps(
+    make_app: AppFactory, store: SessionStore, tmp_path: Path
+) -> None:
+    from interview.tui.screens.gap import GapScreen
+
+    import_levels(store, tmp_path, "target", "D1.1,3,2,\nD1.2,2,1,\nF1.1,na,,\n")
+    (target_file,) = store.session_files()
+    app = make_app(StartNew(SessionKind.ASSESSMENT, "Acme Gate", target_file.stem))
+    async with app.run_test() as pilot:
+        for text in ("Gateway", "Sam", "Engineer"):
+            await type_answer(pilot, text)
+        await press(pilot, "2", "1", "2", "1", "2", "1")  # every practice at level 0
+        await press(pilot, "1")  # finish from the review
+        await press(pilot, "1")  # open the gap analysis
+        assert isinstance(app.screen, GapScreen)
+        assert app.screen.analysis.roadmap[0].practice_id == "D1.1"

@@ -7,11 +7,13 @@ state; no rule about levels or order lives here.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -22,7 +24,7 @@ from interview.engine.summary import answered_questions
 from interview.errors import InputError, printable
 from interview.formatting import KIND_NAMES
 from interview.questionnaire.levels import COMPREHENSIVENESS_NAMES
-from interview.session.model import Phase, SessionKind
+from interview.session.model import Phase, Session, SessionKind
 from interview.tui import text
 from interview.tui.screens.dialogs import HelpDialog, JumpDialog, NoteDialog
 from interview.tui.widgets.answer_panel import AnswerPanel
@@ -31,6 +33,13 @@ from interview.tui.widgets.transcript import Transcript
 
 REVIEW_STATUS = {"skipped": "skipped", "unanswered": "not answered", "dont_know": "don't know"}
 FINISH = "__finish__"
+
+
+@dataclass
+class GapRequested(Message):
+    """A linked assessment is done and the user wants its gap analysis."""
+
+    assessment: Session
 
 
 class InterviewScreen(Screen[None]):
@@ -181,9 +190,10 @@ class InterviewScreen(Screen[None]):
         if self._once((Phase.DONE,)):
             for line in _final_summary(self.engine):
                 self.query_one(Transcript).say(line)
-        self.query_one(AnswerPanel).menu(
-            None, [("review", "Back to the review"), ("quit", "Quit (everything is saved)")]
-        )
+        entries = [("review", "Back to the review"), ("quit", "Quit (everything is saved)")]
+        if self.engine.session.target_session:
+            entries.insert(0, ("gap", "Open the gap analysis against the target"))
+        self.query_one(AnswerPanel).menu(None, entries)
 
     def _replay(self) -> None:
         """On resume: the questions answered so far and their answers, in order."""
@@ -213,6 +223,9 @@ class InterviewScreen(Screen[None]):
         choice = event.value
         if choice == "quit":
             await self.app.run_action("quit")  # the app's quit, which reports where it saved
+            return
+        if choice == "gap":
+            self.post_message(GapRequested(self.engine.session))
             return
         actions: dict[str, Callable[[], None]] = {
             "continue": self.engine.continue_interview,

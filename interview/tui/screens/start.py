@@ -58,7 +58,12 @@ class StartScreen(Screen[None]):
                     id="resume",
                     disabled=not self._summaries,
                 ),
-                Option(numbered(4, "Quit"), id="quit"),
+                Option(
+                    numbered(4, "Compare a target with a self-assessment (gap analysis)"),
+                    id="compare",
+                    disabled=not _comparable(self._summaries),
+                ),
+                Option(numbered(5, "Quit"), id="quit"),
                 id="start-menu",
             )
             for problem in self._problems:
@@ -73,6 +78,8 @@ class StartScreen(Screen[None]):
             self.app.exit()
         elif choice == "resume":
             self.app.push_screen(ResumeScreen(self._summaries))
+        elif choice == "compare":
+            self.app.push_screen(CompareScreen(self._summaries))
         elif choice in ("target", "assessment"):
             kind = SessionKind(choice)
             targets = [s for s in self._summaries if s.kind is SessionKind.TARGET]
@@ -84,6 +91,14 @@ class OpenRequested(Message):
     """The user chose a saved session to resume."""
 
     session_id: str
+
+
+@dataclass
+class CompareRequested(Message):
+    """The user chose a target and a self-assessment to compare."""
+
+    target_id: str
+    current_id: str
 
 
 @dataclass
@@ -191,3 +206,48 @@ class NewSessionScreen(Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.post_message(StartRequested(self._kind, self._system, event.option.id or None))
+
+
+def _comparable(summaries: list[SessionSummary]) -> bool:
+    kinds = {summary.kind for summary in summaries}
+    return kinds == {SessionKind.TARGET, SessionKind.ASSESSMENT}
+
+
+class CompareScreen(Screen[None]):
+    """Choose the target, then the self-assessment to hold against it."""
+
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def __init__(self, summaries: list[SessionSummary]) -> None:
+        super().__init__()
+        ordered = sorted(summaries, key=lambda s: s.updated, reverse=True)
+        self._targets = [s for s in ordered if s.kind is SessionKind.TARGET]
+        self._assessments = [s for s in ordered if s.kind is SessionKind.ASSESSMENT]
+        self._target_id: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="page"):
+            yield Static(Text("Compare: first choose the target", style="bold"), id="compare-title")
+            yield NumberedOptionList(id="compare-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._offer(self._targets)
+
+    def _offer(self, summaries: list[SessionSummary]) -> None:
+        options = self.query_one("#compare-list", NumberedOptionList)
+        options.clear_options()
+        options.add_options(
+            [Option(_session_label(n, s), id=s.id) for n, s in enumerate(summaries, 1)]
+        )
+        options.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        chosen = event.option.id or ""
+        if self._target_id is None:
+            self._target_id = chosen
+            title = Text("Compare: now choose the self-assessment", style="bold")
+            self.query_one("#compare-title", Static).update(title)
+            self._offer(self._assessments)
+        else:
+            self.post_message(CompareRequested(self._target_id, chosen))

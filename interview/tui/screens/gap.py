@@ -1,0 +1,131 @@
+"""The gap screen: a target compared with a current state, as heat map, bars, radar and roadmap.
+
+It is handed the analysis already made (:func:`interview.gap.compare_sessions`): it shows it and
+computes nothing. Keys 1-4 switch the tabs, Esc leaves; Enter on a practice in the heat map
+opens its detail.
+"""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Static, TabbedContent, TabPane
+
+from interview.gap import GapAnalysis
+from interview.questionnaire.model import Questionnaire
+from interview.session.model import Session
+from interview.tui.widgets.gap_views import (
+    BarChartView,
+    HeatMap,
+    HeatMapView,
+    RadarView,
+    RoadmapView,
+    practice_detail,
+    sessions_header,
+    theme_palette,
+)
+
+TABS = {
+    "heat-map": "Heat map",
+    "bar-chart": "Bar chart",
+    "radar": "Radar",
+    "roadmap": "Roadmap",
+}
+"""Tab id → title; the keys 1-4 choose them in this order."""
+
+FOCUS_IN_TAB = {
+    "heat-map": "#heat-map-list",
+    "bar-chart": "#bar-scroll",
+    "radar": "#radar-side",
+    "roadmap": "#roadmap-scroll",
+}
+"""What takes the keyboard when a tab opens: the list or the scrolling area."""
+
+
+class PracticeDetail(ModalScreen[None]):
+    """One practice in full: target, current, gap and the roadmap's steps for it."""
+
+    BINDINGS = [Binding("escape,enter", "close", "Close")]
+
+    def __init__(self, body: RenderableType) -> None:
+        super().__init__()
+        self._body = body
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog practice-detail"):
+            with VerticalScroll(id="practice-detail-scroll"):
+                yield Static(self._body, id="practice-detail-body")
+            yield Static(Text("Esc or Enter closes", style="italic"))
+
+    def on_mount(self) -> None:
+        self.query_one("#practice-detail-scroll").focus()
+
+    def action_close(self) -> None:
+        """Back to the heat map."""
+        self.dismiss(None)
+
+
+class GapScreen(Screen[None]):
+    """Where the current state falls short of the target, and what to do about it."""
+
+    BINDINGS = [
+        *(
+            Binding(str(number), f"show_tab('{tab_id}')", title)
+            for number, (tab_id, title) in enumerate(TABS.items(), start=1)
+        ),
+        Binding("escape", "app.pop_screen", "Back"),
+    ]
+
+    def __init__(
+        self,
+        questionnaire: Questionnaire,
+        analysis: GapAnalysis,
+        target: Session,
+        current: Session,
+    ) -> None:
+        super().__init__()
+        self.questionnaire = questionnaire
+        self.analysis = analysis
+        self.target = target
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        yield Static(sessions_header(self.target, self.current), id="gap-sessions")
+        with TabbedContent(id="gap-tabs", initial="heat-map"):
+            with TabPane(TABS["heat-map"], id="heat-map"):
+                yield HeatMapView(self.questionnaire, self.analysis)
+            with TabPane(TABS["bar-chart"], id="bar-chart"):
+                yield BarChartView(self.questionnaire, self.analysis)
+            with TabPane(TABS["radar"], id="radar"):
+                yield RadarView(self.analysis)
+            with TabPane(TABS["roadmap"], id="roadmap"):
+                yield RoadmapView(self.analysis.roadmap, id="roadmap-scroll")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(FOCUS_IN_TAB["heat-map"]).focus()
+
+    @property
+    def active_tab(self) -> str:
+        """The id of the tab on show."""
+        return self.query_one(TabbedContent).active
+
+    def action_show_tab(self, tab_id: str) -> None:
+        """Open a tab and give the keyboard to what is in it."""
+        self.query_one(TabbedContent).active = tab_id
+        self.call_after_refresh(self._focus_tab, tab_id)  # once the tab is on show
+
+    def _focus_tab(self, tab_id: str) -> None:
+        self.query_one(FOCUS_IN_TAB[tab_id], Widget).focus()
+
+    def on_heat_map_practice_chosen(self, message: HeatMap.PracticeChosen) -> None:
+        """Show one practice's detail over the heat map."""
+        gap = next(g for g in self.analysis.practices if g.practice_id == message.practice_id)
+        item = next((i for i in self.analysis.roadmap if i.practice_id == gap.practice_id), None)
+        body = practice_detail(self.questionnaire, gap, item, theme_palette(self))
+        self.app.push_screen(PracticeDetail(body))
