@@ -24,6 +24,7 @@ from interview.files import write_text_atomically
 from interview.gap import compare_sessions, session_standings
 from interview.levels_csv import imported_session, levels_csv, read_level_rows
 from interview.questionnaire import Questionnaire, load_questionnaire
+from interview.report.html import gap_html, report_html
 from interview.session.model import Session, SessionKind
 from interview.session.store import SessionStore
 
@@ -31,8 +32,8 @@ EXIT_OK = 0
 
 SessionOptions = Callable[[argparse.ArgumentParser], None]
 
-GAP_FORMATS = ("text", "md", "json", "csv")
-REPORT_FORMATS = ("text", "md", "json")
+GAP_FORMATS = ("text", "md", "html", "json", "csv")
+REPORT_FORMATS = ("text", "md", "html", "json")
 EXPORT_FORMATS = ("csv", "json")
 KIND_WITH_ARTICLE = {SessionKind.TARGET: "a target", SessionKind.ASSESSMENT: "an assessment"}
 
@@ -129,7 +130,7 @@ def run_gap(arguments: argparse.Namespace) -> int:
     target = _load_of_kind(store, questionnaire, arguments.target, SessionKind.TARGET)
     current = _load_of_kind(store, questionnaire, arguments.current, SessionKind.ASSESSMENT)
     analysis = compare_sessions(questionnaire, target, current)
-    render = {"text": gap_text, "md": gap_markdown, "json": gap_json}
+    render = {"text": gap_text, "md": gap_markdown, "html": gap_html, "json": gap_json}
     if arguments.format == "csv":
         text = gap_csv(analysis)
     else:
@@ -141,7 +142,7 @@ def run_report(arguments: argparse.Namespace) -> int:
     """One session's levels on their own: a target document or a current-state document."""
     questionnaire = load_questionnaire(arguments.questionnaire)
     session = SessionStore(arguments.sessions_dir).load(arguments.session, questionnaire).session
-    render = {"text": report_text, "md": report_markdown, "json": report_json}
+    render = {"text": report_text, "md": report_markdown, "html": report_html, "json": report_json}
     return _deliver(render[arguments.format](questionnaire, session), arguments.output)
 
 

@@ -25,7 +25,7 @@ from interview.levels_csv import LevelRow, imported_session, read_level_rows
 from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.session.model import Session, SessionKind
 from interview.tui.screens.gap import GapScreen, PracticeDetail
-from interview.tui.widgets.gap_views import HeatMap
+from interview.tui.widgets.gap.heat_map import HeatMap
 
 SnapCompare = Callable[..., bool]
 

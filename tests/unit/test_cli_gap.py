@@ -227,14 +227,6 @@ def test_gap_refuses_sessions_of_the_wrong_kind(
     assert message in error
 
 
-def test_html_is_not_a_format_yet(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    target_id, current_id = imported(folder, capsys)
-    with pytest.raises(SystemExit) as exit_info:
-        smm(folder, "gap", target_id, current_id, "--format", "html")
-    assert exit_info.value.code == 2
-    assert "invalid choice: 'html'" in capsys.readouterr().err
-
-
 # --- Writing to a file -----------------------------------------------------------------------
 
 

@@ -17,36 +17,44 @@ from interview.levels_csv import LevelRow, imported_session
 from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.scoring import CurrentLevel, TargetLevel
 from interview.session.model import Origin, SessionKind
-from interview.tui.widgets.gap_views import (
-    BRAILLE_BITS,
-    NO_SCOPE_MARKER,
-    PLAIN,
+from interview.tui.widgets.gap.bar_chart import (
     SCOPE_FILLS,
     UNKNOWN_FILL,
-    BrailleCanvas,
-    Palette,
-    RadarAxis,
-    RadarFrame,
-    Series,
     bar,
     bar_chart,
     bar_legend,
     bar_scale,
+)
+from interview.tui.widgets.gap.common import (
+    PLAIN,
+    Palette,
+    palette_from_variables,
+    sessions_header,
+    severity_label,
+    target_colour,
+)
+from interview.tui.widgets.gap.heat_map import (
     heat_columns,
     heat_header,
     heat_row_text,
     heat_rows,
-    palette_from_variables,
-    practice_detail,
+)
+from interview.tui.widgets.gap.radar import (
+    BRAILLE_BITS,
+    NO_SCOPE_MARKER,
+    BrailleCanvas,
+    RadarAxis,
+    RadarFrame,
+    Series,
     radar_axes,
     radar_chart,
     radar_legend,
     radar_marker,
     radar_values,
+)
+from interview.tui.widgets.gap.roadmap import (
+    practice_detail,
     roadmap_view,
-    sessions_header,
-    severity_label,
-    target_colour,
 )
 
 COLOURED = Palette(large="red", small="yellow", none="green", muted="italic")

@@ -1,5 +1,6 @@
-"""The core never imports the screen: questionnaire, engine, scoring, storage and the CLI's
-non-interactive commands leave textual and rich out."""
+"""The core never imports the screen: questionnaire, engine, scoring, storage, reports and the
+CLI's non-interactive commands leave textual and rich out. matplotlib is imported only when a
+chart is drawn, so commands without charts do not pay for it."""
 
 import subprocess
 import sys
@@ -17,6 +18,9 @@ CORE_MODULES = [
     "interview.engine.interview",
     "interview.engine.summary",
     "interview.engine.reconcile",
+    "interview.report.outline",
+    "interview.report.charts",
+    "interview.report.html",
     "interview.cli",
 ]
 
@@ -36,3 +40,17 @@ def test_core_does_not_import_textual_or_rich() -> None:
         [sys.executable, "-c", program], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_matplotlib_waits_for_a_chart() -> None:
+    program = "; ".join(
+        [
+            "import sys",
+            *(f"import {module}" for module in CORE_MODULES),
+            "print('matplotlib' in sys.modules)",
+        ]
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

@@ -19,15 +19,23 @@ from textual.widgets import Footer, Static, TabbedContent, TabPane
 from interview.gap import GapAnalysis
 from interview.questionnaire.model import Questionnaire
 from interview.session.model import Session
-from interview.tui.widgets.gap_views import (
+from interview.tui.widgets.gap.bar_chart import (
     BarChartView,
-    HeatMap,
-    HeatMapView,
-    RadarView,
-    RoadmapView,
-    practice_detail,
+)
+from interview.tui.widgets.gap.common import (
     sessions_header,
     theme_palette,
+)
+from interview.tui.widgets.gap.heat_map import (
+    HeatMap,
+    HeatMapView,
+)
+from interview.tui.widgets.gap.radar import (
+    RadarView,
+)
+from interview.tui.widgets.gap.roadmap import (
+    RoadmapView,
+    practice_detail,
 )
 
 TABS = {

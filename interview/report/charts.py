@@ -1,0 +1,380 @@
+"""The bar and radar charts of the HTML reports, drawn by matplotlib as inline SVG.
+
+Scope is drawn as the IIC paper describes it: a bar's fill (outline only = 1 General,
+hatched = 2 Industry specific, solid = 3 System specific) and a radar point's marker (circle,
+triangle, square). matplotlib is imported inside the drawing functions, so that commands which
+draw no chart never pay for it; figures are made with ``Figure`` directly, never through
+pyplot, so no GUI backend and no global figure list is involved.
+
+The SVG is deterministic (fixed hash salt, no date), keeps its text as text (small, and
+searchable in the page), and has its ids prefixed, so that two charts can share one page.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from html import escape
+from itertools import groupby
+from typing import TYPE_CHECKING, cast
+
+from interview.gap import UNKNOWN_SCOPE, LevelPair
+from interview.questionnaire.levels import SCOPE_NAMES, comprehensiveness_label
+
+if TYPE_CHECKING:
+    from matplotlib.artist import Artist
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.projections.polar import PolarAxes
+    from matplotlib.typing import LineStyleType
+
+TOP_LEVEL = 4
+"""The highest comprehensiveness level: the charts' value axis runs from 0 to it."""
+
+TARGET_COLOUR = "#1f4e79"
+"""Dark blue: stays dark in greyscale, against the lighter current colour."""
+CURRENT_COLOUR = "#d9661f"
+SCOPE_KEY_COLOUR = "#444444"
+"""The neutral colour of the legend's scope entries, which hold for every series."""
+
+SCOPE_HATCHES = {1: "", 2: "////", 3: ""}
+SCOPE_FILL_WORDS = {1: "outline only", 2: "hatched", 3: "solid"}
+SCOPE_MARKERS = {1: "o", 2: "^", 3: "s"}
+
+SVG_METADATA: dict[str, str | None] = {"Date": None, "Creator": None, "Format": None, "Type": None}
+"""No date and no creator in the SVG: the same levels give the same bytes."""
+
+
+@dataclass(frozen=True)
+class Series:
+    """One session's levels, one per charted practice, in the chart's practice order."""
+
+    label: str
+    colour: str
+    levels: tuple[LevelPair, ...]
+    line_style: LineStyleType = "-"
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """The practices to chart (applicable ones only) and the series drawn over them."""
+
+    practice_ids: tuple[str, ...]
+    domain_labels: tuple[str, ...]
+    """Each practice's domain, as it should be written above the bars (e.g. ``G Security
+    Governance``); neighbouring practices of one domain share one label."""
+    series: tuple[Series, ...]
+
+
+def literal(text: str) -> str:
+    """Text that matplotlib shows as written: a ``$`` would otherwise start mathtext."""
+    return text.replace("$", r"\$")
+
+
+def charted_scope(level: LevelPair) -> int | None:
+    """The scope a bar's fill or a point's marker shows: None at comprehensiveness 0 (n/a);
+    a scope not yet known counts as 1 General, as in the gap rules."""
+    if level.comprehensiveness == 0:
+        return None
+    return UNKNOWN_SCOPE if level.scope is None else level.scope
+
+
+# --- SVG output ------------------------------------------------------------------------------
+
+
+@contextmanager
+def chart_style(salt: str) -> Iterator[None]:
+    """matplotlib settings for one chart; the salt makes its SVG ids stable and its own."""
+    import matplotlib
+
+    with matplotlib.rc_context(
+        {
+            "svg.fonttype": "none",
+            "svg.hashsalt": salt,
+            # Layout is measured with DejaVu Sans (shipped with matplotlib); a browser without
+            # it falls back to Verdana, of similar width, rather than to a serif face.
+            "font.family": "sans-serif",
+            "font.sans-serif": ["DejaVu Sans", "Verdana"],
+            "font.size": 9.0,
+            "axes.edgecolor": "#666666",
+            "axes.linewidth": 0.8,
+            "hatch.linewidth": 1.0,
+            "legend.frameon": False,
+        }
+    ):
+        yield
+
+
+def svg_of(figure: Figure, prefix: str, description: str) -> str:
+    """The figure as an ``<svg>`` element for an HTML page: no XML prologue, no namespace
+    declarations (HTML supplies them), ids prefixed so that charts do not clash."""
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata=SVG_METADATA)
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg") :]
+    svg = re.sub(r' xmlns(:xlink)?="[^"]*"', "", svg)
+    svg = re.sub(r'\bid="', f'id="{prefix}-', svg)
+    svg = re.sub(r'(url\(#|href="#)', rf"\g<1>{prefix}-", svg)
+    labelled = f'<svg role="img" aria-label="{escape(description)}" '
+    return svg.replace("<svg ", labelled, 1).strip() + "\n"
+
+
+# --- Bar chart -------------------------------------------------------------------------------
+
+
+def bar_chart_svg(data: ChartData, description: str) -> str:
+    """Comprehensiveness per practice, one bar per series side by side, scope as the fill."""
+    from matplotlib.figure import Figure
+
+    with chart_style("smm-bar"):
+        figure = Figure(figsize=(10, 4.6), layout="constrained")
+        axes = figure.add_subplot()
+        width = 0.8 / len(data.series)
+        for index, series in enumerate(data.series):
+            offset = (index - (len(data.series) - 1) / 2) * width
+            draw_bars(axes, series, offset, width)
+        level_axis(axes)
+        practice_axis(axes, data)
+        two_row_legend(figure, series_patches(data.series), scope_fills())
+        return svg_of(figure, "bar", description)
+
+
+def draw_bars(axes: Axes, series: Series, offset: float, width: float) -> None:
+    """One series' bars, drawn scope by scope (fill and hatch); level 0 marked with a 0."""
+    for scope in (1, 2, 3):
+        positions = [
+            index for index, level in enumerate(series.levels) if charted_scope(level) == scope
+        ]
+        axes.bar(
+            [position + offset for position in positions],
+            [series.levels[position].comprehensiveness for position in positions],
+            width * 0.9,
+            facecolor=series.colour if scope == 3 else "white",
+            edgecolor=series.colour,
+            hatch=SCOPE_HATCHES[scope],
+            linewidth=1.4,
+        )
+    for position, level in enumerate(series.levels):
+        if level.comprehensiveness == 0:
+            axes.text(
+                position + offset,
+                0.05,
+                "0",
+                ha="center",
+                va="bottom",
+                fontsize=8,
+                color=series.colour,
+            )
+
+
+def level_axis(axes: Axes) -> None:
+    """The value axis: 0 None to 4 Formalized, with light grid lines to read levels by."""
+    axes.set_ylim(0, TOP_LEVEL + 0.2)
+    levels = range(TOP_LEVEL + 1)
+    axes.set_yticks(list(levels), [comprehensiveness_label(level) for level in levels])
+    axes.yaxis.grid(True, color="#dddddd", linewidth=0.8)
+    axes.set_axisbelow(True)
+    axes.set_ylabel("Comprehensiveness")
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+
+
+def practice_axis(axes: Axes, data: ChartData) -> None:
+    """Practice ids along the bottom; each domain's name above its practices, with a dashed
+    line between domains."""
+    count = len(data.practice_ids)
+    axes.set_xlim(-0.6, count - 0.4)
+    axes.set_xticks(
+        list(range(count)),
+        [literal(practice_id) for practice_id in data.practice_ids],
+        rotation=0 if count <= 24 else 90,
+    )
+    axes.tick_params(axis="x", length=0)
+    centres, labels, start = [], [], 0
+    for label, members in groupby(data.domain_labels):
+        size = len(list(members))
+        centres.append(start + (size - 1) / 2)
+        labels.append(literal(fitted_domain_label(label, size)))
+        if start:
+            axes.axvline(start - 0.5, color="#999999", linestyle="--", linewidth=0.8)
+        start += size
+    top = axes.secondary_xaxis("top")
+    top.set_xticks(centres, labels, fontweight="bold")
+    top.tick_params(length=0)
+    top.spines["top"].set_visible(False)
+
+
+def fitted_domain_label(label: str, practice_count: int) -> str:
+    """The domain's label, or only its id when the name would run over its neighbours."""
+    characters_per_practice = 11
+    if len(label) <= practice_count * characters_per_practice:
+        return label
+    return label.split(" ", 1)[0]
+
+
+def series_patches(series: Sequence[Series]) -> list[Artist]:
+    """A legend entry per series: its colour."""
+    from matplotlib.patches import Patch
+
+    return [
+        Patch(facecolor=entry.colour, edgecolor=entry.colour, label=literal(entry.label))
+        for entry in series
+    ]
+
+
+def scope_fills() -> list[Artist]:
+    """A legend entry per scope: the bar fill that stands for it."""
+    from matplotlib.patches import Patch
+
+    return [
+        Patch(
+            facecolor=SCOPE_KEY_COLOUR if scope == 3 else "white",
+            edgecolor=SCOPE_KEY_COLOUR,
+            hatch=SCOPE_HATCHES[scope],
+            label=f"{scope} {SCOPE_NAMES[scope]}: {SCOPE_FILL_WORDS[scope]}",
+        )
+        for scope in (1, 2, 3)
+    ]
+
+
+def two_row_legend(figure: Figure, first: Sequence[Artist], second: Sequence[Artist]) -> None:
+    """A legend under the chart: the series on the first row, the scope key on the second.
+
+    matplotlib fills a legend column by column, so the two rows are interleaved, the shorter
+    one padded with empty entries.
+    """
+    from matplotlib.lines import Line2D
+
+    columns = max(len(first), len(second))
+
+    def padded(row: Sequence[Artist]) -> list[Artist]:
+        blanks = [Line2D([], [], linestyle="none", label=" ") for _ in range(columns - len(row))]
+        return [*row, *blanks]
+
+    interleaved = [
+        handle for pair in zip(padded(first), padded(second), strict=True) for handle in pair
+    ]
+    figure.legend(
+        handles=interleaved,
+        loc="outside lower center",
+        ncols=columns,
+        handlelength=2.2,
+        handleheight=1.2,
+        columnspacing=1.6,
+    )
+
+
+# --- Radar chart -----------------------------------------------------------------------------
+
+
+def radar_chart_svg(data: ChartData, description: str) -> str:
+    """One spoke per practice; each series a closed polygon, scope shown by the markers."""
+    from matplotlib.figure import Figure
+
+    with chart_style("smm-radar"):
+        figure = Figure(figsize=(7.2, 7.6), layout="constrained")
+        axes = cast("PolarAxes", figure.add_subplot(projection="polar"))
+        angles = spoke_angles(len(data.practice_ids))
+        radar_frame(axes, data, angles)
+        for index, series in enumerate(data.series):
+            # Each later series' markers a little smaller, so that a point under it still shows.
+            draw_polygon(axes, series, angles, marker_size=9.0 - 2.0 * index)
+        two_row_legend(figure, series_lines(data.series), scope_markers())
+        return svg_of(figure, "radar", description)
+
+
+def spoke_angles(count: int) -> list[float]:
+    """Evenly spaced angles, in radians, one per practice."""
+    return [2 * math.pi * index / count for index in range(count)]
+
+
+def radar_frame(axes: PolarAxes, data: ChartData, angles: Sequence[float]) -> None:
+    """Spokes labelled by practice id, clockwise from the top; rings 1 to 4 named."""
+    axes.set_theta_offset(math.pi / 2)
+    axes.set_theta_direction(-1)
+    axes.set_xticks(list(angles), [literal(practice_id) for practice_id in data.practice_ids])
+    axes.tick_params(axis="x", pad=7, labelsize=10)
+    axes.set_ylim(0, TOP_LEVEL)
+    rings = range(1, TOP_LEVEL + 1)
+    axes.set_yticks(list(rings), [str(level) for level in rings])
+    axes.tick_params(axis="y", labelsize=8, labelcolor="#555555")
+    for label in axes.get_yticklabels():
+        label.set_bbox({"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1})
+    between_first_spokes = math.degrees(angles[1] / 2) if len(angles) > 1 else 22.5
+    axes.set_rlabel_position(between_first_spokes)
+    axes.grid(color="#cccccc", linewidth=0.8)
+
+
+def draw_polygon(
+    axes: PolarAxes, series: Series, angles: Sequence[float], marker_size: float
+) -> None:
+    """The series' closed polygon, lightly filled, and its points marked by scope.
+
+    Not clipped: a point on the rim (level 4) shows whole.
+    """
+    values = [level.comprehensiveness for level in series.levels]
+    closed_angles, closed_values = [*angles, angles[0]], [*values, values[0]]
+    axes.plot(
+        closed_angles,
+        closed_values,
+        color=series.colour,
+        linewidth=1.8,
+        linestyle=series.line_style,
+        clip_on=False,
+    )
+    axes.fill(closed_angles, closed_values, color=series.colour, alpha=0.08)
+    for scope, marker in SCOPE_MARKERS.items():
+        points = [
+            (angle, level.comprehensiveness)
+            for angle, level in zip(angles, series.levels, strict=True)
+            if charted_scope(level) == scope
+        ]
+        if points:
+            axes.plot(
+                *zip(*points, strict=True),
+                linestyle="none",
+                marker=marker,
+                markersize=marker_size,
+                markerfacecolor=series.colour,
+                markeredgecolor="white",
+                clip_on=False,
+            )
+
+
+def series_lines(series: Sequence[Series]) -> list[Artist]:
+    """A legend entry per series: its line."""
+    from matplotlib.lines import Line2D
+
+    return [
+        Line2D(
+            [],
+            [],
+            color=entry.colour,
+            linestyle=entry.line_style,
+            linewidth=1.8,
+            label=literal(entry.label),
+        )
+        for entry in series
+    ]
+
+
+def scope_markers() -> list[Artist]:
+    """A legend entry per scope: the marker that stands for it."""
+    from matplotlib.lines import Line2D
+
+    return [
+        Line2D(
+            [],
+            [],
+            linestyle="none",
+            marker=marker,
+            markersize=7.5,
+            color=SCOPE_KEY_COLOUR,
+            label=f"{scope} {SCOPE_NAMES[scope]}",
+        )
+        for scope, marker in SCOPE_MARKERS.items()
+    ]

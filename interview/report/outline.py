@@ -1,0 +1,134 @@
+"""What every report format says, and in which order: severity and origin in words, the rows
+of the hierarchy, the details under a practice. Text, Markdown and HTML lay these out each in
+their own way; the words and the order stay the same everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from interview.gap import (
+    GapAnalysis,
+    GroupGap,
+    GroupStanding,
+    PracticeGap,
+    PracticeStanding,
+    Severity,
+    group_standings,
+    is_not_applicable,
+    is_unset,
+    session_standings,
+)
+from interview.questionnaire.model import Questionnaire
+from interview.session.model import Origin, Session, SessionKind
+
+SEVERITY_WORDS = {
+    Severity.NONE: "no gap",
+    Severity.SMALL: "small gap",
+    Severity.LARGE: "large gap",
+}
+
+
+ORIGIN_WORDS = {
+    Origin.GOAL: "the domain goal",
+    Origin.NEEDS: "the sub-domain needs",
+    Origin.PURPOSE: "the practice purpose",
+    Origin.INHERITED: "inherited",
+    Origin.ASSESSED: "assessed",
+    Origin.IMPORTED: "imported",
+}
+
+
+RULES_NOTE = (
+    "Gaps, severity, means and roadmap order follow smm's own rules where the IIC paper leaves "
+    "them open: a gap of 2 or more levels in either measure is large, any smaller gap is small. "
+    "See docs/GAP.md."
+)
+
+
+def mean_text(mean: float | None) -> str:
+    """``2.5``, or ``-`` when there is nothing to average."""
+    return "-" if mean is None else f"{mean:.1f}"
+
+
+def incomplete_practices(questionnaire: Questionnaire, session: Session) -> list[str]:
+    """Practices whose target is not set yet, or whose assessment has questions open."""
+    return [s.practice_id for s in session_standings(questionnaire, session) if not s.complete]
+
+
+def hierarchy(
+    questionnaire: Questionnaire, analysis: GapAnalysis
+) -> Iterator[tuple[int, GroupGap | PracticeGap]]:
+    """(depth, row): each domain, then each of its sub-domains followed by its practices."""
+    practices = {gap.practice_id: gap for gap in analysis.practices}
+    for domain in analysis.domains:
+        yield 0, domain
+        for subdomain in analysis.subdomains:
+            if questionnaire.subdomains[subdomain.item_id].domain == domain.item_id:
+                yield 1, subdomain
+                for practice_id in subdomain.practice_ids:
+                    yield 2, practices[practice_id]
+
+
+def practice_severity_words(gap: PracticeGap) -> str:
+    """``large gap``, ``no gap, exceeds target``, ``not applicable``, ``target not set``."""
+    if is_not_applicable(gap.target):
+        return "not applicable"
+    if is_unset(gap.target):
+        return "target not set"
+    words = SEVERITY_WORDS[gap.severity]
+    return f"{words}, exceeds target" if gap.exceeds_target else words
+
+
+def standing_words(standing: PracticeStanding) -> str:
+    """``3 Consistent, scope 2 Industry specific``; ``not applicable``; ``not set yet``."""
+    if standing.level is None:
+        return "not applicable" if not standing.applicable else "not set yet"
+    return standing.level.label()
+
+
+def level_objective(questionnaire: Questionnaire, standing: PracticeStanding) -> str | None:
+    """What the practice's level achieves, from the questionnaire (None at level 0 or none)."""
+    if standing.level is None or standing.level.comprehensiveness == 0:
+        return None
+    practice = questionnaire.practices[standing.practice_id]
+    return practice.levels[standing.level.comprehensiveness].objective
+
+
+def report_title(session: Session) -> str:
+    """``Target: Acme gateway`` or ``Current state: Acme gateway``."""
+    kind = "Target" if session.kind is SessionKind.TARGET else "Current state"
+    return f"{kind}: {session.system}"
+
+
+def report_outline(
+    questionnaire: Questionnaire, session: Session
+) -> Iterator[tuple[int, GroupStanding | PracticeStanding]]:
+    """(depth, row): each domain, then each of its sub-domains followed by its practices."""
+    standings = session_standings(questionnaire, session)
+    subdomains, domains = group_standings(questionnaire, standings)
+    by_id = {standing.practice_id: standing for standing in standings}
+    for domain in domains:
+        yield 0, domain
+        for subdomain in subdomains:
+            if questionnaire.subdomains[subdomain.item_id].domain == domain.item_id:
+                yield 1, subdomain
+                for practice_id in questionnaire.practice_ids(subdomain.item_id):
+                    yield 2, by_id[practice_id]
+
+
+def practice_details(
+    questionnaire: Questionnaire, session: Session, standing: PracticeStanding
+) -> list[tuple[str, str]]:
+    """(label, text) lines under a practice: where the level came from, aim, notes."""
+    details = []
+    if session.kind is SessionKind.TARGET:
+        details.append(("set by", ORIGIN_WORDS[standing.origin]))
+    elif not standing.complete:
+        details.append(("status", "not finished: questions still open"))
+    objective = level_objective(questionnaire, standing)
+    if objective:
+        details.append(("aim" if session.kind is SessionKind.TARGET else "reached", objective))
+    if standing.note:
+        details.append(("why" if session.kind is SessionKind.TARGET else "notes", standing.note))
+    return details

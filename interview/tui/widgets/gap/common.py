@@ -1,0 +1,193 @@
+"""What the gap views share: theme colours, words for severities and levels, the header."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.color import Color
+from textual.widget import Widget
+
+from interview.gap import (
+    GroupGap,
+    PracticeGap,
+    Severity,
+    is_not_applicable,
+    is_unset,
+)
+from interview.session.model import Origin, Session
+from interview.tui.text import literal
+
+# --- Colours from the theme ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Rich styles for the views. The defaults use no colour (unit tests, monochrome)."""
+
+    large: str = "reverse"
+    small: str = "reverse"
+    none: str = "reverse"
+    muted: str = "italic"
+    target: str = "bold"
+    current: str = ""
+    grid: str = "dim"
+    heading: str = "bold"
+
+    def tone(self, tone: str) -> str:
+        """The style of a severity tone: ``large``, ``small``, ``none`` or ``muted``."""
+        return {"large": self.large, "small": self.small, "none": self.none}.get(tone, self.muted)
+
+
+PLAIN = Palette()
+
+
+def chip_style(background: str) -> str:
+    """Readable text on a theme colour: black or white, whichever contrasts."""
+    colour = Color.parse(background)
+    return f"{colour.get_contrast_text(1.0).hex} on {colour.hex}"
+
+
+def faint(variables: Mapping[str, str]) -> str:
+    """The text colour faded most of the way into the background: for grid lines."""
+    foreground = Color.parse(variables.get("foreground", "#E0E0E0"))
+    return foreground.blend(Color.parse(variables.get("background", "#121212")), 0.6).hex
+
+
+TARGET_COLOURS = ("text-primary", "text-secondary", "text-accent")
+"""Theme colours for the target, first choice first."""
+DISTINCT_BRIGHTNESS = 0.25
+
+
+def target_colour(variables: Mapping[str, str]) -> str:
+    """The first target colour that stands apart from the text colour (used for current)."""
+    foreground = Color.parse(variables.get("foreground", "#E0E0E0")).brightness
+    candidates = [variables[name] for name in TARGET_COLOURS if name in variables]
+    for candidate in candidates:
+        if abs(Color.parse(candidate).brightness - foreground) >= DISTINCT_BRIGHTNESS:
+            return candidate
+    return candidates[-1] if candidates else "blue"
+
+
+def palette_from_variables(variables: Mapping[str, str]) -> Palette:
+    """The palette of a Textual theme, from ``App.get_css_variables()``."""
+    return Palette(
+        large=chip_style(variables.get("error", "#B93C5B")),
+        small=chip_style(variables.get("warning", "#FEA62B")),
+        none=chip_style(variables.get("success", "#4EBF71")),
+        muted="italic",
+        target=f"bold {target_colour(variables)}",
+        current=f"bold {variables.get('foreground', 'default')}",
+        grid=faint(variables),
+        heading="bold",
+    )
+
+
+# --- Words for severities and levels ---------------------------------------------------------
+
+SEVERITY_WORDS = {
+    Severity.NONE: "no gap",
+    Severity.SMALL: "small gap",
+    Severity.LARGE: "large gap",
+}
+
+NOT_APPLICABLE = "not applicable"
+TARGET_NOT_SET = "target not set"
+EXCEEDS = "exceeds target"
+
+ORIGIN_WORDS = {
+    Origin.GOAL: "set by the domain goal",
+    Origin.NEEDS: "set by the sub-domain needs",
+    Origin.PURPOSE: "set for this practice",
+    Origin.INHERITED: "inherited",
+    Origin.ASSESSED: "assessed",
+    Origin.IMPORTED: "imported",
+}
+
+
+def severity_label(gap: PracticeGap) -> str:
+    """``large gap``, ``small gap``, ``no gap``, ``exceeds target`` or ``not applicable``."""
+    if is_not_applicable(gap.target):
+        return NOT_APPLICABLE
+    if is_unset(gap.target):
+        return TARGET_NOT_SET
+    if gap.exceeds_target:
+        return (
+            EXCEEDS
+            if gap.severity is Severity.NONE
+            else f"{SEVERITY_WORDS[gap.severity]}, {EXCEEDS}"
+        )
+    return SEVERITY_WORDS[gap.severity]
+
+
+def group_label(group: GroupGap) -> str:
+    """A sub-domain's or domain's worst severity in words (``not applicable`` if none count)."""
+    return NOT_APPLICABLE if group.target_mean is None else SEVERITY_WORDS[group.severity]
+
+
+def practice_tone(gap: PracticeGap) -> str:
+    """The colour family of a practice: its severity, or ``muted`` when it is left out."""
+    return gap.severity.value if gap.included else "muted"
+
+
+def group_tone(group: GroupGap) -> str:
+    """The colour family of a sub-domain or domain row."""
+    return "muted" if group.target_mean is None else group.severity.value
+
+
+def short_level(comprehensiveness: int, scope: int | None) -> str:
+    """``3/2``; ``0/-`` (scope n/a at comprehensiveness 0); ``2/?`` (scope not yet known)."""
+    if comprehensiveness == 0:
+        return "0/-"
+    return f"{comprehensiveness}/{'?' if scope is None else scope}"
+
+
+def mean_text(mean: float | None) -> str:
+    """``2.5``, or ``-`` when nothing is averaged."""
+    return "-" if mean is None else f"{mean:.1f}"
+
+
+def target_short(gap: PracticeGap) -> str:
+    """A practice's target in the heat map: ``3/2``, ``n/a`` or ``not set``."""
+    comprehensiveness = gap.target.comprehensiveness
+    if comprehensiveness is None:
+        return "n/a" if is_not_applicable(gap.target) else "not set"
+    return short_level(comprehensiveness, gap.target.scope)
+
+
+def gap_short(gap: PracticeGap) -> str:
+    """``1/0`` (comprehensiveness/scope gap), or empty when the practice is left out."""
+    if gap.comprehensiveness_gap is None:
+        return ""
+    return f"{gap.comprehensiveness_gap}/{gap.scope_gap}"
+
+
+# --- The two sessions ------------------------------------------------------------------------
+
+
+def session_summary(label: str, session: Session) -> Text:
+    """``Target   Acme gateway · Dana (Lead) · 2026-11-25 · imported from target.csv``."""
+    line = Text()
+    line.append(f"{label:<8} ", style="bold")
+    line.append_text(literal(session.system, "bold"))
+    who = session.interviewee + (f" ({session.role})" if session.role else "")
+    if who:
+        line.append(" · ")
+        line.append_text(literal(who))
+    line.append(f" · {session.updated.strftime('%Y-%m-%d')}")
+    if session.imported_from is not None:
+        line.append(" · imported from ")
+        line.append_text(literal(session.imported_from))
+    line.append(f" · {session.id}", style="italic")
+    return line
+
+
+def sessions_header(target: Session, current: Session) -> Text:
+    """Both sessions' system, interviewee and date, one line each."""
+    return Text("\n").join([session_summary("Target", target), session_summary("Current", current)])
+
+
+def theme_palette(widget: Widget) -> Palette:
+    """The palette of the app's current theme."""
+    return palette_from_variables(widget.app.get_css_variables())
