@@ -38,6 +38,7 @@ from interview.report.outline import (
     practice_severity_words,
     report_outline,
     report_title,
+    short_level,
     standing_words,
 )
 from interview.session.model import Phase, Session, SessionKind
@@ -77,13 +78,6 @@ def level_json(comprehensiveness: int, scope: int | None) -> dict[str, int | Non
 def pair_json(pair: LevelPair | None) -> dict[str, int | None] | None:
     """A level pair as JSON, or None."""
     return None if pair is None else level_json(pair.comprehensiveness, pair.scope)
-
-
-def short_level(comprehensiveness: int, scope: int | None) -> str:
-    """``3/2``; ``0/-`` (scope n/a); ``2/?`` (scope not yet known)."""
-    if comprehensiveness == 0:
-        return "0/-"
-    return f"{comprehensiveness}/{'?' if scope is None else scope}"
 
 
 def session_info(questionnaire: Questionnaire, session: Session) -> dict[str, Any]:

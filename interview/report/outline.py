@@ -46,6 +46,13 @@ RULES_NOTE = (
 )
 
 
+def short_level(comprehensiveness: int, scope: int | None) -> str:
+    """``3/2``; ``0/-`` (scope n/a at comprehensiveness 0); ``2/?`` (scope not yet known)."""
+    if comprehensiveness == 0:
+        return "0/-"
+    return f"{comprehensiveness}/{'?' if scope is None else scope}"
+
+
 def mean_text(mean: float | None) -> str:
     """``2.5``, or ``-`` when there is nothing to average."""
     return "-" if mean is None else f"{mean:.1f}"

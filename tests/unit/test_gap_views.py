@@ -115,7 +115,7 @@ LABEL_CASES = {
     "large gap": ((3, 2), (1, 2), "large gap"),
     "small gap": ((3, 2), (2, 2), "small gap"),
     "no gap": ((2, 2), (2, 2), "no gap"),
-    "exceeds target": ((2, 1), (4, 2), "exceeds target"),
+    "exceeds target": ((2, 1), (4, 2), "no gap, exceeds target"),
     "exceeds, short of scope": ((2, 3), (3, 2), "small gap, exceeds target"),
     "not applicable": ((None, None), (1, 1), "not applicable"),
 }

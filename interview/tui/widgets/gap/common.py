@@ -12,9 +12,12 @@ from textual.widget import Widget
 from interview.gap import (
     GroupGap,
     PracticeGap,
-    Severity,
     is_not_applicable,
-    is_unset,
+)
+from interview.report.outline import (
+    SEVERITY_WORDS,
+    practice_severity_words,
+    short_level,
 )
 from interview.session.model import Origin, Session
 from interview.tui.text import literal
@@ -86,15 +89,8 @@ def palette_from_variables(variables: Mapping[str, str]) -> Palette:
 
 # --- Words for severities and levels ---------------------------------------------------------
 
-SEVERITY_WORDS = {
-    Severity.NONE: "no gap",
-    Severity.SMALL: "small gap",
-    Severity.LARGE: "large gap",
-}
-
 NOT_APPLICABLE = "not applicable"
 TARGET_NOT_SET = "target not set"
-EXCEEDS = "exceeds target"
 
 ORIGIN_WORDS = {
     Origin.GOAL: "set by the domain goal",
@@ -107,18 +103,8 @@ ORIGIN_WORDS = {
 
 
 def severity_label(gap: PracticeGap) -> str:
-    """``large gap``, ``small gap``, ``no gap``, ``exceeds target`` or ``not applicable``."""
-    if is_not_applicable(gap.target):
-        return NOT_APPLICABLE
-    if is_unset(gap.target):
-        return TARGET_NOT_SET
-    if gap.exceeds_target:
-        return (
-            EXCEEDS
-            if gap.severity is Severity.NONE
-            else f"{SEVERITY_WORDS[gap.severity]}, {EXCEEDS}"
-        )
-    return SEVERITY_WORDS[gap.severity]
+    """``large gap``, ``no gap, exceeds target``, ``not applicable``: the words every view uses."""
+    return practice_severity_words(gap)
 
 
 def group_label(group: GroupGap) -> str:
@@ -134,18 +120,6 @@ def practice_tone(gap: PracticeGap) -> str:
 def group_tone(group: GroupGap) -> str:
     """The colour family of a sub-domain or domain row."""
     return "muted" if group.target_mean is None else group.severity.value
-
-
-def short_level(comprehensiveness: int, scope: int | None) -> str:
-    """``3/2``; ``0/-`` (scope n/a at comprehensiveness 0); ``2/?`` (scope not yet known)."""
-    if comprehensiveness == 0:
-        return "0/-"
-    return f"{comprehensiveness}/{'?' if scope is None else scope}"
-
-
-def mean_text(mean: float | None) -> str:
-    """``2.5``, or ``-`` when nothing is averaged."""
-    return "-" if mean is None else f"{mean:.1f}"
 
 
 def target_short(gap: PracticeGap) -> str:

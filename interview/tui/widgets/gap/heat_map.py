@@ -20,6 +20,7 @@ from interview.gap import (
     PracticeGap,
 )
 from interview.questionnaire.model import Questionnaire
+from interview.report.outline import mean_text, short_level
 from interview.tui.text import literal
 from interview.tui.widgets.gap.common import (
     PLAIN,
@@ -27,10 +28,8 @@ from interview.tui.widgets.gap.common import (
     gap_short,
     group_label,
     group_tone,
-    mean_text,
     practice_tone,
     severity_label,
-    short_level,
     target_short,
     theme_palette,
 )

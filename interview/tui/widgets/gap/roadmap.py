@@ -18,11 +18,11 @@ from interview.gap import (
     is_unset,
 )
 from interview.questionnaire.model import Questionnaire
+from interview.report.outline import SEVERITY_WORDS
 from interview.tui.text import level_text, literal
 from interview.tui.widgets.gap.common import (
     ORIGIN_WORDS,
     PLAIN,
-    SEVERITY_WORDS,
     TARGET_NOT_SET,
     Palette,
     practice_tone,
