@@ -48,19 +48,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"smm {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    model = commands.add_parser(
-        "model", help="print the model's domains, sub-domains and practices"
-    )
-    model.add_argument("--json", action="store_true", help="print JSON instead of a tree")
-    _add_questionnaire_option(model)
-    model.set_defaults(run=run_model)
-
-    validate = commands.add_parser(
-        "validate", help="check questionnaire files (the shipped ones when none is named)"
-    )
-    validate.add_argument("files", nargs="*", type=Path, metavar="FILE")
-    validate.set_defaults(run=run_validate)
-
     new = commands.add_parser("new", help="start a new interview (target or self-assessment)")
     new.add_argument(
         "kind", choices=[kind.value for kind in SessionKind], metavar="target|assessment"
@@ -95,6 +82,19 @@ def build_parser() -> argparse.ArgumentParser:
     show.set_defaults(run=run_show)
 
     add_gap_commands(commands, _add_session_options)
+
+    model = commands.add_parser(
+        "model", help="print the model's domains, sub-domains and practices"
+    )
+    model.add_argument("--json", action="store_true", help="print JSON instead of a tree")
+    _add_questionnaire_option(model)
+    model.set_defaults(run=run_model)
+
+    validate = commands.add_parser(
+        "validate", help="check questionnaire files (the shipped ones when none is named)"
+    )
+    validate.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    validate.set_defaults(run=run_validate)
     return parser
 
 
