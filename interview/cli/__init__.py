@@ -16,6 +16,7 @@ from interview import __version__
 from interview.cli.gap_commands import add_gap_commands
 from interview.cli.interview_commands import run_new, run_resume, run_start
 from interview.cli.model_commands import run_model, run_validate
+from interview.cli.profile_commands import add_profile_commands
 from interview.cli.session_commands import run_list, run_show
 from interview.errors import InputError, printable
 from interview.session.model import SessionKind
@@ -56,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument(
         "--target", metavar="SESSION", help="for an assessment: the target to compare with"
     )
+    new.add_argument(
+        "--profile", metavar="ID", help="for a target: start from this profile (see smm profiles)"
+    )
     _add_session_options(new)
     new.set_defaults(run=run_new)
 
@@ -82,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.set_defaults(run=run_show)
 
     add_gap_commands(commands, _add_session_options)
+    add_profile_commands(commands, _add_session_options)
 
     model = commands.add_parser(
         "model", help="print the model's domains, sub-domains and practices"
@@ -94,6 +99,12 @@ def build_parser() -> argparse.ArgumentParser:
         "validate", help="check questionnaire files (the shipped ones when none is named)"
     )
     validate.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    validate.add_argument(
+        "--questionnaire",
+        type=Path,
+        metavar="PATH",
+        help="the questionnaire that profiles are checked against (default: the shipped one)",
+    )
     validate.set_defaults(run=run_validate)
     return parser
 

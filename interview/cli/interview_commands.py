@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from interview.engine.summary import summarise
 from interview.errors import InputError, printable
+from interview.profiles import find_profile
 from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.session.model import SessionKind
 from interview.session.store import SessionStore
@@ -39,8 +40,14 @@ def run_new(arguments: argparse.Namespace) -> int:
         raise InputError(
             ["--target links an assessment to a target; it needs `smm new assessment`"]
         )
+    if arguments.profile and kind is not SessionKind.TARGET:
+        raise InputError(["--profile starts a target from a profile; it needs `smm new target`"])
+    questionnaire = load_questionnaire(arguments.questionnaire)
+    if arguments.profile:
+        find_profile(arguments.profile, questionnaire)  # a bad profile is refused before the app
     system = (arguments.system or "").strip()
-    return _run_app(arguments, StartNew(kind, system, arguments.target))
+    launch = StartNew(kind, system, arguments.target, arguments.profile)
+    return _run_app(arguments, launch, questionnaire)
 
 
 def run_resume(arguments: argparse.Namespace) -> int:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 
 from interview.cli.output import json_text
 from interview.errors import InputError, printable
 from interview.formatting import plural
+from interview.profiles import load_profile, profile_paths
 from interview.questionnaire import Questionnaire, load_questionnaire, shipped_questionnaire_paths
 from interview.questionnaire.levels import COMPREHENSIVENESS_NAMES, SCOPE_NAMES
 
@@ -108,20 +110,38 @@ def model_tree_lines(questionnaire: Questionnaire) -> list[str]:
 
 def run_validate(arguments: argparse.Namespace) -> int:
     """Check each file; report every problem; exit 2 when any file is invalid."""
-    paths: list[Path] = arguments.files or shipped_questionnaire_paths()
+    paths: list[Path] = arguments.files or [*shipped_questionnaire_paths(), *profile_paths()]
     if not paths:
         raise InputError(["no questionnaire files to check; name one"])
     invalid = 0
     for path in paths:
         try:
-            questionnaire = load_questionnaire(path)
+            summary = _validate_one(path, arguments.questionnaire)
         except InputError as error:
             invalid += 1
             for line in error.lines:
                 print(f"smm: {line}", file=sys.stderr)
             continue
-        print(printable(f"{path}: valid ({_questionnaire_summary(questionnaire)})"))
+        print(printable(f"{path}: valid ({summary})"))
     return EXIT_BAD_INPUT if invalid else EXIT_OK
+
+
+def _validate_one(path: Path, questionnaire_path: Path | None) -> str:
+    """Check a questionnaire, or a profile against the questionnaire (``--questionnaire``)."""
+    if not _is_profile(path):
+        return _questionnaire_summary(load_questionnaire(path))
+    profile = load_profile(path, load_questionnaire(questionnaire_path))
+    practices = plural(len(profile.practices), "practice")
+    return f"profile {profile.id} for {profile.questionnaire}: {practices}"
+
+
+def _is_profile(path: Path) -> bool:
+    """A profile names its questionnaire in a top-level string; a questionnaire does not."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False  # the questionnaire loader reports the problem properly
+    return isinstance(data.get("questionnaire"), str)
 
 
 def _questionnaire_summary(questionnaire: Questionnaire) -> str:

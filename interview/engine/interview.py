@@ -9,7 +9,7 @@ calls ``on_change`` after every change, and the caller saves.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -17,6 +17,7 @@ from transitions import Machine
 
 from interview.engine.plan import Step, full_plan, practice_steps, step_index
 from interview.engine.prompts import Prompt, build_prompt
+from interview.profiles import Profile
 from interview.questionnaire.model import Questionnaire
 from interview.scoring import (
     CurrentLevel,
@@ -99,6 +100,10 @@ class PracticeSummary:
     """The target: this session's own (targets) or the linked target session's."""
 
 
+def _same_level(first: TargetSetting, second: TargetSetting) -> bool:
+    return (first.comprehensiveness, first.scope) == (second.comprehensiveness, second.scope)
+
+
 class Interview:
     """One interview over one session."""
 
@@ -111,12 +116,14 @@ class Interview:
         session: Session,
         *,
         linked_targets: Mapping[str, TargetLevel] | None = None,
+        profile: Profile | None = None,
         on_change: Callable[[Session], None] | None = None,
         clock: Callable[[], datetime] = utc_now,
     ) -> None:
         self.questionnaire = questionnaire
         self.session = session
         self.linked_targets = linked_targets
+        self.profile = profile
         self._on_change = on_change or (lambda _session: None)
         self._clock = clock
         Machine(
@@ -136,8 +143,10 @@ class Interview:
         return self.state
 
     def plan(self) -> list[Step]:
-        """Every question that applies now, in order."""
-        return full_plan(self.questionnaire, self.session.kind, self._values())
+        """Every question that applies now, in order (no sub-domain needs after a profile)."""
+        with_needs = self.session.profile is None
+        values = self._values()
+        return full_plan(self.questionnaire, self.session.kind, values, with_needs=with_needs)
 
     def current(self) -> Prompt | None:
         """The question to ask now, or None outside the context and interview phases."""
@@ -147,7 +156,40 @@ class Interview:
         index = step_index(plan, self.session.cursor.question)
         if index is None:
             return None
-        return build_prompt(self.questionnaire, plan[index], self.targets())
+        prompt = build_prompt(self.questionnaire, plan[index], self._prompt_levels())
+        return self._with_profile_detail(prompt)
+
+    def _prompt_levels(self) -> dict[str, TargetLevel]:
+        """Target levels, with each practice's profile value as the one a purpose keeps."""
+        levels = self.targets()
+        for practice_id in (
+            self.session.profile_targets.keys() & self.questionnaire.practices.keys()
+        ):
+            levels[practice_id] = self._baseline(practice_id)
+        return levels
+
+    def _baseline(self, practice_id: str) -> TargetLevel:
+        """What "keep" keeps for a practice: the profile's value, else the sub-domain's level."""
+        subdomain = self.targets()[self.questionnaire.practices[practice_id].subdomain]
+        setting = self.session.profile_targets.get(practice_id)
+        if setting is None:
+            return subdomain
+        scope = setting.scope if setting.scope is not None else subdomain.scope
+        return TargetLevel(setting.comprehensiveness, scope, Origin.PROFILE, setting.reason)
+
+    def _with_profile_detail(self, prompt: Prompt) -> Prompt:
+        """A purpose question in a profile-based target shows the profile's reasoning."""
+        practice_id = prompt.step.practice_id
+        is_purpose = prompt.question_id == f"{practice_id}.purpose"
+        if self.profile is None or practice_id is None or not is_purpose:
+            return prompt
+        practice = self.profile.practices[practice_id]
+        lines = [f"The {self.profile.name} profile: {practice.reason}"]
+        lines += [
+            f"At level {number} in this sector: {text}"
+            for number, text in sorted(practice.considerations.items())
+        ]
+        return replace(prompt, detail="\n".join(lines))
 
     def targets(self) -> dict[str, TargetLevel]:
         """This target session's levels so far (empty for an assessment)."""
@@ -451,20 +493,21 @@ class Interview:
         sub-domains and practices that still inherit (the project's inheritance rule).
         """
         values = self._values()
-        levels = self.targets()
         if step.practice_id is not None:
-            inherited = levels[step.subdomain_id or ""]
-            self._set_target(
-                step.practice_id, practice_setting(step.practice_id, inherited, values)
-            )
+            setting = practice_setting(step.practice_id, self._baseline(step.practice_id), values)
+            if setting is None:  # kept: the profile's value, if there is one
+                setting = self.session.profile_targets.get(step.practice_id)
+            self._set_target(step.practice_id, setting)
         elif step.subdomain_id is not None:
-            inherited = levels[step.domain_id or ""]
+            inherited = self.targets()[step.domain_id or ""]
             setting = subdomain_setting(self.questionnaire, step.subdomain_id, inherited, values)
             self._set_target(step.subdomain_id, setting)
         elif step.domain_id is not None:
-            self._set_target(
-                step.domain_id, domain_setting(self.questionnaire, step.domain_id, values)
-            )
+            setting = domain_setting(self.questionnaire, step.domain_id, values)
+            from_profile = self.session.profile_targets.get(step.domain_id)
+            if setting and from_profile and _same_level(setting, from_profile):
+                setting = from_profile
+            self._set_target(step.domain_id, setting)
             self._refresh_inheriting_subdomains(step.domain_id)
 
     def _refresh_inheriting_subdomains(self, domain_id: str) -> None:

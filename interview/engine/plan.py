@@ -47,28 +47,42 @@ def context_plan(questionnaire: Questionnaire) -> list[Step]:
 
 
 def interview_plan(
-    questionnaire: Questionnaire, kind: SessionKind, answers: Mapping[str, AnswerValue]
+    questionnaire: Questionnaire,
+    kind: SessionKind,
+    answers: Mapping[str, AnswerValue],
+    *,
+    with_needs: bool = True,
 ) -> list[Step]:
-    """The questions after the context, in order, as the answers so far make them apply."""
+    """The questions after the context, in order, as the answers so far make them apply.
+
+    ``with_needs`` False leaves out the sub-domain needs: a target started from a profile has
+    every practice's level already, and confirms or changes each one instead.
+    """
     if kind is SessionKind.TARGET:
-        return list(_target_steps(questionnaire))
+        return list(_target_steps(questionnaire, with_needs=with_needs))
     return list(_assessment_steps(questionnaire, answers))
 
 
 def full_plan(
-    questionnaire: Questionnaire, kind: SessionKind, answers: Mapping[str, AnswerValue]
+    questionnaire: Questionnaire,
+    kind: SessionKind,
+    answers: Mapping[str, AnswerValue],
+    *,
+    with_needs: bool = True,
 ) -> list[Step]:
     """Context, then the interview proper."""
-    return context_plan(questionnaire) + interview_plan(questionnaire, kind, answers)
+    steps = interview_plan(questionnaire, kind, answers, with_needs=with_needs)
+    return context_plan(questionnaire) + steps
 
 
-def _target_steps(questionnaire: Questionnaire) -> Iterator[Step]:
+def _target_steps(questionnaire: Questionnaire, *, with_needs: bool = True) -> Iterator[Step]:
     for domain_id in questionnaire.domains:
         yield Step(goal_question_id(domain_id), domain_id)
         yield Step(goal_scope_question_id(domain_id), domain_id)
         for subdomain_id in questionnaire.subdomain_ids(domain_id):
-            for need in questionnaire.subdomains[subdomain_id].needs:
-                yield Step(need.id, domain_id, subdomain_id)
+            if with_needs:
+                for need in questionnaire.subdomains[subdomain_id].needs:
+                    yield Step(need.id, domain_id, subdomain_id)
             for practice_id in questionnaire.practice_ids(subdomain_id):
                 for question_id in (
                     purpose_question_id(practice_id),

@@ -21,7 +21,15 @@ from interview.scoring import (
     purpose_question_id,
     purpose_reason_question_id,
 )
-from interview.session.model import DONT_KNOW, KEEP, NO, NOT_APPLICABLE, YES, AnswerValue
+from interview.session.model import (
+    DONT_KNOW,
+    KEEP,
+    NO,
+    NOT_APPLICABLE,
+    YES,
+    AnswerValue,
+    Origin,
+)
 
 
 class PromptKind(StrEnum):
@@ -93,7 +101,9 @@ def build_prompt(
     if step.practice_id is None:
         return _needs_prompt(questionnaire, step)
     if step.question_id == purpose_question_id(step.practice_id):
-        inherited = targets.get(step.subdomain_id or "")
+        own = targets.get(step.practice_id)
+        from_profile = own is not None and own.origin is Origin.PROFILE
+        inherited = own if from_profile else targets.get(step.subdomain_id or "")
         return _purpose_prompt(questionnaire, step, inherited)
     if step.question_id == purpose_reason_question_id(step.practice_id):
         return _reason_prompt(questionnaire, step)
@@ -180,10 +190,17 @@ def _purpose_prompt(
     assert step.practice_id is not None
     practice = questionnaire.practices[step.practice_id]
     current = inherited.comprehensiveness if inherited else None
+    source = (
+        "from the profile"
+        if inherited and inherited.origin is Origin.PROFILE
+        else ("as the sub-domain")
+    )
     options = []
     if inherited is not None and current is not None:
         kept = f"{comprehensiveness_label(current)}, {scope_label(inherited.scope)}"
-        options.append(Option(KEEP, f"Keep {kept} (as the sub-domain)"))
+        options.append(Option(KEEP, f"Keep {kept} ({source})"))
+    elif inherited is not None and inherited.not_applicable:
+        options.append(Option(KEEP, f"Keep: not applicable ({source})"))
     for level in (1, 2, 3, 4):
         if level == current:
             continue
@@ -191,7 +208,8 @@ def _purpose_prompt(
         if current is not None and level < current:
             verb = "Lower to"
         options.append(Option(str(level), f"{verb} {comprehensiveness_label(level)}"))
-    options.append(Option(NOT_APPLICABLE, "Not applicable to this system"))
+    if not (inherited is not None and inherited.not_applicable):
+        options.append(Option(NOT_APPLICABLE, "Not applicable to this system"))
     return Prompt(
         question_id=step.question_id,
         kind=PromptKind.CHOICE,

@@ -36,6 +36,7 @@ ORIGIN_WORDS = {
     Origin.INHERITED: "inherited",
     Origin.ASSESSED: "assessed",
     Origin.IMPORTED: "imported",
+    Origin.PROFILE: "from the target profile",
 }
 
 

@@ -92,6 +92,8 @@ class Origin(StrEnum):
     """Found by the self-assessment questions."""
     IMPORTED = "imported"
     """Taken as given from an imported file (``smm import``), not from answers."""
+    PROFILE = "profile"
+    """Taken from the target profile the interview started from, and kept."""
 
 
 class TargetSetting(FileModel):
@@ -136,6 +138,10 @@ class Session(FileModel):
     """Every answer, keyed by question id."""
     targets: dict[str, TargetSetting] = Field(default_factory=dict)
     """Target interviews: explicit settings by domain, sub-domain or practice id."""
+    profile: str | None = None
+    """The id of the target profile this target started from, if any."""
+    profile_targets: dict[str, TargetSetting] = Field(default_factory=dict)
+    """The profile's own values, kept so that "keep" can return to them."""
     levels: dict[str, LevelRecord] = Field(default_factory=dict)
     """Derived on save from the answers, for people who read the file; in an imported
     assessment, the levels as given, which are the record."""

@@ -20,6 +20,13 @@ from interview.engine.interview import Interview
 from interview.engine.summary import SessionSummary, summarise
 from interview.errors import InputError, printable
 from interview.gap import compare_sessions
+from interview.profiles import (
+    Profile,
+    find_profile,
+    load_profile,
+    profile_paths,
+    start_from_profile,
+)
 from interview.questionnaire.model import Questionnaire
 from interview.scoring import TargetLevel, target_levels
 from interview.session.model import Session, SessionKind, new_session, utc_now
@@ -28,6 +35,7 @@ from interview.tui.screens.gap import GapScreen
 from interview.tui.screens.interview import GapRequested, InterviewScreen
 from interview.tui.screens.start import (
     CompareRequested,
+    NewSessionScreen,
     OpenRequested,
     StartRequested,
     StartScreen,
@@ -46,6 +54,7 @@ class StartNew:
     kind: SessionKind
     system: str
     target_id: str | None = None
+    profile_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -95,12 +104,15 @@ class SmmApp(App[ExitReport]):
 
     def on_mount(self) -> None:
         launch = self.launch
-        if isinstance(launch, StartNew):
-            self.start_new(launch.kind, launch.system, launch.target_id)
+        if isinstance(launch, StartNew) and not launch.system:
+            self.push_screen(StartScreen(*self.summaries(), self._profiles()))
+            self.push_screen(NewSessionScreen(launch.kind, self._targets(), self._profiles()))
+        elif isinstance(launch, StartNew):
+            self.start_new(launch.kind, launch.system, launch.target_id, launch.profile_id)
         elif isinstance(launch, Resume):
             self._open_loaded(launch.loaded)
         else:
-            self.push_screen(StartScreen(*self.summaries()))
+            self.push_screen(StartScreen(*self.summaries(), self._profiles()))
 
     def on_unmount(self) -> None:
         self._locks.close()
@@ -136,7 +148,18 @@ class SmmApp(App[ExitReport]):
         return summaries, problems
 
     def on_start_requested(self, message: StartRequested) -> None:
-        self.start_new(message.kind, message.system, message.target_id)
+        self.start_new(message.kind, message.system, message.target_id, message.profile_id)
+
+    def _targets(self) -> list[SessionSummary]:
+        return [s for s in self.summaries()[0] if s.kind is SessionKind.TARGET]
+
+    def _profiles(self) -> list[Profile]:
+        """The profiles that load; a broken one is simply not offered (`smm profiles` names it)."""
+        profiles = []
+        for path in profile_paths():
+            with contextlib.suppress(InputError):
+                profiles.append(load_profile(path, self.questionnaire))
+        return profiles
 
     def on_open_requested(self, message: OpenRequested) -> None:
         try:
@@ -169,18 +192,23 @@ class SmmApp(App[ExitReport]):
         analysis = compare_sessions(self.questionnaire, target, current)
         self.push_screen(GapScreen(self.questionnaire, analysis, target, current))
 
-    def start_new(self, kind: SessionKind, system: str, target_id: str | None) -> None:
-        """Create a session file and open its interview."""
+    def start_new(
+        self, kind: SessionKind, system: str, target_id: str | None, profile_id: str | None = None
+    ) -> None:
+        """Create a session file (from a profile, if one is named) and open its interview."""
         try:
             linked = self._linked_targets(target_id)
+            profile = find_profile(profile_id, self.questionnaire) if profile_id else None
             session = new_session(
                 self.questionnaire, kind, system, target_session=target_id, now=self.clock()
             )
+            if profile is not None:
+                start_from_profile(session, profile)
             self.store.create(session)
         except InputError as error:
             self._fail(error)
             return
-        self._open_interview(session, linked, notices=[], resumed=False)
+        self._open_interview(session, linked, notices=[], resumed=False, profile=profile)
 
     def _open_loaded(self, loaded: LoadedSession) -> None:
         session = loaded.session
@@ -196,7 +224,16 @@ class SmmApp(App[ExitReport]):
         except InputError as error:
             self._fail(error)
             return
-        self._open_interview(loaded.session, linked, loaded.notices, resumed=True)
+        notices = list(loaded.notices)
+        profile = None
+        if session.profile:
+            try:
+                profile = find_profile(session.profile, self.questionnaire)
+            except InputError:
+                notices.append(
+                    f"The profile {session.profile} is no longer here: its notes are not shown."
+                )
+        self._open_interview(session, linked, notices, resumed=True, profile=profile)
 
     def _open_interview(
         self,
@@ -204,6 +241,7 @@ class SmmApp(App[ExitReport]):
         linked: dict[str, TargetLevel] | None,
         notices: list[str],
         resumed: bool,
+        profile: Profile | None = None,
     ) -> None:
         try:
             self._locks.enter_context(self.store.locked(session))
@@ -215,6 +253,7 @@ class SmmApp(App[ExitReport]):
             self.questionnaire,
             session,
             linked_targets=linked,
+            profile=profile,
             on_change=self.store.save,
             clock=self.clock,
         )

@@ -7,6 +7,7 @@ don't know → 1.
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from interview.session.model import Phase, SessionKind
@@ -297,3 +298,28 @@ async def test_a_finished_linked_assessment_opens_its_gaps(
         await press(pilot, "1")  # open the gap analysis
         assert isinstance(app.screen, GapScreen)
         assert app.screen.analysis.roadmap[0].practice_id == "D1.1"
+
+
+async def test_a_target_started_from_a_profile(
+    make_app: AppFactory, store: SessionStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SMM_PROFILES_DIR", str(Path(__file__).parent.parent / "data" / "profiles"))
+    app = make_app()
+    async with app.run_test() as pilot:
+        await press(pilot, "1")  # set a target
+        await type_answer(pilot, "Lab rig")
+        await press(pilot, "2")  # the Small lab profile (1 is "Start from scratch")
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        for text in ("Bench", "Ana", "Owner"):
+            await type_answer(pilot, text)
+        await press(pilot, "3", "2")  # D goal and scope, as the profile
+        prompt = screen.engine.current()
+        assert prompt is not None
+        assert prompt.options[0].label == "Keep 4 Formalized, 3 System specific (from the profile)"
+        await press(pilot, "1")
+        shown = transcript_text(app)
+    session = store.read("lab-rig-target-2026-11-25")
+    assert session.profile == "small-lab"
+    assert session.levels["D1.1"].origin.value == "profile"
+    assert "The Small lab profile: Audited [yearly]." in shown

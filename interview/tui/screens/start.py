@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from interview.engine.summary import SessionSummary
 from interview.errors import printable
 from interview.formatting import KIND_NAMES, short_time
+from interview.profiles import Profile
 from interview.session.model import SessionKind
 from interview.tui.widgets.answer_panel import NumberedOptionList, numbered
 
@@ -31,10 +32,13 @@ class StartScreen(Screen[None]):
 
     BINDINGS = [Binding("q", "app.quit", "Quit", show=False)]
 
-    def __init__(self, summaries: list[SessionSummary], problems: list[str]) -> None:
+    def __init__(
+        self, summaries: list[SessionSummary], problems: list[str], profiles: list[Profile]
+    ) -> None:
         super().__init__()
         self._summaries = summaries
         self._problems = problems
+        self._profiles = profiles
 
     def compose(self) -> ComposeResult:
         unfinished = sum(1 for summary in self._summaries if not summary.finished)
@@ -83,7 +87,7 @@ class StartScreen(Screen[None]):
         elif choice in ("target", "assessment"):
             kind = SessionKind(choice)
             targets = [s for s in self._summaries if s.kind is SessionKind.TARGET]
-            self.app.push_screen(NewSessionScreen(kind, targets))
+            self.app.push_screen(NewSessionScreen(kind, targets, self._profiles))
 
 
 @dataclass
@@ -108,6 +112,7 @@ class StartRequested(Message):
     kind: SessionKind
     system: str
     target_id: str | None
+    profile_id: str | None = None
 
 
 class ResumeScreen(Screen[None]):
@@ -155,14 +160,18 @@ def _session_label(number: int, summary: SessionSummary) -> Text:
 
 
 class NewSessionScreen(Screen[None]):
-    """Name the system; for an assessment, choose the target to compare with."""
+    """Name the system; then, for a target, a profile to start from, or for an assessment,
+    the target to compare with (either may be none)."""
 
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
 
-    def __init__(self, kind: SessionKind, targets: list[SessionSummary]) -> None:
+    def __init__(
+        self, kind: SessionKind, targets: list[SessionSummary], profiles: list[Profile]
+    ) -> None:
         super().__init__()
         self._kind = kind
         self._targets = targets
+        self._profiles = profiles
         self._system = ""
 
     def compose(self) -> ComposeResult:
@@ -170,42 +179,57 @@ class NewSessionScreen(Screen[None]):
             yield Static(Text(f"New {KIND_NAMES[self._kind]}", style="bold"))
             yield Static(Text("What is the name of the system we are looking at?"))
             yield Input(placeholder="Acme smart gateway", id="system-name")
-            yield Static(
-                Text("Compare with which target? (you can also choose none)"), id="target-title"
-            )
-            yield NumberedOptionList(id="target-list")
+            yield Static(id="choice-title")
+            yield NumberedOptionList(id="choice-list")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#target-title").display = False
-        self.query_one("#target-list").display = False
+        self.query_one("#choice-title").display = False
+        self.query_one("#choice-list").display = False
         self.query_one("#system-name", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self._system = event.value.strip()
         if not self._system:
             self.notify("The system needs a name.", markup=False)
-            return
-        if self._kind is SessionKind.ASSESSMENT and self._targets:
-            self._offer_targets()
+        elif self._kind is SessionKind.ASSESSMENT and self._targets:
+            self._offer(
+                "Compare with which target? (you can also choose none)",
+                ("No target for now", *(_target_label(s) for s in self._targets)),
+                ["", *(s.id for s in self._targets)],
+            )
+        elif self._kind is SessionKind.TARGET and self._profiles:
+            self._offer(
+                "Start from a profile? Each is an illustrative starting point made by smm, "
+                "not published by the IIC: the interview confirms or changes every level.",
+                ("Start from scratch", *(f"{p.name}: {p.description}" for p in self._profiles)),
+                ["", *(p.id for p in self._profiles)],
+            )
         else:
             self.post_message(StartRequested(self._kind, self._system, None))
 
-    def _offer_targets(self) -> None:
-        targets = self.query_one("#target-list", NumberedOptionList)
-        targets.clear_options()
-        targets.add_option(Option(numbered(1, "No target for now"), id=""))
-        for number, summary in enumerate(self._targets, 2):
-            label = (
-                f"{summary.system} — target by {summary.interviewee or 'unknown'} ({summary.id})"
-            )
-            targets.add_option(Option(numbered(number, label), id=summary.id))
-        self.query_one("#target-title").display = True
-        targets.display = True
-        targets.focus()
+    def _offer(self, title: str, labels: tuple[str, ...], values: list[str]) -> None:
+        choices = self.query_one("#choice-list", NumberedOptionList)
+        choices.clear_options()
+        choices.add_options(
+            [Option(numbered(n, label), id=value or "none") for n, (label, value) in
+             enumerate(zip(labels, values, strict=True), 1)]
+        )  # fmt: skip
+        self.query_one("#choice-title", Static).update(Text(title))
+        self.query_one("#choice-title").display = True
+        choices.display = True
+        choices.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.post_message(StartRequested(self._kind, self._system, event.option.id or None))
+        chosen = None if event.option.id in (None, "none") else event.option.id
+        if self._kind is SessionKind.ASSESSMENT:
+            self.post_message(StartRequested(self._kind, self._system, chosen))
+        else:
+            self.post_message(StartRequested(self._kind, self._system, None, chosen))
+
+
+def _target_label(summary: SessionSummary) -> str:
+    return f"{summary.system} — target by {summary.interviewee or 'unknown'} ({summary.id})"
 
 
 def _comparable(summaries: list[SessionSummary]) -> bool:

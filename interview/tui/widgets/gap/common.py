@@ -99,6 +99,7 @@ ORIGIN_WORDS = {
     Origin.INHERITED: "inherited",
     Origin.ASSESSED: "assessed",
     Origin.IMPORTED: "imported",
+    Origin.PROFILE: "from the target profile",
 }
 
 

@@ -1,0 +1,234 @@
+"""Target profiles: illustrative starting targets for common IoT scenarios, as data files.
+
+A profile gives, per domain and per practice, a target comprehensiveness and scope with the
+reasoning behind them, and may add sector considerations per practice and level. Profiles are
+made by the smm project; none is published by the IIC. Imports neither textual nor rich.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Annotated, Literal
+
+import tomli_w
+from pydantic import Field, ValidationError
+
+from interview.errors import InputError, printable
+from interview.questionnaire.loader import shipped_questionnaire_dir
+from interview.questionnaire.model import Identifier, Questionnaire, StrictModel, Text
+from interview.scoring import TargetLevel
+from interview.session.model import Origin, Session, TargetSetting
+from interview.tomlfile import Problem, problems_from_validation, read_toml
+
+PROFILE_SCHEMA_VERSION = 1
+
+DISCLAIMER = (
+    "An illustrative starting point made by the smm project, not a profile published by the "
+    "IIC: check every level against your own risks, contracts and regulators."
+)
+
+TargetLevelNumber = Annotated[int, Field(ge=1, le=4)]
+ScopeNumber = Annotated[int, Field(ge=1, le=3)]
+
+
+class ProfileLevel(StrictModel):
+    """A target for a domain or a practice, and why."""
+
+    comprehensiveness: TargetLevelNumber | None = None
+    """None (left out) only with ``applicable = false``."""
+    scope: ScopeNumber | None = None
+    applicable: bool = True
+    reason: Text
+    """The sector's threats, regulations and standards behind the numbers."""
+
+
+class ProfilePractice(ProfileLevel):
+    considerations: dict[int, Text] = Field(default_factory=dict)
+    """What reaching a level means in this sector (keys 1-4): standards, known attacks."""
+
+
+class Profile(StrictModel):
+    schema_version: Literal[1]
+    id: Identifier
+    name: Text
+    description: Text
+    """One line for lists."""
+    questionnaire: Identifier
+    """The id of the questionnaire whose practice ids the profile uses."""
+    industry: Identifier | None = None
+    """The context question's industry value this profile suits, if any."""
+    domains: dict[str, ProfileLevel]
+    practices: dict[str, ProfilePractice]
+
+
+def shipped_profiles_dir() -> Path:
+    """Where the profiles that come with smm are: ``questionnaires/profiles``."""
+    return shipped_questionnaire_dir() / "profiles"
+
+
+def shipped_profile_paths() -> list[Path]:
+    return sorted(shipped_profiles_dir().glob("*.toml"))
+
+
+def load_profile(path: Path, questionnaire: Questionnaire) -> Profile:
+    """Read and check a profile against the questionnaire; InputError naming each problem."""
+    document = read_toml(path, "profile")
+    if "practices" not in document.data and "schema_version" not in document.data:
+        raise InputError([f"{path}: not a profile file (no schema_version or practices)"])
+    try:
+        profile = Profile.model_validate(document.data)
+    except ValidationError as error:
+        raise document.error(problems_from_validation(error)) from None
+    problems = list(check_profile(profile, questionnaire))
+    if profile.id != path.stem:
+        problems.append(
+            Problem(("id",), f"{profile.id!r} must match the file name {path.stem!r}; rename one")
+        )
+    if problems:
+        raise document.error(problems)
+    return profile
+
+
+def check_profile(profile: Profile, questionnaire: Questionnaire) -> Iterator[Problem]:
+    """Cross-checks: the questionnaire matches, every domain and practice is given, values fit."""
+    if profile.questionnaire != questionnaire.id:
+        yield Problem(
+            ("questionnaire",),
+            f"the profile is for questionnaire {profile.questionnaire!r}, not {questionnaire.id!r}",
+        )
+        return
+    yield from _check_items("domains", profile.domains, list(questionnaire.domains))
+    yield from _check_items("practices", profile.practices, questionnaire.practice_ids())
+    for table, items in (("domains", profile.domains), ("practices", profile.practices)):
+        for item_id, level in items.items():
+            yield from _check_level(
+                (table, item_id), level, allow_not_applicable=table == "practices"
+            )
+    for practice_id, practice in profile.practices.items():
+        for number in practice.considerations:
+            if number not in (1, 2, 3, 4):
+                location = ("practices", practice_id, "considerations", number)
+                yield Problem(location, "level does not exist; use 1, 2, 3 or 4")
+
+
+def _check_items(table: str, given: Mapping[str, object], expected: list[str]) -> Iterator[Problem]:
+    for missing in [item_id for item_id in expected if item_id not in given]:
+        yield Problem((table,), f"{missing} is missing; give every one of {', '.join(expected)}")
+    for unknown in [item_id for item_id in given if item_id not in expected]:
+        yield Problem((table, unknown), "no such id in the questionnaire; remove it")
+
+
+def _check_level(
+    location: tuple[str, ...], level: ProfileLevel, *, allow_not_applicable: bool
+) -> Iterator[Problem]:
+    if not level.applicable:
+        if not allow_not_applicable:
+            yield Problem(location, "a domain cannot be marked not applicable")
+        elif level.comprehensiveness is not None or level.scope is not None:
+            yield Problem(location, "a not-applicable practice takes no levels; remove them")
+        return
+    if level.comprehensiveness is None or level.scope is None:
+        yield Problem(location, "comprehensiveness (1-4) and scope (1-3) are both needed")
+
+
+def profile_settings(profile: Profile) -> dict[str, TargetSetting]:
+    """The profile's values as target settings (origin ``profile``), by domain and practice id."""
+    settings = {
+        domain_id: TargetSetting(
+            comprehensiveness=level.comprehensiveness,
+            scope=level.scope,
+            origin=Origin.PROFILE,
+            reason=level.reason,
+        )
+        for domain_id, level in profile.domains.items()
+    }
+    for practice_id, practice in profile.practices.items():
+        applicable = practice.applicable
+        settings[practice_id] = TargetSetting(
+            comprehensiveness=practice.comprehensiveness if applicable else None,
+            scope=practice.scope if applicable else None,
+            origin=Origin.PROFILE,
+            reason=practice.reason,
+        )
+    return settings
+
+
+def start_from_profile(session: Session, profile: Profile) -> None:
+    """Pre-fill a new target session with a profile: the interview then confirms or changes."""
+    session.profile = profile.id
+    session.profile_targets = profile_settings(profile)
+    session.targets = {key: value.model_copy() for key, value in session.profile_targets.items()}
+
+
+PROFILES_DIR_VARIABLE = "SMM_PROFILES_DIR"
+
+
+def user_profiles_dir() -> Path:
+    """Profiles of one's own (``smm profile save``): ``$SMM_PROFILES_DIR``, else ``./profiles``."""
+    return Path(os.environ.get(PROFILES_DIR_VARIABLE) or "profiles")
+
+
+def profile_paths() -> list[Path]:
+    """Every profile smm can offer: one's own first, then the shipped ones."""
+    own = sorted(user_profiles_dir().glob("*.toml")) if user_profiles_dir().is_dir() else []
+    return own + shipped_profile_paths()
+
+
+def find_profile(reference: str, questionnaire: Questionnaire) -> Profile:
+    """A profile by id (one's own, then the shipped ones) or by path."""
+    if "/" in reference or reference.endswith(".toml"):
+        return load_profile(Path(reference), questionnaire)
+    for path in profile_paths():
+        if path.stem == reference:
+            return load_profile(path, questionnaire)
+    raise InputError([f"{printable(reference)}: no such profile; see `smm profiles`"])
+
+
+def profile_from_target(
+    questionnaire: Questionnaire,
+    session: Session,
+    levels: Mapping[str, TargetLevel],
+    *,
+    profile_id: str,
+    base: Profile | None,
+) -> Profile:
+    """A finished target as a profile: its levels and reasons (and the base profile's notes)."""
+
+    def level(item_id: str) -> dict[str, object]:
+        target = levels[item_id]
+        reason = target.reason or f"Set in the target session {session.id}."
+        if target.not_applicable:
+            return {"applicable": False, "reason": reason}
+        return {
+            "comprehensiveness": target.comprehensiveness,
+            "scope": target.scope,
+            "reason": reason,
+        }
+
+    practices = {}
+    for practice_id in questionnaire.practice_ids():
+        considerations = base.practices[practice_id].considerations if base else {}
+        practices[practice_id] = {**level(practice_id), "considerations": considerations}
+    return Profile.model_validate(
+        {
+            "schema_version": PROFILE_SCHEMA_VERSION,
+            "id": profile_id,
+            "name": f"Target of {session.system}",
+            "description": f"Saved from the target session {session.id} ({session.interviewee}).",
+            "questionnaire": questionnaire.id,
+            "domains": {domain_id: level(domain_id) for domain_id in questionnaire.domains},
+            "practices": practices,
+        }
+    )
+
+
+def profile_text(profile: Profile) -> str:
+    """A profile as a TOML file, with the disclaimer as its first lines."""
+    data = profile.model_dump(mode="json", exclude_none=True)
+    for practice in data["practices"].values():
+        practice["considerations"] = {str(k): v for k, v in practice["considerations"].items()}
+        if not practice["considerations"]:
+            del practice["considerations"]
+    return f"# {profile.name}\n# {DISCLAIMER}\n\n" + tomli_w.dumps(data)

@@ -1,0 +1,130 @@
+"""Target profiles: loading and checking them, and a target interview started from one.
+
+The small profile (tests/data/profiles/small-lab.toml) sets D to 3/2 and F to 1/1, D1.1 to 4/3
+with considerations, D1.2 to 2/2, and F1.1 not applicable.
+"""
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from interview.engine.interview import Interview
+from interview.errors import InputError
+from interview.profiles import load_profile, shipped_profile_paths, start_from_profile
+from interview.questionnaire import Questionnaire, load_questionnaire
+from interview.session.model import KEEP, NOT_APPLICABLE, Origin, Phase, SessionKind, new_session
+
+DATA = Path(__file__).parent.parent / "data"
+NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture
+def small() -> Questionnaire:
+    return load_questionnaire(DATA / "questionnaires" / "small.toml")
+
+
+def interview_from_profile(small: Questionnaire) -> Interview:
+    profile = load_profile(DATA / "profiles" / "small-lab.toml", small)
+    session = new_session(small, SessionKind.TARGET, "Lab", interviewee="Ana", role="Owner")
+    start_from_profile(session, profile)
+    interview = Interview(small, session, profile=profile, clock=lambda: NOW)
+    interview.answer("Bench and rig")
+    return interview
+
+
+def levels(interview: Interview) -> dict[str, tuple[int | None, int | None, Origin]]:
+    return {k: (v.comprehensiveness, v.scope, v.origin) for k, v in interview.targets().items()}
+
+
+def test_a_profile_prefills_every_level_before_a_question(small: Questionnaire) -> None:
+    interview = interview_from_profile(small)
+    assert levels(interview)["D1.1"] == (4, 3, Origin.PROFILE)
+    assert levels(interview)["F1.1"] == (None, None, Origin.PROFILE)
+    assert interview.targets()["F1.1"].not_applicable
+
+
+def test_the_interview_confirms_or_changes_each_profile_value(small: Questionnaire) -> None:
+    interview = interview_from_profile(small)
+    asked = []
+
+    def answer(value: str) -> None:
+        prompt = interview.current()
+        assert prompt is not None
+        asked.append(prompt.question_id)
+        interview.answer(value)
+        if interview.phase is Phase.PRACTICE_SUMMARY:
+            interview.continue_interview()
+
+    answer("3")  # D goal: as the profile
+    answer("2")  # D scope: as the profile
+    prompt = interview.current()
+    assert prompt is not None and prompt.question_id == "D1.1.purpose"  # no needs questions
+    assert prompt.options[0].label == "Keep 4 Formalized, 3 System specific (from the profile)"
+    assert "The Small lab profile: Audited [yearly]." in prompt.detail
+    assert "At level 3 in this sector: Follow the lab standard." in prompt.detail
+    answer(KEEP)
+    answer("")
+    answer("1")  # D1.2: lowered from the profile's 2
+    answer("Only a bench")
+    answer("2")  # F goal: changed from the profile's 1
+    answer("1")
+    prompt = interview.current()
+    assert prompt is not None and prompt.options[0].label == (
+        "Keep: not applicable (from the profile)"
+    )
+    assert NOT_APPLICABLE not in [option.value for option in prompt.options]
+    answer(KEEP)
+    answer("")
+    assert interview.phase is Phase.REVIEW
+    assert asked == [
+        "D.goal", "D.scope", "D1.1.purpose", "D1.1.purpose.reason", "D1.2.purpose",
+        "D1.2.purpose.reason", "F.goal", "F.scope", "F1.1.purpose", "F1.1.purpose.reason",
+    ]  # fmt: skip
+    found = levels(interview)
+    assert found["D"] == (3, 2, Origin.PROFILE)
+    assert found["D1.1"] == (4, 3, Origin.PROFILE)
+    assert found["D1.2"] == (1, 2, Origin.PURPOSE)
+    assert found["F"] == (2, 1, Origin.GOAL)
+    assert found["F1.1"] == (None, None, Origin.PROFILE)
+    records = interview.level_records()
+    assert records["D1.1"].origin is Origin.PROFILE
+    assert records["F1.1"].applicable is False
+
+
+def test_changing_a_profile_value_and_back_returns_to_the_profile(small: Questionnaire) -> None:
+    interview = interview_from_profile(small)
+    interview.answer("3")
+    interview.answer("2")
+    interview.answer("2")  # D1.1 lowered to 2
+    interview.back()
+    interview.answer(KEEP)  # back to the profile's 4/3
+    assert levels(interview)["D1.1"] == (4, 3, Origin.PROFILE)
+
+
+@pytest.mark.parametrize("path", shipped_profile_paths(), ids=lambda path: path.name)
+def test_every_shipped_profile_validates(path: Path) -> None:
+    load_profile(path, load_questionnaire())
+
+
+def test_the_six_scenarios_are_shipped() -> None:
+    assert {path.stem for path in shipped_profile_paths()} >= {
+        "consumer-smart-home", "industrial-control", "medical-device",
+        "retail-point-of-sale", "connected-vehicle", "smart-building",
+    }  # fmt: skip
+
+
+def test_a_profile_missing_a_practice_is_refused(small: Questionnaire, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.toml"
+    text = (DATA / "profiles" / "small-lab.toml").read_text()
+    broken.write_text(text.replace('[practices."D1.2"]', '[practices."D9.9"]'))
+    with pytest.raises(InputError) as raised:
+        load_profile(broken, small)
+    lines = raised.value.lines
+    assert any("practices: D1.2 is missing" in line for line in lines)
+    assert any("practices.D9.9: no such id in the questionnaire" in line for line in lines)
+
+
+def test_a_profile_for_another_questionnaire_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="is for questionnaire 'small'"):
+        load_profile(DATA / "profiles" / "small-lab.toml", load_questionnaire())
