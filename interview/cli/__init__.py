@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from interview import __version__
+from interview.cli.cycle_commands import add_cycle_commands
 from interview.cli.gap_commands import add_gap_commands
 from interview.cli.interview_commands import run_new, run_resume, run_start
 from interview.cli.model_commands import run_model, run_validate
@@ -60,6 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument(
         "--profile", metavar="ID", help="for a target: start from this profile (see smm profiles)"
     )
+    new.add_argument(
+        "--from",
+        dest="previous",
+        metavar="SESSION",
+        help="for an assessment: start from an earlier one, confirming or changing each answer",
+    )
     _add_session_options(new)
     new.set_defaults(run=run_new)
 
@@ -87,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_gap_commands(commands, _add_session_options)
     add_profile_commands(commands, _add_session_options)
+    add_cycle_commands(commands, _add_session_options)
 
     model = commands.add_parser(
         "model", help="print the model's domains, sub-domains and practices"

@@ -40,13 +40,20 @@ def run_new(arguments: argparse.Namespace) -> int:
         raise InputError(
             ["--target links an assessment to a target; it needs `smm new assessment`"]
         )
+    if arguments.previous and kind is not SessionKind.ASSESSMENT:
+        raise InputError(
+            ["--from starts an assessment from an earlier one; it needs `smm new assessment`"]
+        )
     if arguments.profile and kind is not SessionKind.TARGET:
         raise InputError(["--profile starts a target from a profile; it needs `smm new target`"])
     questionnaire = load_questionnaire(arguments.questionnaire)
     if arguments.profile:
         find_profile(arguments.profile, questionnaire)  # a bad profile is refused before the app
     system = (arguments.system or "").strip()
-    launch = StartNew(kind, system, arguments.target, arguments.profile)
+    if arguments.previous and not system:
+        store = SessionStore(arguments.sessions_dir)
+        system = store.load(arguments.previous, questionnaire).session.system
+    launch = StartNew(kind, system, arguments.target, arguments.profile, arguments.previous)
     return _run_app(arguments, launch, questionnaire)
 
 

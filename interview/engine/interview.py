@@ -16,12 +16,13 @@ from typing import Any
 from transitions import Machine
 
 from interview.engine.plan import Step, full_plan, practice_steps, step_index
-from interview.engine.prompts import Prompt, build_prompt
+from interview.engine.prompts import Prompt, answer_label, build_prompt
 from interview.profiles import Profile
 from interview.questionnaire.model import Questionnaire
 from interview.scoring import (
     CurrentLevel,
     TargetLevel,
+    assess_practice,
     current_levels_of,
     domain_setting,
     industry_scope_question_id,
@@ -98,6 +99,8 @@ class PracticeSummary:
     """The assessed level (assessments)."""
     target: TargetLevel | None
     """The target: this session's own (targets) or the linked target session's."""
+    previous: CurrentLevel | None = None
+    """The level in the earlier assessment this one started from, if any."""
 
 
 def _same_level(first: TargetSetting, second: TargetSetting) -> bool:
@@ -157,7 +160,17 @@ class Interview:
         if index is None:
             return None
         prompt = build_prompt(self.questionnaire, plan[index], self._prompt_levels())
-        return self._with_profile_detail(prompt)
+        return self._with_previous_answer(self._with_profile_detail(prompt))
+
+    def _with_previous_answer(self, prompt: Prompt) -> Prompt:
+        """In an assessment started from an earlier one, say what was answered last time."""
+        earlier = self.session.previous_answers.get(prompt.question_id)
+        if earlier is None:
+            return prompt
+        said = f"Last time ({earlier.answered_at:%Y-%m-%d}): {answer_label(prompt, earlier.value)}"
+        if earlier.note:
+            said += f" (note: {earlier.note})"
+        return replace(prompt, detail="\n".join(filter(None, [prompt.detail, said])))
 
     def _prompt_levels(self) -> dict[str, TargetLevel]:
         """Target levels, with each practice's profile value as the one a purpose keeps."""
@@ -215,9 +228,27 @@ class Interview:
         if self.session.kind is SessionKind.TARGET:
             return PracticeSummary(practice_id, None, self.targets().get(practice_id))
         targets = self.linked_targets or {}
+        previous = self.previous_levels().get(practice_id)
         return PracticeSummary(
-            practice_id, self.current_levels()[practice_id], targets.get(practice_id)
+            practice_id, self.current_levels()[practice_id], targets.get(practice_id), previous
         )
+
+    def previous_levels(self) -> dict[str, CurrentLevel]:
+        """The levels of the earlier assessment this one started from (empty if none)."""
+        if not self.session.previous_answers:
+            return {}
+        values = {qid: answer.value for qid, answer in self.session.previous_answers.items()}
+        return {
+            practice_id: assess_practice(practice_id, practice, values)
+            for practice_id, practice in self.questionnaire.practices.items()
+        }
+
+    def suggested_value(self, question_id: str) -> AnswerValue | None:
+        """The answer to offer first: the one given, else the earlier assessment's."""
+        answer = self.session.answers.get(question_id) or self.session.previous_answers.get(
+            question_id
+        )
+        return None if answer is None else answer.value
 
     def practice_status(self, practice_id: str) -> str:
         """``done``, ``started`` or ``not started``."""
@@ -271,7 +302,9 @@ class Interview:
         problem = prompt.accepts(value)
         if problem:
             raise EngineError(f"{prompt.question_id}: {problem}")
-        previous = self.session.answers.get(prompt.question_id)
+        previous = self.session.answers.get(
+            prompt.question_id
+        ) or self.session.previous_answers.get(prompt.question_id)
         kept_note = note or (previous.note if previous else None)
         self.session.answers[prompt.question_id] = Answer(
             value=value, note=kept_note, answered_at=self._clock()
@@ -376,6 +409,25 @@ class Interview:
         self.trigger("close")
         self.session.cursor.question = None
         self._changed()
+
+    def accept_as_baseline(self) -> None:
+        """Record that this finished assessment is the new baseline (the "act" of the cycle)."""
+        if self.session.kind is not SessionKind.ASSESSMENT or self.phase is not Phase.DONE:
+            raise EngineError("only a finished self-assessment can be accepted as the baseline")
+        self.session.accepted_as_baseline = self._clock()
+        self._changed()
+
+    def changes_since_previous(self) -> list[tuple[str, CurrentLevel, CurrentLevel]]:
+        """Practices whose level differs from the earlier assessment: (id, before, now)."""
+        previous = self.previous_levels()
+        current = self.current_levels()
+        return [
+            (practice_id, previous[practice_id], current[practice_id])
+            for practice_id in self.questionnaire.practice_ids()
+            if practice_id in previous
+            and (previous[practice_id].comprehensiveness, previous[practice_id].scope)
+            != (current[practice_id].comprehensiveness, current[practice_id].scope)
+        ]
 
     def reopen(self) -> None:
         """Return from done to the review."""

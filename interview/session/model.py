@@ -138,6 +138,12 @@ class Session(FileModel):
     """Every answer, keyed by question id."""
     targets: dict[str, TargetSetting] = Field(default_factory=dict)
     """Target interviews: explicit settings by domain, sub-domain or practice id."""
+    previous_session: SessionId | None = None
+    """For an assessment started from an earlier one: that session's id (an improvement cycle)."""
+    previous_answers: dict[str, Answer] = Field(default_factory=dict)
+    """The earlier assessment's answers, offered for confirmation; not counted until confirmed."""
+    accepted_as_baseline: datetime | None = None
+    """When this assessment was accepted as the new baseline (the "act" of plan-do-check-act)."""
     profile: str | None = None
     """The id of the target profile this target started from, if any."""
     profile_targets: dict[str, TargetSetting] = Field(default_factory=dict)
@@ -192,3 +198,15 @@ def new_session(
         if value:
             session.answers[question_id] = Answer(value=value, answered_at=started)
     return session
+
+
+def start_from_previous(session: Session, previous: Session) -> None:
+    """Offer an earlier assessment's answers in a new one, to confirm or change one by one."""
+    session.previous_session = previous.id
+    session.previous_answers = {
+        question_id: answer.model_copy()
+        for question_id, answer in previous.answers.items()
+        if question_id != "system_name"
+    }
+    if session.target_session is None:
+        session.target_session = previous.target_session

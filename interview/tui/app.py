@@ -29,7 +29,13 @@ from interview.profiles import (
 )
 from interview.questionnaire.model import Questionnaire
 from interview.scoring import TargetLevel, target_levels
-from interview.session.model import Session, SessionKind, new_session, utc_now
+from interview.session.model import (
+    Session,
+    SessionKind,
+    new_session,
+    start_from_previous,
+    utc_now,
+)
 from interview.session.store import LoadedSession, SessionStore
 from interview.tui.screens.gap import GapScreen
 from interview.tui.screens.interview import GapRequested, InterviewScreen
@@ -55,6 +61,7 @@ class StartNew:
     system: str
     target_id: str | None = None
     profile_id: str | None = None
+    previous_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -108,7 +115,9 @@ class SmmApp(App[ExitReport]):
             self.push_screen(StartScreen(*self.summaries(), self._profiles()))
             self.push_screen(NewSessionScreen(launch.kind, self._targets(), self._profiles()))
         elif isinstance(launch, StartNew):
-            self.start_new(launch.kind, launch.system, launch.target_id, launch.profile_id)
+            self.start_new(
+                launch.kind, launch.system, launch.target_id, launch.profile_id, launch.previous_id
+            )
         elif isinstance(launch, Resume):
             self._open_loaded(launch.loaded)
         else:
@@ -193,10 +202,17 @@ class SmmApp(App[ExitReport]):
         self.push_screen(GapScreen(self.questionnaire, analysis, target, current))
 
     def start_new(
-        self, kind: SessionKind, system: str, target_id: str | None, profile_id: str | None = None
+        self,
+        kind: SessionKind,
+        system: str,
+        target_id: str | None,
+        profile_id: str | None = None,
+        previous_id: str | None = None,
     ) -> None:
-        """Create a session file (from a profile, if one is named) and open its interview."""
+        """Create a session file (from a profile, or from an earlier assessment) and open it."""
         try:
+            previous = self._previous_assessment(previous_id)
+            target_id = target_id or (previous.target_session if previous else None)
             linked = self._linked_targets(target_id)
             profile = find_profile(profile_id, self.questionnaire) if profile_id else None
             session = new_session(
@@ -204,11 +220,22 @@ class SmmApp(App[ExitReport]):
             )
             if profile is not None:
                 start_from_profile(session, profile)
+            if previous is not None:
+                start_from_previous(session, previous)
             self.store.create(session)
         except InputError as error:
             self._fail(error)
             return
         self._open_interview(session, linked, notices=[], resumed=False, profile=profile)
+
+    def _previous_assessment(self, previous_id: str | None) -> Session | None:
+        if not previous_id:
+            return None
+        previous = self.store.load(previous_id, self.questionnaire).session
+        if previous.kind is not SessionKind.ASSESSMENT or previous.imported_from:
+            reason = "start from an earlier interviewed assessment, not a target or an import"
+            raise InputError([f"{previous_id}: a new assessment can only {reason}"])
+        return previous
 
     def _open_loaded(self, loaded: LoadedSession) -> None:
         session = loaded.session

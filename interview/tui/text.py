@@ -14,7 +14,7 @@ from interview.engine.prompts import Prompt
 from interview.errors import printable
 from interview.gap import Severity, practice_gap
 from interview.questionnaire.levels import comprehensiveness_label, scope_label
-from interview.questionnaire.model import Questionnaire
+from interview.questionnaire.model import Practice, Questionnaire
 from interview.scoring import CurrentLevel, TargetLevel
 
 
@@ -114,24 +114,40 @@ def practice_summary_message(
     practice_id: str,
     current: CurrentLevel | None,
     target: TargetLevel | None,
+    previous: CurrentLevel | None = None,
 ) -> Text:
-    """After a practice: the level reached and what it means, and the target's when known."""
+    """After a practice: the level reached and what it means, last time's, the target's."""
     practice = questionnaire.practices[practice_id]
     lines = [f"{practice_id} {practice.name}"]
     if current is not None:
-        lines.append(f"Current: {level_text(current.comprehensiveness, current.scope)}")
-        if current.comprehensiveness > 0:
-            objective = practice.levels[current.comprehensiveness].objective
-            lines.append(f"That means: {objective}")
-        else:
-            lines.append("That means: not even the minimum of this practice is in place yet.")
+        lines += _current_lines(practice, current, previous)
     if target is not None:
-        lines.append(f"Target:  {level_text(target.comprehensiveness, target.scope)}")
-        if target.reason and current is None:
-            lines.append(f"Because: {target.reason}")
-        if current is not None and target.comprehensiveness is not None:
-            lines.append(gap_line(current, target))
+        lines += _target_lines(current, target)
     return Text("\n").join([literal(lines[0], "bold"), *(literal(line) for line in lines[1:])])
+
+
+def _current_lines(
+    practice: Practice, current: CurrentLevel, previous: CurrentLevel | None
+) -> list[str]:
+    lines = [f"Current: {level_text(current.comprehensiveness, current.scope)}"]
+    if previous is not None:
+        before = level_text(previous.comprehensiveness, previous.scope)
+        moved = _movement(previous.comprehensiveness, current.comprehensiveness)
+        lines.append(f"Last time: {before} ({moved})")
+    if current.comprehensiveness > 0:
+        lines.append(f"That means: {practice.levels[current.comprehensiveness].objective}")
+    else:
+        lines.append("That means: not even the minimum of this practice is in place yet.")
+    return lines
+
+
+def _target_lines(current: CurrentLevel | None, target: TargetLevel) -> list[str]:
+    lines = [f"Target:  {level_text(target.comprehensiveness, target.scope)}"]
+    if target.reason and current is None:
+        lines.append(f"Because: {target.reason}")
+    if current is not None and target.comprehensiveness is not None:
+        lines.append(gap_line(current, target))
+    return lines
 
 
 def gap_line(current: CurrentLevel, target: TargetLevel) -> str:
@@ -143,3 +159,10 @@ def gap_line(current: CurrentLevel, target: TargetLevel) -> str:
         f"Gap: comprehensiveness {gap.comprehensiveness_gap}, scope {gap.scope_gap} "
         f"({gap.severity.value} gap)"
     )
+
+
+def _movement(before: int, now: int) -> str:
+    """``up 1``, ``down 2`` or ``unchanged``."""
+    if now == before:
+        return "unchanged"
+    return f"{'up' if now > before else 'down'} {abs(now - before)}"

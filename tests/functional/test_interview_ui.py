@@ -323,3 +323,30 @@ async def test_a_target_started_from_a_profile(
     assert session.profile == "small-lab"
     assert session.levels["D1.1"].origin.value == "profile"
     assert "The Small lab profile: Audited [yearly]." in shown
+
+
+async def test_an_assessment_started_from_the_previous_one(
+    make_app: AppFactory, store: SessionStore
+) -> None:
+    first = make_app(StartNew(SessionKind.ASSESSMENT, "Acme Gate"))
+    async with first.run_test() as pilot:
+        for text in ("Gateway", "Dana", "Lead"):
+            await type_answer(pilot, text)
+        await press(pilot, "1", "2", "1", "1", "2", "1")  # D1.1 → 3/2
+        await press(pilot, "ctrl+q")
+
+    app = make_app(StartNew(SessionKind.ASSESSMENT, "Acme Gate", previous_id=SESSION))
+    async with app.run_test() as pilot:
+        for _ in range(3):
+            await press(pilot, "enter")  # confirm scope, name and role as they were
+        for _ in range(5):
+            await press(pilot, "enter")  # confirm D1.1's answers as they were
+        shown = transcript_text(app)
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        assert screen.engine.session.previous_session == SESSION
+    assert "Last time (2026-11-25): Yes" in shown
+    assert "Last time: 3 Consistent, scope 2 Industry specific (unchanged)" in shown
+    second = store.read(SESSION + "-2")
+    assert second.levels["D1.1"].comprehensiveness == 3
+    assert second.answers["interviewee_name"].value == "Dana"

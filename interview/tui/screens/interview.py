@@ -24,6 +24,7 @@ from interview.engine.summary import answered_questions
 from interview.errors import InputError, printable
 from interview.formatting import KIND_NAMES
 from interview.questionnaire.levels import COMPREHENSIVENESS_NAMES
+from interview.scoring import CurrentLevel
 from interview.session.model import Phase, Session, SessionKind
 from interview.tui import text
 from interview.tui.screens.dialogs import HelpDialog, JumpDialog, NoteDialog
@@ -139,8 +140,8 @@ class InterviewScreen(Screen[None]):
         if self._once((prompt.question_id,)):
             self._announce_sections(prompt.step)
             transcript.say(text.question_message(prompt))
-        previous = self.engine.session.answer_value(prompt.question_id)
-        self.query_one(AnswerPanel).ask(prompt, previous)
+        suggested = self.engine.suggested_value(prompt.question_id)
+        self.query_one(AnswerPanel).ask(prompt, suggested)
 
     def _announce_sections(self, step: Step) -> None:
         """A heading when the interview enters a new domain, sub-domain or practice."""
@@ -158,7 +159,11 @@ class InterviewScreen(Screen[None]):
         assert summary is not None
         if self._once((Phase.PRACTICE_SUMMARY, summary.practice_id)):
             message = text.practice_summary_message(
-                self.engine.questionnaire, summary.practice_id, summary.current, summary.target
+                self.engine.questionnaire,
+                summary.practice_id,
+                summary.current,
+                summary.target,
+                summary.previous,
             )
             self.query_one(Transcript).say(message)
         self.query_one(AnswerPanel).menu(
@@ -191,7 +196,10 @@ class InterviewScreen(Screen[None]):
             for line in _final_summary(self.engine):
                 self.query_one(Transcript).say(line)
         entries = [("review", "Back to the review"), ("quit", "Quit (everything is saved)")]
-        if self.engine.session.target_session:
+        session = self.engine.session
+        if session.kind is SessionKind.ASSESSMENT and session.accepted_as_baseline is None:
+            entries.insert(0, ("accept", "Accept this assessment as the new baseline"))
+        if session.target_session:
             entries.insert(0, ("gap", "Open the gap analysis against the target"))
         self.query_one(AnswerPanel).menu(None, entries)
 
@@ -232,9 +240,16 @@ class InterviewScreen(Screen[None]):
             "back": self.engine.back,
             "review": self.engine.open_review,
             FINISH: self.engine.finish_interview,
+            "accept": self._accept_baseline,
         }
         self._run(actions.get(choice) or (lambda: self.engine.revisit(choice)))
         self.show_state()
+
+    def _accept_baseline(self) -> None:
+        self.engine.accept_as_baseline()
+        moment = self.engine.session.accepted_as_baseline
+        when = f"{moment:%Y-%m-%d %H:%M} UTC" if moment else ""
+        self.query_one(Transcript).say(text.info_message(f"Accepted as the new baseline ({when})."))
 
     def _run(self, action: Callable[[], None]) -> None:
         """Call the engine; refusals and failed saves become notifications, not crashes."""
@@ -373,6 +388,9 @@ def _final_summary(engine: Interview) -> list[Text]:
                 engine.questionnaire, practice_id, summary.current, summary.target
             )
         )
+    changes = engine.changes_since_previous()
+    if engine.session.previous_session:
+        lines.append(text.info_message(_changes_line(engine, changes)))
     lines.append(
         text.info_message(
             f"Saved as session {engine.session.id}. "
@@ -380,3 +398,16 @@ def _final_summary(engine: Interview) -> list[Text]:
         )
     )
     return lines
+
+
+def _changes_line(engine: Interview, changes: list[tuple[str, CurrentLevel, CurrentLevel]]) -> str:
+    """``Since acme-…-05-01: G1.1 1 → 2, H1.2 2 → 1.`` or that nothing moved."""
+    since = f"Since {engine.session.previous_session}"
+    if not changes:
+        return f"{since}: no practice changed level."
+    moves = ", ".join(
+        f"{pid} {before.comprehensiveness}/{before.scope or '-'} → {now.comprehensiveness}/"
+        f"{now.scope or '-'}"
+        for pid, before, now in changes
+    )
+    return f"{since}: {moves}."
