@@ -1,0 +1,123 @@
+"""``smm plan``: the roadmap as a plan, with an owner, a due date and a status per item."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+
+from interview.cli.output import json_text, table
+from interview.errors import InputError, printable
+from interview.gap import compare_sessions
+from interview.plan import (
+    PlannedStep,
+    PlanStatus,
+    load_plan,
+    parse_due,
+    planned_roadmap,
+    progress_counts,
+    save_plan,
+    update_item,
+)
+from interview.questionnaire import load_questionnaire
+from interview.session.model import SessionKind
+from interview.session.store import SessionStore
+
+EXIT_OK = 0
+
+
+def add_plan_commands(commands: Any, add_session_options: Any) -> None:
+    """``smm plan show TARGET CURRENT`` and ``smm plan set SYSTEM PRACTICE ...``."""
+    plan = commands.add_parser("plan", help="the roadmap as a plan: owners, due dates, status")
+    actions = plan.add_subparsers(dest="plan_action", metavar="ACTION", required=True)
+
+    show = actions.add_parser("show", help="the roadmap of a gap analysis with its plan")
+    show.add_argument("target", metavar="TARGET", help="a target session (id or path)")
+    show.add_argument("current", metavar="CURRENT", help="a self-assessment (id or path)")
+    show.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    add_session_options(show)
+    show.set_defaults(run=run_plan_show)
+
+    change = actions.add_parser("set", help="set the owner, due date, status or note of an item")
+    change.add_argument("session", metavar="SESSION", help="any session of the system")
+    change.add_argument("practice", metavar="PRACTICE", help="a practice id, e.g. G2.1")
+    change.add_argument("--owner", metavar="NAME")
+    change.add_argument("--due", metavar="YYYY-MM-DD", type=_due_date)
+    change.add_argument("--status", choices=[status.value for status in PlanStatus])
+    change.add_argument("--note", metavar="TEXT")
+    add_session_options(change)
+    change.set_defaults(run=run_plan_set)
+
+
+def _due_date(text: str) -> date:
+    """argparse's way of refusing a bad value: one line, exit 2."""
+    try:
+        return parse_due(text)
+    except InputError as error:
+        raise argparse.ArgumentTypeError(error.lines[0]) from None
+
+
+def run_plan_show(arguments: argparse.Namespace) -> int:
+    """The roadmap, most urgent first, each item with its plan; then the items' progress."""
+    questionnaire = load_questionnaire(arguments.questionnaire)
+    store = SessionStore(arguments.sessions_dir)
+    target = store.load(arguments.target, questionnaire).session
+    current = store.load(arguments.current, questionnaire).session
+    if target.kind is not SessionKind.TARGET or current.kind is not SessionKind.ASSESSMENT:
+        raise InputError(["smm plan show takes a target, then a self-assessment"])
+    analysis = compare_sessions(questionnaire, target, current)
+    plan = load_plan(store.folder, current.system)
+    steps = planned_roadmap(plan, analysis.roadmap, date.today())
+    counts = progress_counts(steps)
+    if arguments.json:
+        print(json_text({"system": plan.system, "items": [_step_json(s) for s in steps],
+                         "progress": {state.value: n for state, n in counts.items()}}))  # fmt: skip
+        return EXIT_OK
+    rows = [_step_row(step) for step in steps]
+    print(
+        "\n".join(
+            table(["PRACTICE", "PROGRESS", "OWNER", "DUE", "NOTE"], rows, [8, 12, 20, 10, 40])
+        )
+    )
+    summary = ", ".join(f"{n} {state.value}" for state, n in counts.items() if n)
+    print(f"\n{printable(plan.system)}: {summary or 'nothing planned yet'}.")
+    return EXIT_OK
+
+
+def _step_row(step: PlannedStep) -> list[str]:
+    item = step.item
+    if item is None:
+        return [step.practice_id, step.progress.value, "", "", ""]
+    due = item.due.isoformat() if item.due else ""
+    return [step.practice_id, step.progress.value, item.owner, due, item.note]
+
+
+def _step_json(step: PlannedStep) -> dict[str, Any]:
+    item = step.item
+    return {
+        "practice": step.practice_id,
+        "progress": step.progress.value,
+        "in_roadmap": step.in_roadmap,
+        "owner": item.owner if item else None,
+        "due": item.due.isoformat() if item and item.due else None,
+        "status": item.status.value if item else None,
+        "note": item.note if item else None,
+    }
+
+
+def run_plan_set(arguments: argparse.Namespace) -> int:
+    """Change one item of the system's plan and save it."""
+    questionnaire = load_questionnaire(arguments.questionnaire)
+    store = SessionStore(arguments.sessions_dir)
+    session = store.load(arguments.session, questionnaire).session
+    if arguments.practice not in questionnaire.practices:
+        raise InputError([f"{printable(arguments.practice)}: no such practice; see `smm model`"])
+    plan = load_plan(store.folder, session.system)
+    status = PlanStatus(arguments.status) if arguments.status else None
+    item = update_item(plan, arguments.practice, owner=arguments.owner, due=arguments.due,
+                       status=status, note=arguments.note)  # fmt: skip
+    path = save_plan(store.folder, plan)
+    due = item.due.isoformat() if item.due else "no due date"
+    print(printable(f"{arguments.practice}: {item.status.value}, {item.owner or 'no owner'}, "
+                    f"{due} (saved in {path})"))  # fmt: skip
+    return EXIT_OK

@@ -1,0 +1,162 @@
+"""A roadmap people can plan with: owner, due date, status and note per improvement.
+
+One plan per system, kept beside its sessions in ``<sessions folder>/plans/<system>.toml``, so
+that it carries from one improvement cycle to the next: a later gap analysis of the same system
+shows the same items, their progress, and which ones its new assessment has closed.
+Imports neither textual nor rich.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Final, Literal
+
+import tomli_w
+from pydantic import Field, ValidationError
+
+from interview.errors import InputError, printable
+from interview.files import write_text_atomically
+from interview.gap import RoadmapItem
+from interview.session.model import FileModel, utc_now
+from interview.session.store import slug
+from interview.tomlfile import problems_from_validation, read_toml
+
+PLAN_SCHEMA_VERSION: Final = 1
+
+
+class PlanStatus(StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in-progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class PlanItem(FileModel):
+    owner: str = ""
+    due: date | None = None
+    status: PlanStatus = PlanStatus.OPEN
+    note: str = ""
+    updated: datetime
+
+
+class Plan(FileModel):
+    schema_version: Literal[1] = PLAN_SCHEMA_VERSION
+    system: str
+    items: dict[str, PlanItem] = Field(default_factory=dict)
+    """By practice id."""
+
+
+def plan_path(sessions_dir: Path, system: str) -> Path:
+    """Where a system's plan is kept (outside the folder's list of sessions)."""
+    return sessions_dir / "plans" / f"{slug(system)}.toml"
+
+
+def load_plan(sessions_dir: Path, system: str) -> Plan:
+    """The system's plan, or an empty one; a damaged file is refused with one line per problem."""
+    path = plan_path(sessions_dir, system)
+    if not path.exists():
+        return Plan(system=system)
+    document = read_toml(path, "plan")
+    try:
+        return Plan.model_validate(document.data)
+    except ValidationError as error:
+        raise document.error(problems_from_validation(error)) from None
+
+
+def save_plan(sessions_dir: Path, plan: Plan) -> Path:
+    """Write the plan whole or not at all; return where."""
+    path = plan_path(sessions_dir, plan.system)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = plan.model_dump(mode="python", exclude_none=True)
+    header = "# The improvement plan of one system: owner, due date and status per practice.\n\n"
+    write_text_atomically(path, header + tomli_w.dumps(data))
+    return path
+
+
+def update_item(
+    plan: Plan,
+    practice_id: str,
+    *,
+    owner: str | None = None,
+    due: date | None = None,
+    status: PlanStatus | None = None,
+    note: str | None = None,
+    now: datetime | None = None,
+) -> PlanItem:
+    """Change the given fields of one item (creating it if new)."""
+    item = plan.items.get(practice_id) or PlanItem(updated=now or utc_now())
+    changes = {"owner": owner, "due": due, "status": status, "note": note}
+    for field, value in changes.items():
+        if value is not None:
+            setattr(item, field, value)
+    item.updated = now or utc_now()
+    plan.items[practice_id] = item
+    return item
+
+
+class Progress(StrEnum):
+    """An item's state as reports show it."""
+
+    OPEN = "open"
+    IN_PROGRESS = "in progress"
+    LATE = "late"
+    DONE = "done"
+    DROPPED = "dropped"
+    CLOSED = "gap closed"
+    """Still planned, but the latest assessment shows no gap any more."""
+
+
+@dataclass(frozen=True)
+class PlannedStep:
+    practice_id: str
+    item: PlanItem | None
+    progress: Progress
+    in_roadmap: bool
+
+
+def planned_roadmap(plan: Plan, roadmap: Sequence[RoadmapItem], today: date) -> list[PlannedStep]:
+    """The roadmap's items with their plan, then planned practices whose gap has closed."""
+    steps = []
+    for roadmap_item in roadmap:
+        item = plan.items.get(roadmap_item.practice_id)
+        progress = progress_of(item, today, in_roadmap=True)
+        steps.append(PlannedStep(roadmap_item.practice_id, item, progress, True))
+    in_roadmap = {item.practice_id for item in roadmap}
+    steps += [
+        PlannedStep(practice_id, item, progress_of(item, today, in_roadmap=False), False)
+        for practice_id, item in plan.items.items()
+        if practice_id not in in_roadmap
+    ]
+    return steps
+
+
+def progress_of(item: PlanItem | None, today: date, *, in_roadmap: bool) -> Progress:
+    """Done, dropped, gap closed, late (past its due date), in progress or open."""
+    if item is not None and item.status is PlanStatus.DONE:
+        return Progress.DONE
+    if item is not None and item.status is PlanStatus.DROPPED:
+        return Progress.DROPPED
+    if not in_roadmap:
+        return Progress.CLOSED
+    if item is not None and item.due is not None and item.due < today:
+        return Progress.LATE
+    if item is not None and item.status is PlanStatus.IN_PROGRESS:
+        return Progress.IN_PROGRESS
+    return Progress.OPEN
+
+
+def progress_counts(steps: Sequence[PlannedStep]) -> dict[Progress, int]:
+    """How many items are in each state (every state listed, zeros included)."""
+    return {state: sum(1 for step in steps if step.progress is state) for state in Progress}
+
+
+def parse_due(text: str) -> date:
+    """``2027-03-31`` → a date; anything else is a one-line InputError."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError([f"{printable(text)}: not a date; write it as YYYY-MM-DD"]) from None
