@@ -157,7 +157,9 @@ class SmmApp(App[ExitReport]):
         return summaries, problems
 
     def on_start_requested(self, message: StartRequested) -> None:
-        self.start_new(message.kind, message.system, message.target_id, message.profile_id)
+        self.start_new(
+            message.kind, message.system, message.target_id, message.profile_id, message.previous_id
+        )
 
     def _targets(self) -> list[SessionSummary]:
         return [s for s in self.summaries()[0] if s.kind is SessionKind.TARGET]

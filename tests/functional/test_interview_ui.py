@@ -350,3 +350,24 @@ async def test_an_assessment_started_from_the_previous_one(
     second = store.read(SESSION + "-2")
     assert second.levels["D1.1"].comprehensiveness == 3
     assert second.answers["interviewee_name"].value == "Dana"
+
+
+async def test_the_start_screen_offers_the_earlier_assessment(
+    make_app: AppFactory, store: SessionStore
+) -> None:
+    first = make_app(StartNew(SessionKind.ASSESSMENT, "Acme Gate"))
+    async with first.run_test() as pilot:
+        for text in ("Gateway", "Dana", "Lead"):
+            await type_answer(pilot, text)
+        await press(pilot, "2", "1", "2", "1", "2", "1", "1")  # all at level 0; finish
+        await press(pilot, "ctrl+q")
+
+    app = make_app()
+    async with app.run_test() as pilot:
+        await press(pilot, "2")  # assess the current state
+        await type_answer(pilot, "acme gate")  # the same system, however it is typed
+        await press(pilot, "2")  # the earlier assessment (1 is "Start fresh")
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        assert screen.engine.session.previous_session == SESSION
+        assert screen.engine.suggested_value("system_scope") == "Gateway"

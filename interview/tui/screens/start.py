@@ -18,6 +18,7 @@ from interview.errors import printable
 from interview.formatting import KIND_NAMES, short_time
 from interview.profiles import Profile
 from interview.session.model import SessionKind
+from interview.session.store import slug
 from interview.tui.widgets.answer_panel import NumberedOptionList, numbered
 
 INTRO = (
@@ -87,7 +88,8 @@ class StartScreen(Screen[None]):
         elif choice in ("target", "assessment"):
             kind = SessionKind(choice)
             targets = [s for s in self._summaries if s.kind is SessionKind.TARGET]
-            self.app.push_screen(NewSessionScreen(kind, targets, self._profiles))
+            assessments = [s for s in self._summaries if s.kind is SessionKind.ASSESSMENT]
+            self.app.push_screen(NewSessionScreen(kind, targets, self._profiles, assessments))
 
 
 @dataclass
@@ -113,6 +115,7 @@ class StartRequested(Message):
     system: str
     target_id: str | None
     profile_id: str | None = None
+    previous_id: str | None = None
 
 
 class ResumeScreen(Screen[None]):
@@ -166,13 +169,20 @@ class NewSessionScreen(Screen[None]):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
 
     def __init__(
-        self, kind: SessionKind, targets: list[SessionSummary], profiles: list[Profile]
+        self,
+        kind: SessionKind,
+        targets: list[SessionSummary],
+        profiles: list[Profile],
+        assessments: list[SessionSummary] | None = None,
     ) -> None:
         super().__init__()
         self._kind = kind
         self._targets = targets
         self._profiles = profiles
+        self._assessments = assessments or []
         self._system = ""
+        self._asking = ""
+        self._target_id: str | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="page"):
@@ -193,11 +203,14 @@ class NewSessionScreen(Screen[None]):
         if not self._system:
             self.notify("The system needs a name.", markup=False)
         elif self._kind is SessionKind.ASSESSMENT and self._targets:
+            self._asking = "target"
             self._offer(
                 "Compare with which target? (you can also choose none)",
                 ("No target for now", *(_target_label(s) for s in self._targets)),
                 ["", *(s.id for s in self._targets)],
             )
+        elif self._kind is SessionKind.ASSESSMENT and self._earlier():
+            self._offer_earlier()
         elif self._kind is SessionKind.TARGET and self._profiles:
             self._offer(
                 "Start from a profile? Each is an illustrative starting point made by smm, "
@@ -220,12 +233,38 @@ class NewSessionScreen(Screen[None]):
         choices.display = True
         choices.focus()
 
+    def _earlier(self) -> list[SessionSummary]:
+        """Finished assessments of the same system, the most recent first."""
+        same = [s for s in self._assessments if slug(s.system) == slug(self._system)]
+        return sorted([s for s in same if s.finished], key=lambda s: s.updated, reverse=True)
+
+    def _offer_earlier(self) -> None:
+        self._asking = "previous"
+        earlier = self._earlier()
+        self._offer(
+            "Start from an earlier assessment of this system? Each earlier answer is then "
+            "offered to confirm or change, which is much faster.",
+            ("Start fresh", *(_earlier_label(s) for s in earlier)),
+            ["", *(s.id for s in earlier)],
+        )
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         chosen = None if event.option.id in (None, "none") else event.option.id
-        if self._kind is SessionKind.ASSESSMENT:
+        if self._kind is SessionKind.TARGET:
+            self.post_message(StartRequested(self._kind, self._system, None, chosen))
+        elif self._asking == "target" and self._earlier():
+            self._target_id = chosen
+            self._offer_earlier()
+        elif self._asking == "target":
             self.post_message(StartRequested(self._kind, self._system, chosen))
         else:
-            self.post_message(StartRequested(self._kind, self._system, None, chosen))
+            self.post_message(
+                StartRequested(self._kind, self._system, self._target_id, previous_id=chosen)
+            )
+
+
+def _earlier_label(summary: SessionSummary) -> str:
+    return f"The assessment of {short_time(summary.updated)} by {summary.interviewee or 'unknown'}"
 
 
 def _target_label(summary: SessionSummary) -> str:
