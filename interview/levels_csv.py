@@ -277,10 +277,12 @@ def imported_session(
     source_name: str,
     rows: Sequence[LevelRow],
     *,
+    interviewee: str = "",
+    role: str = "",
     now: datetime | None = None,
 ) -> Session:
     """A finished session whose levels are the rows, taken as given and marked imported."""
-    session = new_session(questionnaire, kind, system, now=now)
+    session = new_session(questionnaire, kind, system, interviewee=interviewee, role=role, now=now)
     session.imported_from = source_name
     session.phase = Phase.DONE
     for row in rows:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +20,15 @@ from interview.cli.gap_formats import (
     session_info,
 )
 from interview.cli.output import json_text
+from interview.consolidation import (
+    HIGHEST_TARGET,
+    LOWEST_ASSESSED,
+    compare_consolidated,
+    consolidate_gap,
+)
 from interview.errors import InputError, printable
 from interview.files import write_text_atomically
-from interview.gap import compare_sessions, session_standings
+from interview.gap import session_standings
 from interview.levels_csv import imported_session, levels_csv, read_level_rows
 from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.report.html import gap_html, report_html
@@ -37,6 +44,15 @@ REPORT_FORMATS = ("text", "md", "html", "json")
 EXPORT_FORMATS = ("csv", "json")
 KIND_WITH_ARTICLE = {SessionKind.TARGET: "a target", SessionKind.ASSESSMENT: "an assessment"}
 
+GAP_DESCRIPTION = (
+    "Compare a target with the current state. Several interviewees may each have answered for "
+    "the same system: give several CURRENT sessions, and more target sessions with "
+    "--also-target. Each side is then merged into one level per practice (assessments: the "
+    f"{LOWEST_ASSESSED.name} level; targets: the {HIGHEST_TARGET.name}), and the output lists "
+    "where the interviewees disagree. Name TARGET and the CURRENT sessions together, before or "
+    "after the options. The rules are in docs/GAP.md."
+)
+
 
 def add_gap_commands(commands: Any, add_session_options: SessionOptions) -> None:
     """Register ``gap``, ``report``, ``export`` and ``import``."""
@@ -46,12 +62,25 @@ def add_gap_commands(commands: Any, add_session_options: SessionOptions) -> None
 
 
 def _add_gap(commands: Any) -> argparse.ArgumentParser:
-    """``smm gap TARGET CURRENT``."""
+    """``smm gap TARGET CURRENT [CURRENT ...] [--also-target SESSION ...]``."""
     gap: argparse.ArgumentParser = commands.add_parser(
-        "gap", help="compare a target with a current state"
+        "gap", help="compare a target with a current state", description=GAP_DESCRIPTION
     )
     gap.add_argument("target", metavar="TARGET", help="a target session (id or path)")
-    gap.add_argument("current", metavar="CURRENT", help="a self-assessment session (id or path)")
+    gap.add_argument(
+        "current",
+        metavar="CURRENT",
+        nargs="+",
+        help="a self-assessment session (id or path); several are merged by the lowest level",
+    )
+    gap.add_argument(
+        "--also-target",
+        metavar="SESSION",
+        action="append",
+        default=[],
+        help="another target session, from another business owner (repeat for more); "
+        "the targets are merged by the highest level",
+    )
     _add_format_and_output(gap, GAP_FORMATS, "text")
     gap.set_defaults(run=run_gap)
     return gap
@@ -80,7 +109,8 @@ def _add_export(commands: Any) -> argparse.ArgumentParser:
 
 
 def _add_import(commands: Any) -> argparse.ArgumentParser:
-    """``smm import FILE.csv --kind target|assessment --system NAME [--id ID]``."""
+    """``smm import FILE.csv --kind target|assessment --system NAME [--interviewee NAME]
+    [--role ROLE] [--id ID]``."""
     importing: argparse.ArgumentParser = commands.add_parser(
         "import", help="make a session from a CSV of practice levels (e.g. a spreadsheet)"
     )
@@ -92,6 +122,10 @@ def _add_import(commands: Any) -> argparse.ArgumentParser:
         help="whether the levels are a target or an assessment of the current state",
     )
     importing.add_argument("--system", required=True, metavar="NAME", help="the system's name")
+    importing.add_argument(
+        "--interviewee", default="", metavar="NAME", help="who gave the levels (default: none)"
+    )
+    importing.add_argument("--role", default="", metavar="ROLE", help="the interviewee's role")
     importing.add_argument(
         "--id",
         metavar="ID",
@@ -124,18 +158,36 @@ def _add_format_and_output(
 
 
 def run_gap(arguments: argparse.Namespace) -> int:
-    """Compare a target session with a current-state assessment."""
+    """Compare one or more target sessions with one or more current-state assessments."""
     questionnaire = load_questionnaire(arguments.questionnaire)
-    store = SessionStore(arguments.sessions_dir)
-    target = _load_of_kind(store, questionnaire, arguments.target, SessionKind.TARGET)
-    current = _load_of_kind(store, questionnaire, arguments.current, SessionKind.ASSESSMENT)
-    analysis = compare_sessions(questionnaire, target, current)
+    targets, currents = _load_gap_sessions(arguments, questionnaire)
+    sides = consolidate_gap(questionnaire, targets, currents)
+    analysis = compare_consolidated(questionnaire, sides)
     render = {"text": gap_text, "md": gap_markdown, "html": gap_html, "json": gap_json}
     if arguments.format == "csv":
         text = gap_csv(analysis)
     else:
-        text = render[arguments.format](questionnaire, target, current, analysis)
+        text = render[arguments.format](questionnaire, sides, analysis)
     return _deliver(text, arguments.output)
+
+
+def _load_gap_sessions(
+    arguments: argparse.Namespace, questionnaire: Questionnaire
+) -> tuple[list[Session], list[Session]]:
+    """The target sessions and the assessments named, each of its kind and named once."""
+    store = SessionStore(arguments.sessions_dir)
+    targets = [_load_of_kind(store, questionnaire, arguments.target, SessionKind.TARGET)]
+    targets += [
+        _load_of_kind(store, questionnaire, reference, SessionKind.TARGET, "--also-target")
+        for reference in arguments.also_target
+    ]
+    currents = [
+        _load_of_kind(store, questionnaire, reference, SessionKind.ASSESSMENT)
+        for reference in arguments.current
+    ]
+    _refuse_repeats([*targets, *currents])
+    _warn_of_other_systems([*targets, *currents])
+    return targets, currents
 
 
 def run_report(arguments: argparse.Namespace) -> int:
@@ -165,7 +217,15 @@ def run_import(arguments: argparse.Namespace) -> int:
     if not system:
         raise InputError(["--system: give the system's name"])
     rows = read_level_rows(arguments.file, questionnaire, kind)
-    session = imported_session(questionnaire, kind, system, arguments.file.name, rows)
+    session = imported_session(
+        questionnaire,
+        kind,
+        system,
+        arguments.file.name,
+        rows,
+        interviewee=arguments.interviewee.strip(),
+        role=arguments.role.strip(),
+    )
     SessionStore(arguments.sessions_dir).create(session, arguments.id)
     print(session.id)
     return EXIT_OK
@@ -191,12 +251,16 @@ def export_json(questionnaire: Questionnaire, session: Session) -> str:
 
 
 def _load_of_kind(
-    store: SessionStore, questionnaire: Questionnaire, reference: str, kind: SessionKind
+    store: SessionStore,
+    questionnaire: Questionnaire,
+    reference: str,
+    kind: SessionKind,
+    given_as: str | None = None,
 ) -> Session:
     """Load a session and refuse it, in one line, when it is not of the kind wanted."""
     session = store.load(reference, questionnaire).session
     if session.kind is not kind:
-        role = "TARGET" if kind is SessionKind.TARGET else "CURRENT"
+        role = given_as or ("TARGET" if kind is SessionKind.TARGET else "CURRENT")
         wanted = "a target" if kind is SessionKind.TARGET else "a self-assessment (current state)"
         raise InputError(
             [
@@ -205,6 +269,39 @@ def _load_of_kind(
             ]
         )
     return session
+
+
+def _refuse_repeats(sessions: Sequence[Session]) -> None:
+    """One session given twice would count one interviewee twice: refuse it in one line."""
+    seen: set[str] = set()
+    for session in sessions:
+        if session.id in seen:
+            raise InputError(
+                [f"{printable(session.id)}: given twice; name each interviewee's session once"]
+            )
+        seen.add(session.id)
+
+
+def same_system(name: str) -> str:
+    """A system's name as compared: case and runs of spaces do not count."""
+    return " ".join(name.split()).casefold()
+
+
+def _warn_of_other_systems(sessions: Sequence[Session]) -> None:
+    """Say in one line on stderr when the sessions name more than one system; carry on."""
+    systems: dict[str, list[str]] = {}
+    for session in sessions:
+        systems.setdefault(same_system(session.system), []).append(session.id)
+    if len(systems) > 1:
+        names = {same_system(session.system): session.system for session in reversed(sessions)}
+        listed = "; ".join(f'"{names[key]}" ({", ".join(ids)})' for key, ids in systems.items())
+        print(
+            printable(
+                f"smm: warning: the sessions are of different systems: {listed}; "
+                "comparing them anyway"
+            ),
+            file=sys.stderr,
+        )
 
 
 def _deliver(text: str, output: Path | None) -> int:

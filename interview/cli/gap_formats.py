@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from interview.cli.output import json_text, table
+from interview.consolidation import GapConsolidation, PracticeConsolidation, Side, StatedLevel
 from interview.errors import printable
 from interview.formatting import KIND_NAMES, short_time
 from interview.gap import (
@@ -28,18 +29,24 @@ from interview.gap import (
 from interview.levels_csv import csv_text
 from interview.questionnaire.model import Questionnaire
 from interview.report.outline import (
+    DISAGREEMENT_TITLE,
     RULES_NOTE,
     SEVERITY_WORDS,
+    disagreement_line,
     hierarchy,
     incomplete_practices,
     level_objective,
     mean_text,
+    merged_from,
+    nowhere_line,
     practice_details,
     practice_severity_words,
     report_outline,
     report_title,
     short_level,
+    side_title,
     standing_words,
+    stated_short,
 )
 from interview.session.model import Phase, Session, SessionKind
 
@@ -170,20 +177,77 @@ def row_id(row: GroupGap | PracticeGap) -> str:
 # --- Gap: JSON -------------------------------------------------------------------------------
 
 
-def gap_json(
-    questionnaire: Questionnaire, target: Session, current: Session, analysis: GapAnalysis
-) -> str:
-    """The documented JSON interface of ``smm gap`` (docs/GAP.md)."""
-    return json_text(
-        {
-            "target": session_info(questionnaire, target),
-            "current": session_info(questionnaire, current),
-            "practices": [practice_gap_json(gap) for gap in analysis.practices],
-            "subdomains": [group_gap_json(row) for row in analysis.subdomains],
-            "domains": [group_gap_json(row) for row in analysis.domains],
-            "roadmap": [roadmap_json(item) for item in analysis.roadmap],
+def gap_json(questionnaire: Questionnaire, sides: GapConsolidation, analysis: GapAnalysis) -> str:
+    """The documented JSON interface of ``smm gap`` (docs/GAP.md); ``consolidation`` only when
+    a side merges several sessions."""
+    data: dict[str, Any] = {
+        "target": side_info(questionnaire, sides.target),
+        "current": side_info(questionnaire, sides.current),
+        "practices": [practice_gap_json(gap) for gap in analysis.practices],
+        "subdomains": [group_gap_json(row) for row in analysis.subdomains],
+        "domains": [group_gap_json(row) for row in analysis.domains],
+        "roadmap": [roadmap_json(item) for item in analysis.roadmap],
+    }
+    if sides.several:
+        data["consolidation"] = {
+            "target": consolidation_json(sides.target),
+            "current": consolidation_json(sides.current),
         }
-    )
+    return json_text(data)
+
+
+def side_info(questionnaire: Questionnaire, side: Side) -> dict[str, Any]:
+    """One session's info; for several, the kind, the system, the rule and each session."""
+    if not side.several:
+        return session_info(questionnaire, side.sessions[0])
+    return {
+        "kind": side.kind.value,
+        "system": side.sessions[0].system,
+        "rule": side.rule.name,
+        "sessions": [session_info(questionnaire, session) for session in side.sessions],
+    }
+
+
+def stated_json(level: StatedLevel) -> dict[str, Any]:
+    """``{"comprehensiveness": 3, "scope": 2, "applicable": true}``."""
+    return {
+        "comprehensiveness": level.comprehensiveness,
+        "scope": level.scope,
+        "applicable": level.applicable,
+    }
+
+
+def consolidation_json(side: Side) -> dict[str, Any]:
+    """One side's rule, sessions, and per practice the accounts and the spread."""
+    return {
+        "rule": side.rule.name,
+        "rule_text": side.rule.text,
+        "sessions": [session.id for session in side.sessions],
+        "practices": [practice_consolidation_json(practice) for practice in side.practices],
+        "disagreements": [practice.practice_id for practice in side.disagreements()],
+    }
+
+
+def practice_consolidation_json(practice: PracticeConsolidation) -> dict[str, Any]:
+    """One practice: the merged level, each interviewee's account and the spread."""
+    return {
+        "id": practice.practice_id,
+        "level": stated_json(practice.level),
+        "accounts": [
+            {
+                "session": account.interviewee.session_id,
+                "interviewee": account.interviewee.name,
+                "role": account.interviewee.role,
+                **stated_json(account.level),
+            }
+            for account in practice.accounts
+        ],
+        "spread": {
+            "comprehensiveness": practice.comprehensiveness_spread,
+            "scope": practice.scope_spread,
+        },
+        "disagree": practice.disagrees,
+    }
 
 
 def practice_gap_json(gap: PracticeGap) -> dict[str, Any]:
@@ -265,14 +329,12 @@ def practice_gap_cells(gap: PracticeGap) -> list[str]:
 # --- Gap: text -------------------------------------------------------------------------------
 
 
-def gap_text(
-    questionnaire: Questionnaire, target: Session, current: Session, analysis: GapAnalysis
-) -> str:
+def gap_text(questionnaire: Questionnaire, sides: GapConsolidation, analysis: GapAnalysis) -> str:
     """A readable table and roadmap for a terminal or a plain-text file."""
     lines = [
-        printable(f"Gap analysis: {target.system}"),
-        *wrapped(f"Target:  {session_line(questionnaire, target)}", " " * 9),
-        *wrapped(f"Current: {session_line(questionnaire, current)}", " " * 9),
+        printable(f"Gap analysis: {sides.target.sessions[0].system}"),
+        *side_lines(questionnaire, "Target:  ", sides.target),
+        *side_lines(questionnaire, "Current: ", sides.current),
         "",
         *wrapped(LEGEND),
         "",
@@ -283,8 +345,46 @@ def gap_text(
     ]
     headers = ["ID", "TARGET", "CURRENT", "GAP", "SEVERITY", "NAME"]
     lines += table(headers, rows, full_widths(rows, [0, 7, 7, 5, 25, 0]))
+    if sides.several:
+        lines += ["", *disagreement_lines(sides)]
     lines += ["", *roadmap_lines(analysis.roadmap), "", *wrapped(RULES_NOTE)]
     return "\n".join(lines) + "\n"
+
+
+def side_lines(questionnaire: Questionnaire, label: str, side: Side) -> list[str]:
+    """``Target:  t: Acme gateway, …``, or for several sessions how they merge and each one."""
+    indent = " " * len(label)
+    if not side.several:
+        return wrapped(f"{label}{session_line(questionnaire, side.sessions[0])}", indent)
+    lines = [f"{label}{merged_from(side)}:"]
+    for session in side.sessions:
+        lines += wrapped(f"{indent}{session_line(questionnaire, session)}", indent + "  ")
+    return lines
+
+
+def disagreement_lines(sides: GapConsolidation) -> list[str]:
+    """Per side that merges sessions: its rule, then each practice where the interviewees
+    disagree, largest spread first, with every interviewee's level."""
+    lines = [f"{DISAGREEMENT_TITLE}, largest spread first"]
+    for side in sides.sides():
+        lines += ["", side_title(side), *wrapped(side.rule.text)]
+        disagreements = side.disagreements()
+        if not disagreements:
+            lines += ["", nowhere_line(side)]
+        for number, practice in enumerate(disagreements, start=1):
+            lines += ["", *practice_disagreement_lines(number, practice)]
+    return lines
+
+
+def practice_disagreement_lines(number: int, practice: PracticeConsolidation) -> list[str]:
+    """`` 1. D1.1 Practice: they disagree by 2 levels; merged 1/2`` and one line per account."""
+    heading = f"{number:2}. {practice.practice_id} {practice.name}: {disagreement_line(practice)}"
+    lines = wrapped(printable(heading), " " * 4)
+    for account in practice.accounts:
+        who = account.interviewee
+        level = stated_short(account.level)
+        lines.append(printable(f"    {level:<8}{who.label()}, session {who.session_id}"))
+    return lines
 
 
 def full_widths(rows: Sequence[Sequence[str]], widths: Sequence[int]) -> list[int]:
@@ -324,14 +424,14 @@ def roadmap_lines(items: Sequence[RoadmapItem]) -> list[str]:
 
 
 def gap_markdown(
-    questionnaire: Questionnaire, target: Session, current: Session, analysis: GapAnalysis
+    questionnaire: Questionnaire, sides: GapConsolidation, analysis: GapAnalysis
 ) -> str:
     """The gap analysis for a wiki page or a ticket."""
     lines = [
-        f"# Gap analysis: {markdown_text(target.system)}",
+        f"# Gap analysis: {markdown_text(sides.target.sessions[0].system)}",
         "",
-        f"- **Target:** {markdown_text(session_line(questionnaire, target))}",
-        f"- **Current:** {markdown_text(session_line(questionnaire, current))}",
+        *side_markdown(questionnaire, "Target", sides.target),
+        *side_markdown(questionnaire, "Current", sides.current),
         "",
         "## Heat map",
         "",
@@ -345,8 +445,41 @@ def gap_markdown(
         if depth < 2:
             cells = [f"**{cell}**" if cell else cell for cell in cells]
         lines.append("| " + " | ".join(cells) + " |")
+    if sides.several:
+        lines += ["", f"## {DISAGREEMENT_TITLE}", *disagreement_markdown(sides)]
     lines += ["", "## Roadmap", "", *roadmap_markdown(analysis.roadmap), "", f"*{RULES_NOTE}*"]
     return "\n".join(lines) + "\n"
+
+
+def side_markdown(questionnaire: Questionnaire, label: str, side: Side) -> list[str]:
+    """``- **Target:** …``, or for several sessions how they merge and each one."""
+    if not side.several:
+        return [f"- **{label}:** {markdown_text(session_line(questionnaire, side.sessions[0]))}"]
+    return [
+        f"- **{label}:** {merged_from(side)}:",
+        *(f"  - {markdown_text(session_line(questionnaire, s))}" for s in side.sessions),
+    ]
+
+
+def disagreement_markdown(sides: GapConsolidation) -> list[str]:
+    """Per side that merges sessions: its rule and a numbered list, largest spread first."""
+    lines = []
+    for side in sides.sides():
+        lines += ["", f"### {side_title(side)}", "", side.rule.text, ""]
+        disagreements = side.disagreements()
+        if not disagreements:
+            lines.append(nowhere_line(side))
+        for number, practice in enumerate(disagreements, start=1):
+            lines.append(
+                f"{number}. **{practice.practice_id} {markdown_text(practice.name)}**: "
+                f"{disagreement_line(practice)}"
+            )
+            lines += [
+                f"   - {markdown_text(account.interviewee.label())}, session "
+                f"{markdown_text(account.interviewee.session_id)}: {stated_short(account.level)}"
+                for account in practice.accounts
+            ]
+    return lines
 
 
 def roadmap_markdown(items: Sequence[RoadmapItem]) -> list[str]:

@@ -14,6 +14,13 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from interview import __version__
+from interview.consolidation import (
+    GapConsolidation,
+    PracticeConsolidation,
+    Side,
+    StatedLevel,
+    disagreement_words,
+)
 from interview.errors import printable
 from interview.formatting import plural, short_time
 from interview.gap import (
@@ -39,15 +46,18 @@ from interview.report.charts import (
     radar_chart_svg,
 )
 from interview.report.outline import (
+    DISAGREEMENT_TITLE,
     RULES_NOTE,
     SEVERITY_WORDS,
     hierarchy,
     incomplete_practices,
     mean_text,
+    nowhere_line,
     practice_details,
     practice_severity_words,
     report_outline,
     report_title,
+    side_title,
 )
 from interview.session.model import Phase, Session, SessionKind
 
@@ -200,32 +210,114 @@ def row_class(depth: int) -> str:
 # --- Gap report ------------------------------------------------------------------------------
 
 
-def gap_html(
-    questionnaire: Questionnaire, target: Session, current: Session, analysis: GapAnalysis
-) -> str:
-    """The gap report: both sessions, heat map, bar and radar charts, roadmap."""
-    title = text(f"Gap analysis: {target.system}")
+def gap_html(questionnaire: Questionnaire, sides: GapConsolidation, analysis: GapAnalysis) -> str:
+    """The gap report: the sessions, heat map, disagreements, bar and radar charts, roadmap."""
+    title = text(f"Gap analysis: {sides.target.sessions[0].system}")
     header = (
         f'<header>\n<h1>{title}</h1>\n<p class="lead">IIC IoT Security Maturity Model: '
         "the target compared with the current state, practice by practice.</p>\n</header>"
     )
-    context = (
-        '<section id="sessions" class="cards">\n'
-        + session_card(questionnaire, target, "Target")
-        + "\n"
-        + session_card(questionnaire, current, "Current state")
-        + "\n</section>"
-    )
+    cards = [
+        *side_cards(questionnaire, sides.target, "Target"),
+        *side_cards(questionnaire, sides.current, "Current state"),
+    ]
+    context = '<section id="sessions" class="cards">\n' + "\n".join(cards) + "\n</section>"
     parts = [
         header,
         context,
+        *(merged_note(side) for side in sides.sides()),
         rules_note(),
         section("summary", "Summary", gap_summary(analysis)),
         section("heat-map", "Heat map", heat_map_key(), heat_map(questionnaire, analysis)),
+        *disagreement_sections(sides),
         *gap_charts(questionnaire, analysis),
         section("roadmap", "Roadmap, most urgent first", roadmap_list(analysis.roadmap)),
     ]
     return page(title, parts)
+
+
+def side_cards(questionnaire: Questionnaire, side: Side, heading: str) -> list[str]:
+    """One card per session of a side, numbered when there are several."""
+    count = len(side.sessions)
+    return [
+        session_card(
+            questionnaire, session, heading if count == 1 else f"{heading} ({number} of {count})"
+        )
+        for number, session in enumerate(side.sessions, start=1)
+    ]
+
+
+def merged_note(side: Side) -> str:
+    """``Current state: 3 assessments, merged by the lowest level per practice`` and where to
+    read the rule."""
+    return (
+        f'<p class="rules">{escape(side_title(side))}: the rule, and where the interviewees '
+        'disagree, are <a href="#disagreements">further down</a>.</p>'
+    )
+
+
+def disagreement_sections(sides: GapConsolidation) -> list[str]:
+    """The section on where the interviewees disagree, when a side merges several sessions."""
+    if not sides.several:
+        return []
+    parts = []
+    for side in sides.sides():
+        disagreements = side.disagreements()
+        body = (
+            disagreement_table(disagreements)
+            if disagreements
+            else f"<p>{escape(nowhere_line(side))}</p>"
+        )
+        parts += [f"<h3>{escape(side_title(side))}</h3>", f"<p>{escape(side.rule.text)}</p>", body]
+    lead = (
+        '<p class="note">Practices where the interviewees gave different levels, the largest '
+        "spread first, so that the difference can be talked through.</p>"
+    )
+    return [section("disagreements", escape(DISAGREEMENT_TITLE), lead, *parts)]
+
+
+def disagreement_table(practices: Sequence[PracticeConsolidation]) -> str:
+    """One row per account, one body per practice: the practice's cells span its accounts."""
+    head = (
+        "<thead><tr><th>ID</th><th>Name</th><th>Disagreement</th><th>Merged</th>"
+        "<th>Interviewee</th><th>Session</th><th>Level</th></tr></thead>"
+    )
+    bodies = [
+        "<tbody>\n" + "\n".join(disagreement_rows(practice)) + "\n</tbody>"
+        for practice in practices
+    ]
+    return f'<table class="disagreements">\n{head}\n' + "\n".join(bodies) + "\n</table>"
+
+
+def disagreement_rows(practice: PracticeConsolidation) -> list[str]:
+    """The rows of one practice: the first carries the practice, spanning the others."""
+    span = len(practice.accounts)
+    shared = "".join(
+        f'<td rowspan="{span}">{cell}</td>'
+        for cell in (
+            text(practice.practice_id),
+            text(practice.name),
+            escape(disagreement_words(practice)),
+            stated_cell(practice.level),
+        )
+    )
+    rows = []
+    for index, account in enumerate(practice.accounts):
+        who = account.interviewee
+        person = text(who.name) if who.name else "not recorded"
+        if who.role:
+            person += f'<br><span class="scope">{text(who.role)}</span>'
+        cells = f"<td>{person}</td><td>{text(who.session_id)}</td>"
+        cells += f"<td>{stated_cell(account.level)}</td>"
+        rows.append(f"<tr>{shared if index == 0 else ''}{cells}</tr>")
+    return rows
+
+
+def stated_cell(level: StatedLevel) -> str:
+    """A stated level in words: ``3 Consistent`` over its scope; ``not applicable``."""
+    if level.comprehensiveness is None:
+        return "not set yet" if level.applicable else "not applicable"
+    return level_cell(LevelPair(level.comprehensiveness, level.scope))
 
 
 def gap_summary(analysis: GapAnalysis) -> str:
@@ -536,6 +628,9 @@ h4 { font-size: .95rem; margin: .6rem 0 .2rem; }
 .rules, .note { color: var(--muted); font-size: .9em; }
 table { border-collapse: collapse; width: 100%; font-size: .92em; }
 table.heat-map td:nth-child(n+3), table.levels td:nth-child(3) { white-space: nowrap; }
+table.disagreements { margin-bottom: 1.2rem; }
+table.disagreements td[rowspan] { background: #f8f8f8; }
+table.disagreements tbody { border-top: 2px solid var(--ink); }
 th, td {
   border: 1px solid var(--rule); padding: .3rem .5rem; text-align: left; vertical-align: top;
 }
@@ -569,7 +664,9 @@ footer {
   @page { margin: 14mm 12mm; }
   body { max-width: none; margin: 0; padding: 0; font-size: 9.5pt; }
   h2 { break-after: avoid; page-break-after: avoid; }
-  tr, figure.chart, .card, .item-head, .step { break-inside: avoid; page-break-inside: avoid; }
+  tr, figure.chart, .card, .item-head, .step, table.disagreements tbody {
+    break-inside: avoid; page-break-inside: avoid;
+  }
   .item-head, h4 { break-after: avoid; page-break-after: avoid; }
   thead { display: table-header-group; }
   tr.domain td, thead th, .heat { print-color-adjust: exact; -webkit-print-color-adjust: exact; }

@@ -7,6 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from interview.consolidation import (
+    PracticeConsolidation,
+    Side,
+    StatedLevel,
+    disagreement_words,
+)
+from interview.formatting import plural
 from interview.gap import (
     GapAnalysis,
     GroupGap,
@@ -140,3 +147,38 @@ def practice_details(
     if standing.note:
         details.append(("why" if session.kind is SessionKind.TARGET else "notes", standing.note))
     return details
+
+
+# --- Several interviewees --------------------------------------------------------------------
+
+DISAGREEMENT_TITLE = "Where the interviewees disagree"
+
+SIDE_NAMES = {SessionKind.TARGET: "Target", SessionKind.ASSESSMENT: "Current state"}
+
+
+def stated_short(level: StatedLevel) -> str:
+    """``3/2``, ``0/-``, ``2/?``; for a target, ``n/a`` or ``not set``."""
+    if level.comprehensiveness is None:
+        return "not set" if level.applicable else "n/a"
+    return short_level(level.comprehensiveness, level.scope)
+
+
+def merged_from(side: Side) -> str:
+    """``3 assessments, merged by the lowest level per practice``."""
+    noun = "target" if side.kind is SessionKind.TARGET else "assessment"
+    return f"{plural(len(side.sessions), noun)}, merged by the {side.rule.name} level per practice"
+
+
+def side_title(side: Side) -> str:
+    """``Current state: 3 assessments, merged by the lowest level per practice``."""
+    return f"{SIDE_NAMES[side.kind]}: {merged_from(side)}"
+
+
+def disagreement_line(practice: PracticeConsolidation) -> str:
+    """``they disagree by 2 levels, and on scope by 1; merged 1/2``."""
+    return f"{disagreement_words(practice)}; merged {stated_short(practice.level)}"
+
+
+def nowhere_line(side: Side) -> str:
+    """What to say when the interviewees of a side agree on every practice."""
+    return f"The {len(side.sessions)} interviewees give the same level for every practice."

@@ -20,6 +20,7 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Static, TabbedContent
 
+from interview.consolidation import GapConsolidation, compare_consolidated, consolidate_gap
 from interview.gap import compare_sessions
 from interview.levels_csv import LevelRow, imported_session, read_level_rows
 from interview.questionnaire import Questionnaire, load_questionnaire
@@ -117,20 +118,60 @@ def small_sessions(questionnaire: Questionnaire) -> tuple[Session, Session]:
     return sessions[0], sessions[1]
 
 
+# Three assessments of the small questionnaire, per practice (comprehensiveness, scope):
+#   D1.1: Ann 3/2, Bo 1/3, Cy 2/1 -> lowest 1, scope at 1 is Bo's 3: 1/3; spreads 2 and 2.
+#   D1.2: 1/2, 1/1, 1/2           -> 1/1; spreads 0 and 1.
+#   F1.1: 2/1, 0, 1/1             -> 0 (scope n/a); spreads 2 and 0 (n/a is no scope).
+# Against target.csv (D1.1 3/2, D1.2 n/a, F1.1 2/1): D1.1 gap 2/0, F1.1 gap 2/1, both large.
+INTERVIEWEES: dict[str, tuple[str, str, dict[str, tuple[int, int | None]]]] = {
+    "small-ann": ("Ann [i]Lee[/i]", "Ops lead", {"D1.1": (3, 2), "D1.2": (1, 2), "F1.1": (2, 1)}),
+    "small-bo": ("Bo Chen", "Firmware lead", {"D1.1": (1, 3), "D1.2": (1, 1), "F1.1": (0, None)}),
+    "small-cy": ("Cy Diaz", "", {"D1.1": (2, 1), "D1.2": (1, 2), "F1.1": (1, 1)}),
+}
+
+
+def three_assessments(questionnaire: Questionnaire) -> list[Session]:
+    """The three interviewees' assessments of the small questionnaire, as if imported."""
+    sessions = []
+    for session_id, (name, role, levels) in INTERVIEWEES.items():
+        rows = [
+            LevelRow(pid, level, scope, "", line)
+            for line, (pid, (level, scope)) in enumerate(levels.items(), start=2)
+        ]
+        session = imported_session(
+            questionnaire, SessionKind.ASSESSMENT, SYSTEM, "levels.csv", rows, now=NOW
+        )
+        sessions.append(named(session, session_id, name, role))
+    return sessions
+
+
 class GapApp(App[None]):
     """Only the gap screen, over an empty default screen."""
 
     CSS_PATH: ClassVar[list[str | Path]] = [TUI / "smm.tcss", TUI / "gap.tcss"]
 
-    def __init__(self, questionnaire: Questionnaire, target: Session, current: Session) -> None:
+    def __init__(
+        self,
+        questionnaire: Questionnaire,
+        target: Session,
+        current: Session,
+        consolidation: GapConsolidation | None = None,
+    ) -> None:
         super().__init__()
         self.questionnaire = questionnaire
         self.target = target
         self.current = current
+        self.consolidation = consolidation
 
     def on_mount(self) -> None:
-        analysis = compare_sessions(self.questionnaire, self.target, self.current)
-        self.push_screen(GapScreen(self.questionnaire, analysis, self.target, self.current))
+        if self.consolidation is None:
+            analysis = compare_sessions(self.questionnaire, self.target, self.current)
+        else:
+            analysis = compare_consolidated(self.questionnaire, self.consolidation)
+        screen = GapScreen(
+            self.questionnaire, analysis, self.target, self.current, self.consolidation
+        )
+        self.push_screen(screen)
 
 
 @pytest.fixture(scope="module")
@@ -146,6 +187,13 @@ def realistic_app(smm: Questionnaire) -> GapApp:
 @pytest.fixture
 def small_app(small: Questionnaire) -> GapApp:
     return GapApp(small, *small_sessions(small))
+
+
+@pytest.fixture
+def consolidated_app(small: Questionnaire) -> GapApp:
+    target, _ = small_sessions(small)
+    currents = three_assessments(small)
+    return GapApp(small, target, currents[0], consolidate_gap(small, [target], currents))
 
 
 def heat_ids(app: App[Any]) -> list[str]:
@@ -276,6 +324,47 @@ async def test_a_new_theme_redraws_the_colours(realistic_app: GapApp) -> None:
         assert dark.spans != light.spans  # ... in the light theme's colours
 
 
+async def test_several_interviewees_show_in_the_header_the_heat_map_and_the_detail(
+    consolidated_app: GapApp,
+) -> None:
+    async with consolidated_app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        header = rendered(consolidated_app.screen.query_one("#gap-sessions", Static))
+        assert header.splitlines()[1].startswith(
+            "Current  Acme [b]Gateway[/b] · Ann [i]Lee[/i], Bo Chen, Cy Diaz · 3 assessments, "
+            "merged by the lowest level per practice"
+        )
+        shown = {row.item_id: row.marker for row in consolidated_app.screen.query_one(HeatMap).rows}
+        assert shown == {"D": "", "D1": "", "D1.1": "≠2/2", "D1.2": "≠0/1", "F": "", "F1": "",
+                         "F1.1": "≠2/0"}  # fmt: skip
+        await pilot.press("down", "down", "enter")  # D1.1
+        await pilot.pause()
+        assert isinstance(consolidated_app.screen, PracticeDetail)
+        detail = rendered(consolidated_app.screen.query_one("#practice-detail-body", Static))
+        lines = [line.rstrip() for line in detail.splitlines()]
+        assert "Current: 1 Minimum, scope 3 System specific" in lines
+        assert "Gap:     comprehensiveness 2, scope 0    large gap" in lines
+        heading = lines.index(
+            "Current state, 3 interviewees (merged by the lowest level): they disagree by 2 "
+            "levels, and on scope by 2"
+        )
+        assert lines[heading + 1 : heading + 4] == [
+            "  3/2  Ann [i]Lee[/i] (Ops lead) · small-ann",
+            "  1/3  Bo Chen (Firmware lead) · small-bo",
+            "  2/1  Cy Diaz · small-cy",
+        ]
+
+
+async def test_one_session_per_side_shows_no_interviewees(small_app: GapApp) -> None:
+    async with small_app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert all(row.marker == "" for row in small_app.screen.query_one(HeatMap).rows)
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        detail = rendered(small_app.screen.query_one("#practice-detail-body", Static))
+        assert "interviewees" not in detail
+
+
 # --- Pictures --------------------------------------------------------------------------------
 
 
@@ -305,6 +394,18 @@ def test_heat_map_160x50(snap_compare: SnapCompare, realistic_app: GapApp) -> No
 
 def test_radar_160x50(snap_compare: SnapCompare, realistic_app: GapApp) -> None:
     assert snap_compare(realistic_app, press=["3"], terminal_size=(160, 50))
+
+
+def test_heat_map_of_several_interviewees_80x24(
+    snap_compare: SnapCompare, consolidated_app: GapApp
+) -> None:
+    assert snap_compare(consolidated_app, terminal_size=(80, 24))
+
+
+def test_practice_detail_of_several_interviewees_80x24(
+    snap_compare: SnapCompare, consolidated_app: GapApp
+) -> None:
+    assert snap_compare(consolidated_app, press=["down", "down", "enter"], terminal_size=(80, 24))
 
 
 def test_practice_detail_80x24(snap_compare: SnapCompare, realistic_app: GapApp) -> None:

@@ -37,7 +37,7 @@ async def test_a_complete_self_assessment(make_app: AppFactory, store: SessionSt
         assert isinstance(app.screen, InterviewScreen)
         assert app.screen.engine.phase is Phase.DONE
         shown = transcript_text(app)
-        await press(pilot, "2")  # quit from the final menu
+        await press(pilot, "3")  # quit from the final menu (1 accept, 2 review, 3 quit)
     assert app.return_value == ExitReport(SESSION, store.path_of(SESSION))
     session = store.read(SESSION)
     levels = {pid: (r.comprehensiveness, r.scope) for pid, r in session.levels.items()}

@@ -197,6 +197,37 @@ def test_long_names_are_cut_to_fit_a_narrow_screen(
     assert "Services Third-Party Dependencies Management" in wide_line.plain
 
 
+def test_disagreement_markers_take_a_column_of_their_own(
+    small: Questionnaire, analysis: GapAnalysis
+) -> None:
+    markers = {"D1.1": "≠2/2", "F1.1": "≠2/0"}
+    rows = heat_rows(small, analysis, markers=markers)
+    assert {row.item_id: row.marker for row in rows if row.marker} == markers
+    columns = heat_columns(80, rows)
+    plain = heat_columns(80, heat_rows(small, analysis))
+    assert (columns.marker, plain.marker) == (4, 0)
+    header = heat_header(columns).plain
+    lines = {row.item_id: heat_row_text(row, columns).plain for row in rows}
+    assert header.index("≠") == lines["D1.1"].index("≠2/2") == lines["F1.1"].index("≠2/0")
+    assert header.index("≠") > header.index("Gap") and header.index("≠") < header.index("Severity")
+    assert lines["D1.2"].split() == ["D1.2", "Practice", "n/a", "1/2", "not", "applicable"]
+    assert {len(line) for line in lines.values()} == {len(header)}
+    assert len(header) == len(heat_header(plain).plain) + 5  # 4 wide and a space before
+
+
+def test_disagreement_markers_fit_80_columns_of_the_shipped_questionnaire(
+    smm_analysis: tuple[Questionnaire, GapAnalysis],
+) -> None:
+    questionnaire, result = smm_analysis
+    rows = heat_rows(questionnaire, result, markers={"G3.2": "≠3/2"})
+    columns = heat_columns(76, rows)
+    line = next(heat_row_text(row, columns) for row in rows if row.item_id == "G3.2")
+    assert len(line.plain) <= 76
+    assert line.plain.startswith(
+        "    G3.2 Services Third-Party Depende… 3/2     1/1     2/1  ≠3/2  large gap"
+    )
+
+
 @pytest.fixture(scope="module")
 def smm_analysis() -> tuple[Questionnaire, GapAnalysis]:
     """The shipped questionnaire, every practice at target 3/2 and current 1/1."""

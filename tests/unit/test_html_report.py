@@ -16,6 +16,7 @@ from interview.questionnaire import load_questionnaire
 from interview.report.charts import ChartData, Series, bar_chart_svg, literal, radar_chart_svg
 from interview.session.model import SessionKind, new_session
 from interview.session.store import SessionStore
+from tests.unit.test_cli_consolidation import import_session, three_interviewees, write_levels
 from tests.unit.test_cli_gap import (
     CONTEXT_ANSWERS,
     NOW,
@@ -309,3 +310,52 @@ def test_output_file_is_the_page(
         "sessions",
         "target.html",
     ]
+
+
+# --- Several interviewees --------------------------------------------------------------------
+
+
+def test_where_the_interviewees_disagree_is_a_table(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Levels and spreads as worked out in test_cli_consolidation.py: D1.1 (2, 2) merged 1/3,
+    # F1.1 (2, 0) merged 0, D1.2 (0, 1) merged 1/1; a fourth interviewee agrees with Ann.
+    three_interviewees(folder, tmp_path, capsys)
+    path = write_levels(tmp_path / "c4.csv", ["3/2", "1/2", "2/1"])
+    import_session(folder, path, "assessment", "c4", "<b>Zed</b>", "R&D", "Acme")
+    page = run(folder, capsys, "gap", "t", "c1", "c2", "c3", "c4", "--format", "html")
+    assert_self_contained(page)
+    assert "<h3>Current state (2 of 4)</h3>" in page and "<h3>Target</h3>" in page
+    order = [page.index(f'<section id="{name}">') for name in ("heat-map", "disagreements")]
+    assert order == sorted(order) and order[1] < page.index('<section id="bar-chart">')
+    section = page[page.index('<section id="disagreements">') :]
+    section = section[: section.index("</section>")]
+    assert "<h2>Where the interviewees disagree</h2>" in section
+    assert (
+        "<h3>Current state: 4 assessments, merged by the lowest level per practice</h3>" in section
+    )
+    bodies = re.findall(r"<tbody>\n(.*?)\n</tbody>", section, re.S)
+    first_cells = [re.findall(r'^<tr><td rowspan="4">([^<]+)</td>', body) for body in bodies]
+    assert first_cells == [["D1.1"], ["F1.1"], ["D1.2"]]
+    assert bodies[0].split("\n") == [
+        '<tr><td rowspan="4">D1.1</td><td rowspan="4">Practice</td>'
+        '<td rowspan="4">they disagree by 2 levels, and on scope by 2</td>'
+        '<td rowspan="4">1 Minimum<br><span class="scope">scope 3 System specific</span></td>'
+        '<td>Ann Lee<br><span class="scope">Ops lead</span></td><td>c1</td>'
+        '<td>3 Consistent<br><span class="scope">scope 2 Industry specific</span></td></tr>',
+        '<tr><td>Bo Chen<br><span class="scope">Firmware lead</span></td><td>c2</td>'
+        '<td>1 Minimum<br><span class="scope">scope 3 System specific</span></td></tr>',
+        "<tr><td>Cy Diaz</td><td>c3</td>"
+        '<td>2 Ad hoc<br><span class="scope">scope 1 General</span></td></tr>',
+        '<tr><td>&lt;b&gt;Zed&lt;/b&gt;<br><span class="scope">R&amp;D</span></td><td>c4</td>'
+        '<td>3 Consistent<br><span class="scope">scope 2 Industry specific</span></td></tr>',
+    ]
+    assert "<b>Zed</b>" not in page
+
+
+def test_one_assessment_has_no_disagreement_section(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    three_interviewees(folder, tmp_path, capsys)
+    page = run(folder, capsys, "gap", "t", "c2", "--format", "html")
+    assert 'id="disagreements"' not in page and "<h3>Current state</h3>" in page

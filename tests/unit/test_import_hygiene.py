@@ -22,6 +22,7 @@ CORE_MODULES = [
     "interview.report.charts",
     "interview.report.html",
     "interview.cli",
+    "interview.consolidation",
 ]
 
 

@@ -1,8 +1,9 @@
 """The gap screen: a target compared with a current state, as heat map, bars, radar and roadmap.
 
-It is handed the analysis already made (:func:`interview.gap.compare_sessions`): it shows it and
-computes nothing. Keys 1-4 switch the tabs, Esc leaves; Enter on a practice in the heat map
-opens its detail.
+It is handed the analysis already made (:func:`interview.gap.compare_sessions`, or
+:func:`interview.consolidation.compare_consolidated` with the consolidation when several
+interviewees answered): it shows it and computes nothing. Keys 1-4 switch the tabs, Esc leaves;
+Enter on a practice in the heat map opens its detail, with each interviewee's level.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
+from interview.consolidation import GapConsolidation
 from interview.gap import GapAnalysis
 from interview.questionnaire.model import Questionnaire
 from interview.session.model import Session
@@ -29,6 +31,11 @@ from interview.tui.widgets.gap.common import (
 from interview.tui.widgets.gap.heat_map import (
     HeatMap,
     HeatMapView,
+)
+from interview.tui.widgets.gap.interviewees import (
+    consolidated_header,
+    interviewee_blocks,
+    markers,
 )
 from interview.tui.widgets.gap.radar import (
     RadarView,
@@ -95,18 +102,23 @@ class GapScreen(Screen[None]):
         analysis: GapAnalysis,
         target: Session,
         current: Session,
+        consolidation: GapConsolidation | None = None,
     ) -> None:
+        """``consolidation``: how several sessions per side were merged into ``analysis``;
+        ``target`` and ``current`` are then their first sessions."""
         super().__init__()
         self.questionnaire = questionnaire
         self.analysis = analysis
         self.target = target
         self.current = current
+        self.consolidation = consolidation if consolidation and consolidation.several else None
 
     def compose(self) -> ComposeResult:
-        yield Static(sessions_header(self.target, self.current), id="gap-sessions")
+        yield Static(self._header(), id="gap-sessions")
         with TabbedContent(id="gap-tabs", initial="heat-map"):
             with TabPane(TABS["heat-map"], id="heat-map"):
-                yield HeatMapView(self.questionnaire, self.analysis)
+                found = markers(self.consolidation) if self.consolidation else None
+                yield HeatMapView(self.questionnaire, self.analysis, found)
             with TabPane(TABS["bar-chart"], id="bar-chart"):
                 yield BarChartView(self.questionnaire, self.analysis)
             with TabPane(TABS["radar"], id="radar"):
@@ -117,6 +129,12 @@ class GapScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(FOCUS_IN_TAB["heat-map"]).focus()
+
+    def _header(self) -> Text:
+        """Who answered on each side: one session, or several merged."""
+        if self.consolidation is None:
+            return sessions_header(self.target, self.current)
+        return consolidated_header(self.consolidation)
 
     @property
     def active_tab(self) -> str:
@@ -135,5 +153,8 @@ class GapScreen(Screen[None]):
         """Show one practice's detail over the heat map."""
         gap = next(g for g in self.analysis.practices if g.practice_id == message.practice_id)
         item = next((i for i in self.analysis.roadmap if i.practice_id == gap.practice_id), None)
-        body = practice_detail(self.questionnaire, gap, item, theme_palette(self))
+        accounts = (
+            interviewee_blocks(self.consolidation, gap.practice_id) if self.consolidation else []
+        )
+        body = practice_detail(self.questionnaire, gap, item, theme_palette(self), accounts)
         self.app.push_screen(PracticeDetail(body))

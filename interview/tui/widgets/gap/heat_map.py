@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -33,6 +33,7 @@ from interview.tui.widgets.gap.common import (
     target_short,
     theme_palette,
 )
+from interview.tui.widgets.gap.interviewees import MARKER_LEGEND, MARKER_TITLE
 
 # --- Heat map --------------------------------------------------------------------------------
 
@@ -53,6 +54,8 @@ class HeatRow:
     parent: str | None
     expanded: bool | None
     """None for a practice: it has nothing to expand."""
+    marker: str = ""
+    """``≠2/1`` where several interviewees differ on a practice; empty elsewhere."""
 
 
 def group_row(group: GroupGap, depth: int, parent: str | None, expanded: bool) -> HeatRow:
@@ -71,8 +74,8 @@ def group_row(group: GroupGap, depth: int, parent: str | None, expanded: bool) -
     )
 
 
-def practice_row(gap: PracticeGap, parent: str) -> HeatRow:
-    """A practice's row: its levels, gap and severity."""
+def practice_row(gap: PracticeGap, parent: str, marker: str = "") -> HeatRow:
+    """A practice's row: its levels, gap, severity and disagreement marker."""
     return HeatRow(
         gap.practice_id,
         2,
@@ -84,6 +87,7 @@ def practice_row(gap: PracticeGap, parent: str) -> HeatRow:
         practice_tone(gap),
         parent,
         None,
+        marker,
     )
 
 
@@ -99,9 +103,16 @@ def subdomains_of(
 
 
 def heat_rows(
-    questionnaire: Questionnaire, analysis: GapAnalysis, expanded: set[str] | None = None
+    questionnaire: Questionnaire,
+    analysis: GapAnalysis,
+    expanded: set[str] | None = None,
+    markers: Mapping[str, str] | None = None,
 ) -> list[HeatRow]:
-    """The rows on show: every domain, and the children of each expanded row (None: all)."""
+    """The rows on show: every domain, and the children of each expanded row (None: all).
+
+    ``markers`` gives the disagreement marker of each practice where interviewees differ.
+    """
+    markers = markers or {}
     practices = {gap.practice_id: gap for gap in analysis.practices}
     rows: list[HeatRow] = []
     for domain in analysis.domains:
@@ -114,7 +125,7 @@ def heat_rows(
             rows.append(group_row(subdomain, 1, domain.item_id, sub_open))
             if sub_open:
                 rows += [
-                    practice_row(practices[pid], subdomain.item_id)
+                    practice_row(practices[pid], subdomain.item_id, markers.get(pid, ""))
                     for pid in subdomain.practice_ids
                 ]
     return rows
@@ -130,6 +141,8 @@ class HeatColumns:
     current: int = 7
     gap: int = 4
     label: int = 15
+    marker: int = 0
+    """0: no marker column (one interviewee per side)."""
 
 
 HEAT_TITLES = ("ID", "Name", "Target", "Current", "Gap", "Severity")
@@ -147,10 +160,12 @@ def heat_columns(width: int, rows: Sequence[HeatRow]) -> HeatColumns:
     """Widths that fit ``width``: the name takes what is left, up to its longest."""
     id_width = max([len(id_cell(row)) for row in rows] + [len(HEAT_TITLES[0])])
     label = max([len(row.label) + 2 for row in rows] + [len(HEAT_TITLES[5]) + 2])
-    fixed = HeatColumns(id_width, 0, label=label)
-    taken = fixed.id + fixed.target + fixed.current + fixed.gap + fixed.label + 5 * COLUMN_GAP
+    marker = max([len(row.marker) for row in rows] + [0])
+    fixed = HeatColumns(id_width, 0, label=label, marker=marker)
+    taken = sum(column_widths(fixed)) + (len(column_widths(fixed)) - 1) * COLUMN_GAP
     longest = max([len(row.name) for row in rows] + [len(HEAT_TITLES[1])])
-    return HeatColumns(id_width, max(MIN_NAME, min(longest, width - taken)), label=label)
+    name = max(MIN_NAME, min(longest, width - taken))
+    return HeatColumns(id_width, name, label=label, marker=marker)
 
 
 def cell(text: Text, width: int) -> Text:
@@ -171,14 +186,22 @@ def join_cells(cells: Sequence[Text], widths: Sequence[int]) -> Text:
 
 
 def column_widths(columns: HeatColumns) -> list[int]:
-    """The widths in display order."""
-    return [columns.id, columns.name, columns.target, columns.current, columns.gap, columns.label]
+    """The widths in display order; the marker column only when there is one."""
+    widths = [columns.id, columns.name, columns.target, columns.current, columns.gap]
+    widths += [columns.marker] if columns.marker else []
+    return [*widths, columns.label]
+
+
+def with_marker(cells: list[Text], marker: Text, columns: HeatColumns) -> list[Text]:
+    """The cells with the marker cell before the severity, when there is a marker column."""
+    return [*cells[:-1], marker, cells[-1]] if columns.marker else cells
 
 
 def heat_header(columns: HeatColumns) -> Text:
     """The column titles."""
     titles = [Text(title, style="bold") for title in HEAT_TITLES[:5]]
     titles.append(Text(f" {HEAT_TITLES[5]}", style="bold"))
+    titles = with_marker(titles, Text(MARKER_TITLE, style="bold"), columns)
     return join_cells(titles, column_widths(columns))
 
 
@@ -194,6 +217,7 @@ def heat_row_text(row: HeatRow, columns: HeatColumns, palette: Palette = PLAIN) 
         Text(row.gap),
         label,
     ]
+    cells = with_marker(cells, Text(row.marker, style="bold"), columns)
     return join_cells(cells, column_widths(columns))
 
 
@@ -229,11 +253,17 @@ class HeatMap(OptionList):
         header: Text
 
     def __init__(
-        self, questionnaire: Questionnaire, analysis: GapAnalysis, *, id: str | None = None
+        self,
+        questionnaire: Questionnaire,
+        analysis: GapAnalysis,
+        *,
+        markers: Mapping[str, str] | None = None,
+        id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self._questionnaire = questionnaire
         self._analysis = analysis
+        self._markers = dict(markers or {})
         self.expanded = {row.item_id for row in heat_rows(questionnaire, analysis) if row.depth < 2}
         self._rows: list[HeatRow] = []
 
@@ -256,8 +286,8 @@ class HeatMap(OptionList):
         """Redraw the rows on show, keeping the highlight on the same item."""
         current = self.highlighted_option
         keep = highlight or (current.id if current else None)
-        self._rows = heat_rows(self._questionnaire, self._analysis, self.expanded)
-        every_row = heat_rows(self._questionnaire, self._analysis)
+        self._rows = heat_rows(self._questionnaire, self._analysis, self.expanded, self._markers)
+        every_row = heat_rows(self._questionnaire, self._analysis, markers=self._markers)
         columns = heat_columns(self.scrollable_content_region.width, every_row)
         palette = theme_palette(self)
         self.set_options(
@@ -315,15 +345,24 @@ class HeatMap(OptionList):
 class HeatMapView(Vertical):
     """Column titles, the heat map, and what its cells mean."""
 
-    def __init__(self, questionnaire: Questionnaire, analysis: GapAnalysis) -> None:
+    def __init__(
+        self,
+        questionnaire: Questionnaire,
+        analysis: GapAnalysis,
+        markers: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__()
         self._questionnaire = questionnaire
         self._analysis = analysis
+        self._markers = dict(markers or {})
 
     def compose(self) -> ComposeResult:
         yield Static(id="heat-header")
-        yield HeatMap(self._questionnaire, self._analysis, id="heat-map-list")
-        yield Static(Text(HEAT_LEGEND, style="italic"), id="heat-legend")
+        yield HeatMap(
+            self._questionnaire, self._analysis, markers=self._markers, id="heat-map-list"
+        )
+        legend = f"{HEAT_LEGEND} {MARKER_LEGEND}" if self._markers else HEAT_LEGEND
+        yield Static(Text(legend, style="italic"), id="heat-legend")
 
     def on_heat_map_columns_changed(self, message: HeatMap.ColumnsChanged) -> None:
         self.query_one("#heat-header", Static).update(message.header)

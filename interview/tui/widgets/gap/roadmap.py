@@ -111,8 +111,10 @@ def practice_detail(
     gap: PracticeGap,
     item: RoadmapItem | None,
     palette: Palette = PLAIN,
+    accounts: Sequence[RenderableType] = (),
 ) -> Group:
-    """One practice in full: target, current, gap, severity and the steps to close it."""
+    """One practice in full: target, current, gap, severity, each interviewee's level (the
+    ``accounts``, when several answered) and the steps to close it."""
     practice = questionnaire.practices[gap.practice_id]
     subdomain = questionnaire.subdomains[practice.subdomain]
     place = f"{questionnaire.domains[subdomain.domain].name} › {subdomain.name}"
@@ -129,7 +131,7 @@ def practice_detail(
         blocks.append(indented(labelled("why: ", literal(gap.target.reason), "italic"), 9))
     current_level = level_text(current.comprehensiveness, current.scope)
     blocks += [labelled("Current: ", Text(current_level)), gap_summary(gap, palette)]
-    blocks += [Text(), *next_steps(item)]
+    blocks += [*accounts, Text(), *next_steps(item)]
     return Group(*blocks)
 
 
