@@ -20,6 +20,7 @@ from interview.engine.interview import Interview
 from interview.engine.summary import SessionSummary, summarise
 from interview.errors import InputError, printable
 from interview.gap import compare_sessions
+from interview.plan import load_plan, save_plan, update_item
 from interview.profiles import (
     Profile,
     find_profile,
@@ -201,7 +202,29 @@ class SmmApp(App[ExitReport]):
     def show_gap(self, target: Session, current: Session) -> None:
         """Open the gap screen for a target and a self-assessment."""
         analysis = compare_sessions(self.questionnaire, target, current)
-        self.push_screen(GapScreen(self.questionnaire, analysis, target, current))
+        try:
+            plan = load_plan(self.store.folder, current.system)
+        except InputError as error:
+            self.notify(printable(" ".join(error.lines)), severity="error", markup=False)
+            plan = None
+        today = self.clock().date()
+        screen = GapScreen(self.questionnaire, analysis, target, current, plan=plan, today=today)
+        self.push_screen(screen)
+
+    def on_gap_screen_plan_edited(self, message: GapScreen.PlanEdited) -> None:
+        """Save one planned improvement into the system's plan, and show it."""
+        edit = message.edit
+        try:
+            plan = load_plan(self.store.folder, message.system)
+            update_item(plan, edit.practice_id, owner=edit.owner, due=edit.due,
+                        status=edit.status, note=edit.note, now=self.clock())  # fmt: skip
+            save_plan(self.store.folder, plan)
+        except InputError as error:
+            self.notify(printable(" ".join(error.lines)), severity="error", markup=False)
+            return
+        if isinstance(self.screen, GapScreen):
+            self.screen.show_plan(plan)
+        self.notify(f"Planned {edit.practice_id}: saved.", markup=False)
 
     def start_new(
         self,

@@ -371,3 +371,57 @@ async def test_the_start_screen_offers_the_earlier_assessment(
         assert isinstance(screen, InterviewScreen)
         assert screen.engine.session.previous_session == SESSION
         assert screen.engine.suggested_value("system_scope") == "Gateway"
+
+
+async def test_planning_an_improvement_from_the_gap_screen(
+    make_app: AppFactory, store: SessionStore, tmp_path: Path
+) -> None:
+    from textual.widgets import Input as Field
+
+    from interview.plan import PlanStatus, load_plan
+    from interview.tui.screens.gap import GapScreen
+    from interview.tui.screens.plan import PlanDialog
+
+    import_levels(store, tmp_path, "target", "D1.1,3,2,\nD1.2,2,1,\nF1.1,na,,\n")
+    import_levels(store, tmp_path, "assessment", "D1.1,1,1,\nD1.2,2,1,\nF1.1,0,,\n")
+    app = make_app()
+    async with app.run_test() as pilot:
+        await press(pilot, "4", "1", "1")  # compare the target with the assessment
+        assert isinstance(app.screen, GapScreen)
+        await press(pilot, "p", "1")  # plan the first (only) roadmap item, D1.1
+        dialog = app.screen
+        assert isinstance(dialog, PlanDialog)
+        dialog.query_one("#plan-owner", Field).value = "Ana [b]K[/b]"
+        dialog.query_one("#plan-due", Field).value = "2027-03-31"
+        dialog.query_one("#plan-status").focus()
+        await press(pilot, "2")  # in progress
+        screen = app.screen
+        assert isinstance(screen, GapScreen)
+        assert screen.active_tab == "roadmap"
+    item = load_plan(store.folder, "Acme Gate").items["D1.1"]
+    assert (item.owner, item.status, str(item.due)) == (
+        "Ana [b]K[/b]",
+        PlanStatus.IN_PROGRESS,
+        "2027-03-31",
+    )
+
+
+async def test_a_bad_due_date_keeps_the_plan_dialog_open(
+    make_app: AppFactory, store: SessionStore, tmp_path: Path
+) -> None:
+    from textual.widgets import Input as Field
+
+    from interview.tui.screens.plan import PlanDialog
+
+    import_levels(store, tmp_path, "target", "D1.1,3,2,\nD1.2,2,1,\nF1.1,na,,\n")
+    import_levels(store, tmp_path, "assessment", "D1.1,1,1,\nD1.2,2,1,\nF1.1,0,,\n")
+    app = make_app()
+    async with app.run_test() as pilot:
+        await press(pilot, "4", "1", "1", "p", "1")
+        dialog = app.screen
+        assert isinstance(dialog, PlanDialog)
+        dialog.query_one("#plan-due", Field).value = "next spring"
+        dialog.query_one("#plan-status").focus()
+        await press(pilot, "1")
+        assert app.screen is dialog
+    assert not (store.folder / "plans").exists()

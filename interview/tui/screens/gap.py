@@ -8,19 +8,25 @@ Enter on a practice in the heat map opens its detail, with each interviewee's le
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from interview.consolidation import GapConsolidation
 from interview.gap import GapAnalysis
+from interview.plan import Plan
 from interview.questionnaire.model import Questionnaire
 from interview.session.model import Session
+from interview.tui.screens.plan import PlanDialog, PlanEdit, PlanPicker
 from interview.tui.widgets.gap.bar_chart import (
     BarChartView,
 )
@@ -93,8 +99,16 @@ class GapScreen(Screen[None]):
             Binding(str(number), f"show_tab('{tab_id}')", title)
             for number, (tab_id, title) in enumerate(TABS.items(), start=1)
         ),
+        Binding("p", "plan", "Plan"),
         Binding("escape", "app.pop_screen", "Back"),
     ]
+
+    @dataclass
+    class PlanEdited(Message):
+        """The user planned an improvement; the app saves the plan."""
+
+        system: str
+        edit: PlanEdit
 
     def __init__(
         self,
@@ -103,6 +117,8 @@ class GapScreen(Screen[None]):
         target: Session,
         current: Session,
         consolidation: GapConsolidation | None = None,
+        plan: Plan | None = None,
+        today: date | None = None,
     ) -> None:
         """``consolidation``: how several sessions per side were merged into ``analysis``;
         ``target`` and ``current`` are then their first sessions."""
@@ -112,6 +128,8 @@ class GapScreen(Screen[None]):
         self.target = target
         self.current = current
         self.consolidation = consolidation if consolidation and consolidation.several else None
+        self.plan = plan or Plan(system=current.system)
+        self.today = today or date.today()
 
     def compose(self) -> ComposeResult:
         yield Static(self._header(), id="gap-sessions")
@@ -124,7 +142,12 @@ class GapScreen(Screen[None]):
             with TabPane(TABS["radar"], id="radar"):
                 yield RadarView(self.analysis)
             with TabPane(TABS["roadmap"], id="roadmap"):
-                yield RoadmapView(self.analysis.roadmap, id="roadmap-scroll")
+                yield RoadmapView(
+                    self.analysis.roadmap,
+                    plan=self.plan.items,
+                    today=self.today,
+                    id="roadmap-scroll",
+                )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -158,3 +181,29 @@ class GapScreen(Screen[None]):
         )
         body = practice_detail(self.questionnaire, gap, item, theme_palette(self), accounts)
         self.app.push_screen(PracticeDetail(body))
+
+    # --- The plan ----------------------------------------------------------------------------
+
+    def action_plan(self) -> None:
+        """Pick an improvement from the roadmap, then plan it."""
+        if not self.analysis.roadmap:
+            self.notify("Nothing to plan: there are no gaps.", markup=False)
+            return
+        self.app.push_screen(PlanPicker(self.analysis.roadmap, self.plan.items), self._plan_item)
+
+    def _plan_item(self, practice_id: str | None) -> None:
+        if practice_id is None:
+            return
+        name = self.questionnaire.practices[practice_id].name
+        dialog = PlanDialog(practice_id, name, self.plan.items.get(practice_id))
+        self.app.push_screen(dialog, self._planned)
+
+    def _planned(self, edit: PlanEdit | None) -> None:
+        if edit is not None:
+            self.post_message(self.PlanEdited(self.plan.system, edit))
+
+    def show_plan(self, plan: Plan) -> None:
+        """Show the plan as saved."""
+        self.plan = plan
+        self.query_one(RoadmapView).set_plan(plan.items)
+        self.action_show_tab("roadmap")

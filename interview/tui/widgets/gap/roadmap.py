@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -17,6 +18,7 @@ from interview.gap import (
     RoadmapItem,
     is_unset,
 )
+from interview.plan import PlanItem, progress_of
 from interview.questionnaire.model import Questionnaire
 from interview.report.outline import SEVERITY_WORDS
 from interview.tui.text import level_text, literal
@@ -61,8 +63,27 @@ def step_blocks(item: RoadmapItem, indent: int = 4) -> Iterator[RenderableType]:
         yield bullets(step.to_do, indent + 2)
 
 
-def roadmap_item_blocks(number: int, item: RoadmapItem, palette: Palette) -> list[RenderableType]:
-    """One improvement: severity, from → to, why, and the steps."""
+def plan_line(planned: PlanItem | None, today: date) -> Text:
+    """``plan: in progress · Ana · due 2027-03-31 (late) · budget agreed``, or not planned."""
+    if planned is None:
+        return Text("plan: not planned yet (p plans it)", style="italic")
+    progress = progress_of(planned, today, in_roadmap=True)
+    parts = [progress.value, planned.owner or "no owner"]
+    if planned.due:
+        parts.append(f"due {planned.due.isoformat()}")
+    if planned.note:
+        parts.append(planned.note)
+    return labelled("plan: ", literal(" · ".join(parts)), "bold")
+
+
+def roadmap_item_blocks(
+    number: int,
+    item: RoadmapItem,
+    palette: Palette,
+    planned: PlanItem | None = None,
+    today: date | None = None,
+) -> list[RenderableType]:
+    """One improvement: severity, from → to, why, its plan, and the steps."""
     heading = Text(f"{number:2}. ")
     heading.append_text(literal(f"{item.practice_id} {item.name}", "bold"))
     heading.append("  ")
@@ -74,12 +95,19 @@ def roadmap_item_blocks(number: int, item: RoadmapItem, palette: Palette) -> lis
     ]
     if item.reason:
         blocks.append(indented(labelled("why: ", literal(item.reason), "italic"), 4))
+    if today is not None:
+        blocks.append(indented(plan_line(planned, today), 4))
     blocks += list(step_blocks(item))
     return blocks
 
 
-def roadmap_view(items: Sequence[RoadmapItem], palette: Palette = PLAIN) -> Group:
-    """The roadmap, most urgent first."""
+def roadmap_view(
+    items: Sequence[RoadmapItem],
+    palette: Palette = PLAIN,
+    plan: Mapping[str, PlanItem] | None = None,
+    today: date | None = None,
+) -> Group:
+    """The roadmap, most urgent first (with each item's plan when ``today`` is given)."""
     if not items:
         return Group(Text("No gaps: the current state meets the target wherever it applies."))
     blocks: list[RenderableType] = [
@@ -91,7 +119,8 @@ def roadmap_view(items: Sequence[RoadmapItem], palette: Palette = PLAIN) -> Grou
     ]
     for number, item in enumerate(items, start=1):
         blocks.append(Text())
-        blocks += roadmap_item_blocks(number, item, palette)
+        planned = (plan or {}).get(item.practice_id)
+        blocks += roadmap_item_blocks(number, item, palette, planned, today)
     return Group(*blocks)
 
 
@@ -162,9 +191,23 @@ def next_steps(item: RoadmapItem | None) -> list[RenderableType]:
 class RoadmapView(VerticalScroll):
     """The roadmap, scrolling."""
 
-    def __init__(self, items: Sequence[RoadmapItem], *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        items: Sequence[RoadmapItem],
+        *,
+        plan: Mapping[str, PlanItem] | None = None,
+        today: date | None = None,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self._items = list(items)
+        self._plan = dict(plan or {})
+        self._today = today
+
+    def set_plan(self, plan: Mapping[str, PlanItem]) -> None:
+        """Show a changed plan."""
+        self._plan = dict(plan)
+        self.draw()
 
     def compose(self) -> ComposeResult:
         yield Static(id="roadmap-text")
@@ -175,5 +218,5 @@ class RoadmapView(VerticalScroll):
     def draw(self) -> None:
         """The roadmap in the current theme's colours."""
         self.query_one("#roadmap-text", Static).update(
-            roadmap_view(self._items, theme_palette(self))
+            roadmap_view(self._items, theme_palette(self), self._plan, self._today)
         )
