@@ -15,6 +15,7 @@ from typing import NoReturn
 from interview import __version__
 from interview.cli.cycle_commands import add_cycle_commands
 from interview.cli.gap_commands import add_gap_commands
+from interview.cli.history_commands import add_history_commands
 from interview.cli.interview_commands import run_new, run_resume, run_start
 from interview.cli.model_commands import run_model, run_validate
 from interview.cli.plan_commands import add_plan_commands
@@ -95,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_gap_commands(commands, _add_session_options)
     add_profile_commands(commands, _add_session_options)
+    add_history_commands(commands, _add_session_options)
     add_cycle_commands(commands, _add_session_options)
     add_plan_commands(commands, _add_session_options)
 

@@ -11,6 +11,8 @@ CORE_MODULES = [
     "interview.errors",
     "interview.scoring",
     "interview.gap",
+    "interview.history",
+    "interview.consolidation",
     "interview.levels_csv",
     "interview.files",
     "interview.session.model",
@@ -21,8 +23,9 @@ CORE_MODULES = [
     "interview.report.outline",
     "interview.report.charts",
     "interview.report.html",
+    "interview.report.history_chart",
+    "interview.report.history_html",
     "interview.cli",
-    "interview.consolidation",
 ]
 
 

@@ -1,0 +1,445 @@
+"""A system's history: its sessions over time, its levels per assessment and how the gaps to
+the current target have moved (the "check" of plan-do-check-act). Pure computation.
+
+The rules are smm's own and are explained in docs/HISTORY.md: which sessions belong to a
+system, which target is the current one, how a change between two assessments is marked, and
+how the gaps are counted (with the gap rules of docs/GAP.md, through :func:`compare_sessions`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from enum import StrEnum
+from itertools import pairwise
+
+from interview.errors import InputError, printable
+from interview.formatting import plural, short_time
+from interview.gap import GapAnalysis, Severity, compare_sessions, mean_level, scope_for_arithmetic
+from interview.questionnaire.model import Questionnaire
+from interview.scoring import CurrentLevel, current_levels_of
+from interview.session.model import Phase, Session, SessionKind
+from interview.session.store import SessionStore, slug
+
+# --- Which sessions belong to a system -------------------------------------------------------
+
+
+def system_key(name: str) -> str:
+    """How system names are matched: ``Acme Gateway`` and ``acme-gateway`` are one system.
+
+    The name's slug (lower case, runs of other characters as one ``-``); a name without ASCII
+    letters or digits, whose slug would say nothing, is matched by its case-folded words.
+    """
+    if re.search(r"[A-Za-z0-9]", name):
+        return slug(name)
+    return " ".join(name.split()).casefold()
+
+
+def in_time_order(sessions: Sequence[Session]) -> list[Session]:
+    """Oldest first, by the time each session was started; the id breaks ties."""
+    return sorted(sessions, key=lambda session: (session.created, session.id))
+
+
+@dataclass(frozen=True)
+class FoundSessions:
+    """The sessions of one system found in a folder, and the files that could not be read."""
+
+    sessions: list[Session]
+    problems: list[str]
+
+
+def find_system_sessions(
+    store: SessionStore, questionnaire: Questionnaire, reference: str
+) -> FoundSessions:
+    """Every session of the system named by ``reference`` (a system's name, or a session id
+    whose system is meant), checked against the questionnaire, oldest first."""
+    readable, problems = read_all(store)
+    key = system_key(reference)
+    if not any(system_key(session.system) == key for session in readable):
+        key = system_key(session_by_reference(store, reference).system)
+    sessions = []
+    for session in readable:
+        if system_key(session.system) != key:
+            continue
+        try:
+            sessions.append(store.load(str(store.path_of(session.id)), questionnaire).session)
+        except InputError as error:
+            problems += error.lines
+    return FoundSessions(in_time_order(sessions), problems)
+
+
+def read_all(store: SessionStore) -> tuple[list[Session], list[str]]:
+    """Every session file in the folder, read without a questionnaire, and what failed."""
+    sessions: list[Session] = []
+    problems: list[str] = []
+    for path in store.session_files():
+        try:
+            sessions.append(store.read(str(path)))
+        except InputError as error:
+            problems += error.lines
+    return sessions, problems
+
+
+def session_by_reference(store: SessionStore, reference: str) -> Session:
+    """The session a reference names, or the one-line error that suggests ``smm list``."""
+    try:
+        return store.read(reference)
+    except InputError:
+        raise InputError(
+            [
+                f"{printable(reference)}: no system of this name and no session with this id in "
+                f"{printable(str(store.folder))}; see `smm list` for the systems and sessions"
+            ]
+        ) from None
+
+
+# --- Changes between two assessments ---------------------------------------------------------
+
+
+class Change(StrEnum):
+    """How a practice's level moved since the previous assessment."""
+
+    SAME = "same"
+    UP = "up"
+    """Comprehensiveness or scope rose, and neither fell."""
+    DOWN = "down"
+    """Comprehensiveness or scope fell, and neither rose."""
+    MIXED = "mixed"
+    """One measure rose and the other fell."""
+
+
+CHANGE_MARKERS = {Change.SAME: "", Change.UP: "↑", Change.DOWN: "↓", Change.MIXED: "↕"}
+"""Written after a level (``2/1↑``), so that a change reads without colour."""
+
+
+def level_change(before: CurrentLevel, after: CurrentLevel) -> Change:
+    """Compare both measures; a scope is counted as the gap rules count it (0 when n/a, an
+    unknown scope as 1 General)."""
+    directions = {
+        _direction(before.comprehensiveness, after.comprehensiveness),
+        _direction(scope_for_arithmetic(before), scope_for_arithmetic(after)),
+    }
+    if {1, -1} <= directions:
+        return Change.MIXED
+    if 1 in directions:
+        return Change.UP
+    if -1 in directions:
+        return Change.DOWN
+    return Change.SAME
+
+
+def _direction(before: int, after: int) -> int:
+    """1 when the value rose, -1 when it fell, 0 when it stayed."""
+    return (after > before) - (after < before)
+
+
+@dataclass(frozen=True)
+class LevelInTime:
+    """One practice's level in one assessment and its change since the previous one."""
+
+    level: CurrentLevel
+    change: Change | None
+    """None in the first assessment: there is nothing to compare it with."""
+
+
+@dataclass(frozen=True)
+class PracticeHistory:
+    """One practice's levels, one per assessment, oldest first."""
+
+    practice_id: str
+    name: str
+    levels: tuple[LevelInTime, ...]
+
+
+def practice_histories(
+    questionnaire: Questionnaire, assessments: Sequence[Session]
+) -> list[PracticeHistory]:
+    """Every practice of the questionnaire, in its order, across the assessments."""
+    levels = [current_levels_of(questionnaire, session) for session in assessments]
+    histories = []
+    for practice_id in questionnaire.practice_ids():
+        row = [by_practice[practice_id] for by_practice in levels]
+        changes = [None, *(level_change(a, b) for a, b in pairwise(row))][: len(row)]
+        histories.append(
+            PracticeHistory(
+                practice_id,
+                questionnaire.practices[practice_id].name,
+                tuple(
+                    LevelInTime(level, change) for level, change in zip(row, changes, strict=True)
+                ),
+            )
+        )
+    return histories
+
+
+# --- Gaps over time --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GapCounts:
+    """One assessment against the current target, over the practices the target includes."""
+
+    large: int
+    small: int
+    none: int
+    comprehensiveness_gap: int
+    """The comprehensiveness gaps added up: how many levels short of the target in all."""
+    current_mean: float | None
+    """Mean current comprehensiveness, one decimal (halves up); None when nothing applies."""
+    target_mean: float | None
+
+
+def gap_counts(analysis: GapAnalysis) -> GapCounts:
+    """Count the severities and add up the gaps of the practices included in the comparison."""
+    included = [gap for gap in analysis.practices if gap.included]
+    return GapCounts(
+        large=sum(gap.severity is Severity.LARGE for gap in included),
+        small=sum(gap.severity is Severity.SMALL for gap in included),
+        none=sum(gap.severity is Severity.NONE for gap in included),
+        comprehensiveness_gap=sum(gap.comprehensiveness_gap or 0 for gap in included),
+        current_mean=mean_level([gap.current.comprehensiveness for gap in included]),
+        target_mean=mean_level([gap.target.comprehensiveness or 0 for gap in included]),
+    )
+
+
+@dataclass(frozen=True)
+class GapMovement:
+    """How the counts moved since the previous assessment: later minus earlier."""
+
+    large: int
+    small: int
+    none: int
+    comprehensiveness_gap: int
+    current_mean: float | None
+    """The difference of the two rounded means (as shown), or None when either is None."""
+
+
+def gap_movement(before: GapCounts, after: GapCounts) -> GapMovement:
+    """The differences between two assessments' counts."""
+    mean = None
+    if before.current_mean is not None and after.current_mean is not None:
+        mean = float(Decimal(str(after.current_mean)) - Decimal(str(before.current_mean)))
+    return GapMovement(
+        after.large - before.large,
+        after.small - before.small,
+        after.none - before.none,
+        after.comprehensiveness_gap - before.comprehensiveness_gap,
+        mean,
+    )
+
+
+def movement_words(movement: GapMovement) -> list[str]:
+    """``["2 fewer large gaps", "3 levels closer to the target", …]``, the mean's movement
+    last; ``["no change"]`` when nothing moved."""
+    words = [
+        counted_change(movement.large, "large gap"),
+        counted_change(movement.small, "small gap"),
+        counted_change(movement.none, "practice with no gap", "practices with no gap"),
+    ]
+    levels = movement.comprehensiveness_gap
+    if levels:
+        direction = "closer to" if levels < 0 else "further from"
+        words.append(f"{plural(abs(levels), 'level')} {direction} the target")
+    if movement.current_mean:
+        direction = "up" if movement.current_mean > 0 else "down"
+        words.append(f"mean comprehensiveness {direction} {abs(movement.current_mean):.1f}")
+    return [word for word in words if word] or ["no change"]
+
+
+def counted_change(difference: int, noun: str, nouns: str = "") -> str:
+    """``2 fewer large gaps``, ``1 more small gap``; empty when the count did not move."""
+    if not difference:
+        return ""
+    amount = abs(difference)
+    name = noun if amount == 1 else (nouns or f"{noun}s")
+    return f"{amount} {'more' if difference > 0 else 'fewer'} {name}"
+
+
+@dataclass(frozen=True)
+class GapsInTime:
+    """One assessment's gaps to the current target, and how they moved since the previous."""
+
+    session: Session
+    counts: GapCounts
+    movement: GapMovement | None
+    """None for the first assessment."""
+
+
+def gaps_over_time(
+    questionnaire: Questionnaire, target: Session, assessments: Sequence[Session]
+) -> list[GapsInTime]:
+    """Every assessment compared with the one target, oldest first."""
+    points: list[GapsInTime] = []
+    for session in assessments:
+        counts = gap_counts(compare_sessions(questionnaire, target, session))
+        movement = gap_movement(points[-1].counts, counts) if points else None
+        points.append(GapsInTime(session, counts, movement))
+    return points
+
+
+# --- The whole history -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CurrentTarget:
+    """The target the gaps are measured against, and whether it is finished."""
+
+    session: Session
+    finished: bool
+
+    @property
+    def reason(self) -> str:
+        """Why this target is the current one, in words."""
+        if self.finished:
+            return "the most recent finished target"
+        return "the most recent target (no target of this system is finished)"
+
+
+def is_finished(session: Session) -> bool:
+    """Closed by its interview, or imported (imported sessions are always finished)."""
+    return session.phase is Phase.DONE
+
+
+def current_target(targets: Sequence[Session]) -> CurrentTarget | None:
+    """The most recent finished target; else the most recent target; None without targets."""
+    finished = [session for session in targets if is_finished(session)]
+    if finished:
+        return CurrentTarget(finished[-1], True)
+    return CurrentTarget(targets[-1], False) if targets else None
+
+
+def current_baseline(assessments: Sequence[Session]) -> Session | None:
+    """The assessment accepted as the baseline most recently, if any was."""
+    accepted = [session for session in assessments if session.accepted_as_baseline is not None]
+    return max(
+        accepted, key=lambda session: (session.accepted_as_baseline, session.id), default=None
+    )
+
+
+@dataclass(frozen=True)
+class History:
+    """One system's sessions over time, its levels per assessment and its gaps over time."""
+
+    system: str
+    """The system's name as the most recent session writes it."""
+    sessions: list[Session]
+    """Targets and assessments together, oldest first."""
+    assessments: list[Session]
+    targets: list[Session]
+    current_target: CurrentTarget | None
+    baseline: Session | None
+    practices: list[PracticeHistory]
+    gaps: list[GapsInTime]
+    """Empty when the system has no target."""
+
+    def label_of(self, session: Session) -> str:
+        """``A2`` for the second assessment, ``T1`` for the first target."""
+        for prefix, group in (("A", self.assessments), ("T", self.targets)):
+            for number, member in enumerate(group, start=1):
+                if member.id == session.id:
+                    return f"{prefix}{number}"
+        return ""
+
+    def label_of_id(self, session_id: str) -> str:
+        """The label of the session with this id, or empty when it is not in the history."""
+        return next((self.label_of(s) for s in self.sessions if s.id == session_id), "")
+
+
+def build_history(questionnaire: Questionnaire, sessions: Sequence[Session]) -> History:
+    """The history of one system's sessions (any order; they are put in time order)."""
+    if not sessions:
+        raise ValueError("a history needs at least one session")
+    ordered = in_time_order(sessions)
+    assessments = [s for s in ordered if s.kind is SessionKind.ASSESSMENT]
+    targets = [s for s in ordered if s.kind is SessionKind.TARGET]
+    target = current_target(targets)
+    return History(
+        system=ordered[-1].system,
+        sessions=ordered,
+        assessments=assessments,
+        targets=targets,
+        current_target=target,
+        baseline=current_baseline(assessments),
+        practices=practice_histories(questionnaire, assessments),
+        gaps=[] if target is None else gaps_over_time(questionnaire, target.session, assessments),
+    )
+
+
+# --- What every format says ------------------------------------------------------------------
+
+LEVELS_LEGEND = (
+    "Levels are comprehensiveness/scope. Comprehensiveness: 0 None, 1 Minimum, 2 Ad hoc, "
+    "3 Consistent, 4 Formalized. Scope: 1 General, 2 Industry specific, 3 System specific; "
+    "- is n/a (comprehensiveness 0), ? not yet known."
+)
+
+CHANGE_LEGEND = (
+    "After a level, the change since the previous assessment: ↑ up, ↓ down, ↕ one measure up "
+    "and the other down; nothing when it stayed. A narrower scope is higher."
+)
+
+GAPS_LEGEND = (
+    "Counted over the practices that the current target includes (not-applicable ones are left "
+    "out). Levels short: the comprehensiveness gaps added up. Mean: the mean current "
+    "comprehensiveness of those practices, to one decimal."
+)
+
+HISTORY_RULES_NOTE = (
+    "Which sessions form the history, which target is the current one and how changes are "
+    "marked are smm's own rules; gaps and severity follow smm's gap rules (a gap of 2 or more "
+    "levels in either measure is large, any smaller gap is small). See docs/HISTORY.md and "
+    "docs/GAP.md."
+)
+
+
+def session_status(history: History, session: Session) -> list[str]:
+    """``["imported from a.csv", "started from A1 (id)", "accepted as the baseline …"]``."""
+    words = [
+        f"imported from {session.imported_from}"
+        if session.imported_from is not None
+        else ("finished" if is_finished(session) else "not finished")
+    ]
+    target = history.current_target
+    if target is not None and target.session.id == session.id:
+        words.append("the current target")
+    if session.previous_session:
+        label = history.label_of_id(session.previous_session)
+        where = label or f"{session.previous_session} (not in this history)"
+        words.append(f"started from {where}")
+    if session.accepted_as_baseline is not None:
+        words.append(f"accepted as the baseline {utc_time(session.accepted_as_baseline)}")
+    return words
+
+
+def target_sentence(history: History) -> str:
+    """``Current target: T1 (id), the most recent finished target.``, or why there is none."""
+    target = history.current_target
+    if target is None:
+        return (
+            "No target for this system yet, so there are no gaps to follow; "
+            "start one with `smm new target`."
+        )
+    label = history.label_of(target.session)
+    return f"Current target: {label} ({target.session.id}), {target.reason}."
+
+
+def baseline_sentence(history: History) -> str:
+    """``Baseline: A2 (id), accepted …``, or that none was accepted yet."""
+    baseline = history.baseline
+    if baseline is None or baseline.accepted_as_baseline is None:
+        return "Baseline: no assessment has been accepted as the baseline yet."
+    accepted = utc_time(baseline.accepted_as_baseline)
+    return f"Baseline: {history.label_of(baseline)} ({baseline.id}), accepted {accepted}."
+
+
+def day_of(session: Session) -> str:
+    """``2026-11-25``: the day the session was started, in UTC."""
+    return session.created.astimezone(UTC).strftime("%Y-%m-%d")
+
+
+def utc_time(moment: datetime) -> str:
+    """``2026-11-25 18:52 UTC``, whatever offset the time was saved with."""
+    return short_time(moment.astimezone(UTC))
