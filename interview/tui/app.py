@@ -20,6 +20,7 @@ from interview.engine.interview import Interview
 from interview.engine.summary import SessionSummary, summarise
 from interview.errors import InputError, printable
 from interview.gap import compare_sessions
+from interview.history import build_history, find_system_sessions
 from interview.plan import load_plan, save_plan, update_item
 from interview.profiles import (
     Profile,
@@ -39,9 +40,11 @@ from interview.session.model import (
 )
 from interview.session.store import LoadedSession, SessionStore
 from interview.tui.screens.gap import GapScreen
+from interview.tui.screens.history import HistoryScreen
 from interview.tui.screens.interview import GapRequested, InterviewScreen
 from interview.tui.screens.start import (
     CompareRequested,
+    HistoryRequested,
     NewSessionScreen,
     OpenRequested,
     StartRequested,
@@ -189,6 +192,16 @@ class SmmApp(App[ExitReport]):
             self.notify(printable(" ".join(error.lines)), severity="error", markup=False)
             return
         self.show_gap(target, current)
+
+    def on_history_requested(self, message: HistoryRequested) -> None:
+        """One system's history, from every session of it in the folder."""
+        try:
+            found = find_system_sessions(self.store, self.questionnaire, message.system)
+            history = build_history(self.questionnaire, found.sessions)
+        except (InputError, ValueError) as error:
+            self.notify(printable(str(error)), severity="error", markup=False)
+            return
+        self.push_screen(HistoryScreen(history))
 
     def on_gap_requested(self, message: GapRequested) -> None:
         target_id = message.assessment.target_session or ""

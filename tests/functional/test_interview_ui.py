@@ -425,3 +425,22 @@ async def test_a_bad_due_date_keeps_the_plan_dialog_open(
         await press(pilot, "1")
         assert app.screen is dialog
     assert not (store.folder / "plans").exists()
+
+
+async def test_a_systems_history_from_the_start_screen(
+    make_app: AppFactory, store: SessionStore, tmp_path: Path
+) -> None:
+    from interview.tui.screens.history import HistoryScreen
+
+    import_levels(store, tmp_path, "target", "D1.1,3,2,\nD1.2,2,1,\nF1.1,na,,\n")
+    import_levels(store, tmp_path, "assessment", "D1.1,1,1,\nD1.2,2,1,\nF1.1,0,,\n")
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await press(pilot, "5", "1")  # history; the only system
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        assert sorted(s.kind.value for s in screen.history.sessions) == ["assessment", "target"]
+        (gaps,) = screen.history.gaps
+        assert (gaps.counts.large, gaps.counts.small, gaps.counts.none) == (1, 0, 1)
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, HistoryScreen)

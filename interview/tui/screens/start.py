@@ -68,7 +68,12 @@ class StartScreen(Screen[None]):
                     id="compare",
                     disabled=not _comparable(self._summaries),
                 ),
-                Option(numbered(5, "Quit"), id="quit"),
+                Option(
+                    numbered(5, "The history of a system over its improvement cycles"),
+                    id="history",
+                    disabled=not self._summaries,
+                ),
+                Option(numbered(6, "Quit"), id="quit"),
                 id="start-menu",
             )
             for problem in self._problems:
@@ -85,6 +90,8 @@ class StartScreen(Screen[None]):
             self.app.push_screen(ResumeScreen(self._summaries))
         elif choice == "compare":
             self.app.push_screen(CompareScreen(self._summaries))
+        elif choice == "history":
+            self.app.push_screen(SystemPicker(self._summaries))
         elif choice in ("target", "assessment"):
             kind = SessionKind(choice)
             targets = [s for s in self._summaries if s.kind is SessionKind.TARGET]
@@ -314,3 +321,35 @@ class CompareScreen(Screen[None]):
             self._offer(self._assessments)
         else:
             self.post_message(CompareRequested(self._target_id, chosen))
+
+
+@dataclass
+class HistoryRequested(Message):
+    """The user wants one system's history."""
+
+    system: str
+
+
+class SystemPicker(Screen[None]):
+    """Which system's history?"""
+
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def __init__(self, summaries: list[SessionSummary]) -> None:
+        super().__init__()
+        systems: dict[str, str] = {}
+        for summary in sorted(summaries, key=lambda s: s.updated, reverse=True):
+            systems.setdefault(slug(summary.system), summary.system)
+        self._systems = list(systems.values())
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="page"):
+            yield Static(Text("The history of which system?", style="bold"))
+            yield NumberedOptionList(
+                *(Option(numbered(n, name), id=str(n)) for n, name in enumerate(self._systems, 1)),
+                id="system-list",
+            )
+        yield Footer()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.post_message(HistoryRequested(self._systems[int(event.option.id or "1") - 1]))
