@@ -8,7 +8,7 @@ made by the smm project; none is published by the IIC. Imports neither textual n
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -184,6 +184,18 @@ def find_profile(reference: str, questionnaire: Questionnaire) -> Profile:
         if path.stem == reference:
             return load_profile(path, questionnaire)
     raise InputError([f"{printable(reference)}: no such profile; see `smm profiles`"])
+
+
+def profile_in_use(questionnaire: Questionnaire, targets: Sequence[Session]) -> Profile | None:
+    """The first target's profile that names one, or None (also when it cannot be loaded)."""
+    for session in targets:
+        if session.profile is None:
+            continue
+        try:
+            return find_profile(session.profile, questionnaire)
+        except (InputError, OSError):
+            return None
+    return None
 
 
 def profile_from_target(

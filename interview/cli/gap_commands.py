@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,8 @@ from interview.errors import InputError, printable
 from interview.files import write_text_atomically
 from interview.gap import session_standings
 from interview.levels_csv import imported_session, levels_csv, read_level_rows
+from interview.plan import Plan, load_plan
+from interview.profiles import profile_in_use
 from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.report.html import gap_html, report_html
 from interview.session.model import Session, SessionKind
@@ -160,22 +163,39 @@ def _add_format_and_output(
 def run_gap(arguments: argparse.Namespace) -> int:
     """Compare one or more target sessions with one or more current-state assessments."""
     questionnaire = load_questionnaire(arguments.questionnaire)
-    targets, currents = _load_gap_sessions(arguments, questionnaire)
+    store = SessionStore(arguments.sessions_dir)
+    targets, currents = _load_gap_sessions(arguments, questionnaire, store)
     sides = consolidate_gap(questionnaire, targets, currents)
     analysis = compare_consolidated(questionnaire, sides)
     render = {"text": gap_text, "md": gap_markdown, "html": gap_html, "json": gap_json}
     if arguments.format == "csv":
         text = gap_csv(analysis)
     else:
-        text = render[arguments.format](questionnaire, sides, analysis)
+        text = render[arguments.format](
+            questionnaire,
+            sides,
+            analysis,
+            plan=_plan_of(store, currents[0].system),
+            profile=profile_in_use(questionnaire, targets),
+            today=date.today(),
+        )
     return _deliver(text, arguments.output)
 
 
+def _plan_of(store: SessionStore, system: str) -> Plan | None:
+    """The system's plan; a damaged plan file is named on stderr and the report goes on."""
+    try:
+        return load_plan(store.folder, system)
+    except InputError as error:
+        for line in error.lines:
+            print(printable(f"smm: warning: the plan is left out: {line}"), file=sys.stderr)
+        return None
+
+
 def _load_gap_sessions(
-    arguments: argparse.Namespace, questionnaire: Questionnaire
+    arguments: argparse.Namespace, questionnaire: Questionnaire, store: SessionStore
 ) -> tuple[list[Session], list[Session]]:
     """The target sessions and the assessments named, each of its kind and named once."""
-    store = SessionStore(arguments.sessions_dir)
     targets = [_load_of_kind(store, questionnaire, arguments.target, SessionKind.TARGET)]
     targets += [
         _load_of_kind(store, questionnaire, reference, SessionKind.TARGET, "--also-target")
@@ -194,8 +214,12 @@ def run_report(arguments: argparse.Namespace) -> int:
     """One session's levels on their own: a target document or a current-state document."""
     questionnaire = load_questionnaire(arguments.questionnaire)
     session = SessionStore(arguments.sessions_dir).load(arguments.session, questionnaire).session
-    render = {"text": report_text, "md": report_markdown, "html": report_html, "json": report_json}
-    return _deliver(render[arguments.format](questionnaire, session), arguments.output)
+    if arguments.format == "json":
+        return _deliver(report_json(questionnaire, session), arguments.output)
+    render = {"text": report_text, "md": report_markdown, "html": report_html}
+    profile = profile_in_use(questionnaire, [session])
+    text = render[arguments.format](questionnaire, session, profile=profile)
+    return _deliver(text, arguments.output)
 
 
 def run_export(arguments: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from interview.cli.output import json_text, table
@@ -27,7 +28,25 @@ from interview.gap import (
     session_standings,
 )
 from interview.levels_csv import csv_text
+from interview.plan import Plan
+from interview.profiles import Profile
 from interview.questionnaire.model import Questionnaire
+from interview.report.extras import (
+    CLOSED_LEAD,
+    CLOSED_TITLE,
+    PROFILE_LABEL,
+    PlanView,
+    RoadmapExtras,
+    plan_item_json,
+    plan_json,
+    plan_note,
+    plan_summary,
+    plan_words,
+    profile_description,
+    profile_note,
+    roadmap_extras,
+    sector_label,
+)
 from interview.report.outline import (
     DISAGREEMENT_TITLE,
     RULES_NOTE,
@@ -43,6 +62,7 @@ from interview.report.outline import (
     practice_severity_words,
     report_outline,
     report_title,
+    sentence_start,
     short_level,
     side_title,
     standing_words,
@@ -177,17 +197,27 @@ def row_id(row: GroupGap | PracticeGap) -> str:
 # --- Gap: JSON -------------------------------------------------------------------------------
 
 
-def gap_json(questionnaire: Questionnaire, sides: GapConsolidation, analysis: GapAnalysis) -> str:
-    """The documented JSON interface of ``smm gap`` (docs/GAP.md); ``consolidation`` only when
-    a side merges several sessions."""
+def gap_json(
+    questionnaire: Questionnaire,
+    sides: GapConsolidation,
+    analysis: GapAnalysis,
+    *,
+    plan: Plan | None = None,
+    profile: Profile | None = None,
+    today: date | None = None,
+) -> str:
+    """The documented JSON of ``smm gap`` (docs/GAP.md); ``plan`` and ``consolidation`` if any."""
+    view = roadmap_extras(analysis.roadmap, plan, profile, today).plan
     data: dict[str, Any] = {
         "target": side_info(questionnaire, sides.target),
         "current": side_info(questionnaire, sides.current),
         "practices": [practice_gap_json(gap) for gap in analysis.practices],
         "subdomains": [group_gap_json(row) for row in analysis.subdomains],
         "domains": [group_gap_json(row) for row in analysis.domains],
-        "roadmap": [roadmap_json(item) for item in analysis.roadmap],
+        "roadmap": [roadmap_json(item, view) for item in analysis.roadmap],
     }
+    if view is not None:
+        data["plan"] = plan_json(view)
     if sides.several:
         data["consolidation"] = {
             "target": consolidation_json(sides.target),
@@ -278,9 +308,9 @@ def group_gap_json(row: GroupGap) -> dict[str, Any]:
     }
 
 
-def roadmap_json(item: RoadmapItem) -> dict[str, Any]:
-    """One roadmap item as JSON."""
-    return {
+def roadmap_json(item: RoadmapItem, view: PlanView | None = None) -> dict[str, Any]:
+    """One roadmap item as JSON; with a plan, also the item's ``plan`` (null when unplanned)."""
+    data: dict[str, Any] = {
         "practice": item.practice_id,
         "from": pair_json(item.start),
         "to": pair_json(item.goal),
@@ -295,6 +325,9 @@ def roadmap_json(item: RoadmapItem) -> dict[str, Any]:
         ],
         "reason": item.reason,
     }
+    if view is not None:
+        data["plan"] = plan_item_json(view.step(item.practice_id))
+    return data
 
 
 # --- Gap: CSV --------------------------------------------------------------------------------
@@ -329,12 +362,22 @@ def practice_gap_cells(gap: PracticeGap) -> list[str]:
 # --- Gap: text -------------------------------------------------------------------------------
 
 
-def gap_text(questionnaire: Questionnaire, sides: GapConsolidation, analysis: GapAnalysis) -> str:
-    """A readable table and roadmap for a terminal or a plain-text file."""
+def gap_text(
+    questionnaire: Questionnaire,
+    sides: GapConsolidation,
+    analysis: GapAnalysis,
+    *,
+    plan: Plan | None = None,
+    profile: Profile | None = None,
+    today: date | None = None,
+) -> str:
+    """A readable table and roadmap, with any plan and profile; ``today`` decides what is late."""
+    extras = roadmap_extras(analysis.roadmap, plan, profile, today)
     lines = [
         printable(f"Gap analysis: {sides.target.sessions[0].system}"),
         *side_lines(questionnaire, "Target:  ", sides.target),
         *side_lines(questionnaire, "Current: ", sides.current),
+        *(wrapped(printable(profile_note(profile))) if profile else []),
         "",
         *wrapped(LEGEND),
         "",
@@ -347,7 +390,7 @@ def gap_text(questionnaire: Questionnaire, sides: GapConsolidation, analysis: Ga
     lines += table(headers, rows, full_widths(rows, [0, 7, 7, 5, 25, 0]))
     if sides.several:
         lines += ["", *disagreement_lines(sides)]
-    lines += ["", *roadmap_lines(analysis.roadmap), "", *wrapped(RULES_NOTE)]
+    lines += ["", *roadmap_lines(analysis.roadmap, extras), "", *wrapped(RULES_NOTE)]
     return "\n".join(lines) + "\n"
 
 
@@ -396,27 +439,65 @@ def full_widths(rows: Sequence[Sequence[str]], widths: Sequence[int]) -> list[in
     ]
 
 
-def roadmap_lines(items: Sequence[RoadmapItem]) -> list[str]:
-    """The roadmap as numbered paragraphs, most urgent first."""
+def roadmap_lines(items: Sequence[RoadmapItem], extras: RoadmapExtras | None = None) -> list[str]:
+    """The roadmap as numbered paragraphs, most urgent first, with the plan if there is one."""
+    extras = extras or RoadmapExtras()
     if not items:
-        return ["Roadmap: no gaps; the current state meets the target wherever it applies."]
-    lines = ["Roadmap, most urgent first"]
+        lines = ["Roadmap: no gaps; the current state meets the target wherever it applies."]
+    else:
+        lines = ["Roadmap, most urgent first"]
+    if extras.plan is not None:
+        lines += wrapped(printable(plan_summary(extras.plan)))
     for number, item in enumerate(items, start=1):
-        lines += [
-            "",
-            printable(
-                f"{number:2}. {item.practice_id} {item.name}: {SEVERITY_WORDS[item.severity]}"
-            ),
-            f"    from {item.start.label()}",
-            f"    to   {item.goal.label()}",
-        ]
-        if item.reason:
-            lines += wrapped(printable(f"    why: {' '.join(item.reason.split())}"), " " * 9)
-        for step in item.steps:
-            scope_word = "scope " if step.measure == "scope" else ""
-            lines.append(f"    to reach {scope_word}{step.label}:")
-            for to_do in step.to_do:
-                lines += wrapped(printable(f"      - {to_do}"), " " * 8)
+        lines += ["", *roadmap_item_lines(number, item, extras)]
+    if extras.plan is not None and extras.plan.closed:
+        lines += ["", *closed_lines(extras.plan)]
+    return lines
+
+
+def roadmap_item_lines(number: int, item: RoadmapItem, extras: RoadmapExtras) -> list[str]:
+    """One improvement: severity, from → to, why, its plan, then each step's to-do list."""
+    lines = [
+        printable(f"{number:2}. {item.practice_id} {item.name}: {SEVERITY_WORDS[item.severity]}"),
+        f"    from {item.start.label()}",
+        f"    to   {item.goal.label()}",
+    ]
+    if item.reason:
+        lines += wrapped(printable(f"    why: {' '.join(item.reason.split())}"), " " * 9)
+    if extras.plan is not None:
+        lines += plan_lines(extras.plan, item.practice_id)
+    for step in item.steps:
+        scope_word = "scope " if step.measure == "scope" else ""
+        lines.append(f"    to reach {scope_word}{step.label}:")
+        for to_do in step.to_do:
+            lines += wrapped(printable(f"      - {to_do}"), " " * 8)
+        sector = extras.step_consideration(item.practice_id, step)
+        if sector and extras.profile:
+            line = f"      {sector_label(extras.profile)}: {' '.join(sector.split())}"
+            lines += wrapped(printable(line), " " * 8)
+    return lines
+
+
+def plan_lines(view: PlanView, practice_id: str) -> list[str]:
+    """``    plan: late · Ana · due 2026-10-01`` and the item's note."""
+    step = view.step(practice_id)
+    if step is None:
+        return []
+    lines = wrapped(printable(f"    plan: {plan_words(step)}"), " " * 10)
+    note = plan_note(step)
+    if note:
+        lines += wrapped(printable(f"    note: {' '.join(note.split())}"), " " * 10)
+    return lines
+
+
+def closed_lines(view: PlanView) -> list[str]:
+    """The planned practices no longer in the roadmap, each with its plan."""
+    lines = [CLOSED_TITLE, *wrapped(CLOSED_LEAD)]
+    for step in view.closed:
+        lines += wrapped(printable(f"  - {step.practice_id}: {plan_words(step)}"), " " * 4)
+        note = plan_note(step)
+        if note:
+            lines += wrapped(printable(f"    note: {' '.join(note.split())}"), " " * 10)
     return lines
 
 
@@ -424,14 +505,26 @@ def roadmap_lines(items: Sequence[RoadmapItem]) -> list[str]:
 
 
 def gap_markdown(
-    questionnaire: Questionnaire, sides: GapConsolidation, analysis: GapAnalysis
+    questionnaire: Questionnaire,
+    sides: GapConsolidation,
+    analysis: GapAnalysis,
+    *,
+    plan: Plan | None = None,
+    profile: Profile | None = None,
+    today: date | None = None,
 ) -> str:
-    """The gap analysis for a wiki page or a ticket."""
+    """The gap analysis for a wiki page or a ticket, with any plan and profile (docs/GAP.md)."""
+    extras = roadmap_extras(analysis.roadmap, plan, profile, today)
     lines = [
         f"# Gap analysis: {markdown_text(sides.target.sessions[0].system)}",
         "",
         *side_markdown(questionnaire, "Target", sides.target),
         *side_markdown(questionnaire, "Current", sides.current),
+        *(
+            [f"- **{PROFILE_LABEL}:** {markdown_text(profile_description(profile))}"]
+            if profile
+            else []
+        ),
         "",
         "## Heat map",
         "",
@@ -447,7 +540,8 @@ def gap_markdown(
         lines.append("| " + " | ".join(cells) + " |")
     if sides.several:
         lines += ["", f"## {DISAGREEMENT_TITLE}", *disagreement_markdown(sides)]
-    lines += ["", "## Roadmap", "", *roadmap_markdown(analysis.roadmap), "", f"*{RULES_NOTE}*"]
+    lines += ["", "## Roadmap", "", *roadmap_markdown(analysis.roadmap, extras)]
+    lines += ["", f"*{RULES_NOTE}*"]
     return "\n".join(lines) + "\n"
 
 
@@ -482,23 +576,57 @@ def disagreement_markdown(sides: GapConsolidation) -> list[str]:
     return lines
 
 
-def roadmap_markdown(items: Sequence[RoadmapItem]) -> list[str]:
-    """The roadmap as a numbered Markdown list."""
-    if not items:
-        return ["No gaps: the current state meets the target wherever it applies."]
-    lines = []
+def roadmap_markdown(
+    items: Sequence[RoadmapItem], extras: RoadmapExtras | None = None
+) -> list[str]:
+    """The roadmap as a numbered Markdown list, with the plan if there is one."""
+    extras = extras or RoadmapExtras()
+    lines = (
+        [] if items else ["No gaps: the current state meets the target wherever it applies.", ""]
+    )
+    if extras.plan is not None:
+        lines += [markdown_text(plan_summary(extras.plan)), ""]
     for number, item in enumerate(items, start=1):
+        lines += roadmap_item_markdown(number, item, extras)
+    if extras.plan is not None and extras.plan.closed:
+        lines += ["", *closed_markdown(extras.plan)]
+    return lines[:-1] if lines and not lines[-1] else lines
+
+
+def roadmap_item_markdown(number: int, item: RoadmapItem, extras: RoadmapExtras) -> list[str]:
+    """One improvement as a numbered list item with its plan and steps."""
+    lines = [
+        f"{number}. **{item.practice_id} {markdown_text(item.name)}**: "
+        f"{SEVERITY_WORDS[item.severity]}, from {item.start.label()} "
+        f"to {item.goal.label()}."
+    ]
+    if item.reason:
+        lines.append(f"   - Why: {markdown_text(item.reason)}")
+    step_plan = extras.plan.step(item.practice_id) if extras.plan else None
+    if step_plan is not None:
+        lines.append(f"   - Plan: {markdown_text(plan_words(step_plan))}")
+        if plan_note(step_plan):
+            lines.append(f"   - Note: {markdown_text(plan_note(step_plan))}")
+    for step in item.steps:
+        scope_word = "scope " if step.measure == "scope" else ""
+        lines.append(f"   - To reach {scope_word}{step.label}:")
+        lines += [f"     - {markdown_text(to_do)}" for to_do in step.to_do]
+        sector = extras.step_consideration(item.practice_id, step)
+        if sector and extras.profile:
+            label = markdown_text(sector_label(extras.profile))
+            lines.append(f"     - *{label}:* {markdown_text(sector)}")
+    return lines
+
+
+def closed_markdown(view: PlanView) -> list[str]:
+    """The planned practices no longer in the roadmap, as a list under a heading."""
+    lines = [f"### {CLOSED_TITLE}", "", CLOSED_LEAD, ""]
+    for step in view.closed:
+        note = plan_note(step)
         lines.append(
-            f"{number}. **{item.practice_id} {markdown_text(item.name)}**: "
-            f"{SEVERITY_WORDS[item.severity]}, from {item.start.label()} "
-            f"to {item.goal.label()}."
+            f"- **{markdown_text(step.practice_id)}**: {markdown_text(plan_words(step))}"
+            + (f"; note: {markdown_text(note)}" if note else "")
         )
-        if item.reason:
-            lines.append(f"   - Why: {markdown_text(item.reason)}")
-        for step in item.steps:
-            scope_word = "scope " if step.measure == "scope" else ""
-            lines.append(f"   - To reach {scope_word}{step.label}:")
-            lines += [f"     - {markdown_text(to_do)}" for to_do in step.to_do]
     return lines
 
 
@@ -536,12 +664,15 @@ def group_standing_json(row: GroupStanding) -> dict[str, Any]:
     return {"id": row.item_id, "name": row.name, "mean": row.mean}
 
 
-def report_text(questionnaire: Questionnaire, session: Session) -> str:
-    """One session on its own, as readable text."""
+def report_text(
+    questionnaire: Questionnaire, session: Session, *, profile: Profile | None = None
+) -> str:
+    """One session on its own, as readable text (a target with its profile's considerations)."""
     mean_name = "mean target" if session.kind is SessionKind.TARGET else "mean current"
     lines = [
         printable(report_title(session)),
         *wrapped(f"Session {session_line(questionnaire, session)}", "  "),
+        *(wrapped(printable(profile_note(profile)), "  ") if profile else []),
         "",
     ]
     for depth, row in report_outline(questionnaire, session):
@@ -555,7 +686,7 @@ def report_text(questionnaire: Questionnaire, session: Session) -> str:
             )
             continue
         lines.append(printable(f"{indent}{row.practice_id}  {row.name}: {standing_words(row)}"))
-        for label, text in practice_details(questionnaire, session, row):
+        for label, text in practice_details(questionnaire, session, row, profile):
             lines += wrapped(
                 printable(f"{indent}    {label}: {' '.join(text.split())}"),
                 indent + " " * (6 + len(label)),
@@ -568,14 +699,18 @@ def report_text(questionnaire: Questionnaire, session: Session) -> str:
     return "\n".join(lines) + "\n"
 
 
-def report_markdown(questionnaire: Questionnaire, session: Session) -> str:
-    """One session on its own, for a wiki page or a ticket."""
+def report_markdown(
+    questionnaire: Questionnaire, session: Session, *, profile: Profile | None = None
+) -> str:
+    """One session on its own, for a wiki page or a ticket (with its profile's considerations)."""
     mean_name = "Mean target" if session.kind is SessionKind.TARGET else "Mean current"
     lines = [
         f"# {markdown_text(report_title(session))}",
         "",
         f"Session {markdown_text(session_line(questionnaire, session))}",
     ]
+    if profile:
+        lines += ["", f"*{markdown_text(profile_note(profile))}*"]
     for depth, row in report_outline(questionnaire, session):
         if isinstance(row, GroupStanding):
             hashes = "##" if depth == 0 else "###"
@@ -590,7 +725,7 @@ def report_markdown(questionnaire: Questionnaire, session: Session) -> str:
             lines.append("")  # a list needs a blank line before it
         lines.append(f"- **{row.practice_id} {markdown_text(row.name)}**: {standing_words(row)}")
         lines += [
-            f"  - {label.capitalize()}: {markdown_text(text)}"
-            for label, text in practice_details(questionnaire, session, row)
+            f"  - {markdown_text(sentence_start(label))}: {markdown_text(text)}"
+            for label, text in practice_details(questionnaire, session, row, profile)
         ]
     return "\n".join(lines) + "\n"

@@ -11,6 +11,7 @@ the same bytes: the page holds no time but the sessions' own.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from html import escape
 
 from interview import __version__
@@ -31,10 +32,13 @@ from interview.gap import (
     PracticeGap,
     PracticeStanding,
     RoadmapItem,
+    RoadmapStep,
     Severity,
     is_not_applicable,
     session_standings,
 )
+from interview.plan import Plan, PlannedStep
+from interview.profiles import Profile
 from interview.questionnaire.levels import comprehensiveness_label, scope_label
 from interview.questionnaire.model import ContextKind, Questionnaire
 from interview.report.charts import (
@@ -44,6 +48,18 @@ from interview.report.charts import (
     Series,
     bar_chart_svg,
     radar_chart_svg,
+)
+from interview.report.extras import (
+    CLOSED_LEAD,
+    CLOSED_TITLE,
+    PlanView,
+    RoadmapExtras,
+    plan_facts,
+    plan_note,
+    plan_summary,
+    profile_note,
+    roadmap_extras,
+    sector_label,
 )
 from interview.report.outline import (
     DISAGREEMENT_TITLE,
@@ -57,6 +73,7 @@ from interview.report.outline import (
     practice_severity_words,
     report_outline,
     report_title,
+    sentence_start,
     side_title,
 )
 from interview.session.model import Phase, Session, SessionKind
@@ -210,8 +227,17 @@ def row_class(depth: int) -> str:
 # --- Gap report ------------------------------------------------------------------------------
 
 
-def gap_html(questionnaire: Questionnaire, sides: GapConsolidation, analysis: GapAnalysis) -> str:
-    """The gap report: the sessions, heat map, disagreements, bar and radar charts, roadmap."""
+def gap_html(
+    questionnaire: Questionnaire,
+    sides: GapConsolidation,
+    analysis: GapAnalysis,
+    *,
+    plan: Plan | None = None,
+    profile: Profile | None = None,
+    today: date | None = None,
+) -> str:
+    """The gap report: sessions, heat map, disagreements, charts, roadmap (with plan, profile)."""
+    extras = roadmap_extras(analysis.roadmap, plan, profile, today)
     title = text(f"Gap analysis: {sides.target.sessions[0].system}")
     header = (
         f'<header>\n<h1>{title}</h1>\n<p class="lead">IIC IoT Security Maturity Model: '
@@ -227,11 +253,12 @@ def gap_html(questionnaire: Questionnaire, sides: GapConsolidation, analysis: Ga
         context,
         *(merged_note(side) for side in sides.sides()),
         rules_note(),
+        *profile_paragraphs(profile),
         section("summary", "Summary", gap_summary(analysis)),
         section("heat-map", "Heat map", heat_map_key(), heat_map(questionnaire, analysis)),
         *disagreement_sections(sides),
         *gap_charts(questionnaire, analysis),
-        section("roadmap", "Roadmap, most urgent first", roadmap_list(analysis.roadmap)),
+        section("roadmap", "Roadmap, most urgent first", roadmap_list(analysis.roadmap, extras)),
     ]
     return page(title, parts)
 
@@ -478,15 +505,80 @@ def domain_labels(questionnaire: Questionnaire, practice_ids: Sequence[str]) -> 
     )
 
 
-def roadmap_list(items: Sequence[RoadmapItem]) -> str:
-    """The roadmap as a numbered list: from → to, what to do at each level, the reason."""
+def profile_paragraphs(profile: Profile | None) -> list[str]:
+    """The target's profile and the disclaimer that it is smm's illustration, if there is one."""
+    return [] if profile is None else [f'<p class="rules">{text(profile_note(profile))}</p>']
+
+
+def roadmap_list(items: Sequence[RoadmapItem], extras: RoadmapExtras | None = None) -> str:
+    """The roadmap as a numbered list: from → to, the reason, the steps, and any plan."""
+    extras = extras or RoadmapExtras()
+    parts = []
+    if extras.plan is not None:
+        parts.append(f'<p class="plan-summary">{text(plan_summary(extras.plan))}</p>')
     if not items:
-        return "<p>No gaps: the current state meets the target wherever it applies.</p>"
-    return '<ol class="roadmap">\n' + "\n".join(roadmap_entry(item) for item in items) + "\n</ol>"
+        parts.append("<p>No gaps: the current state meets the target wherever it applies.</p>")
+    else:
+        entries = "\n".join(roadmap_entry(item, extras) for item in items)
+        parts.append(f'<ol class="roadmap">\n{entries}\n</ol>')
+    if extras.plan is not None and extras.plan.closed:
+        parts.append(closed_list(extras.plan))
+    return "\n".join(parts)
 
 
-def roadmap_entry(item: RoadmapItem) -> str:
-    """One improvement: its heading, levels, reason and steps."""
+def closed_list(view: PlanView) -> str:
+    """The planned practices no longer in the roadmap, each with its plan and note."""
+    entries = "".join(
+        f"<li><strong>{text(step.practice_id)}</strong>: {progress_words(step)}"
+        + (f"<br>{text_lines(plan_note(step))}" if plan_note(step) else "")
+        + "</li>"
+        for step in view.closed
+    )
+    return (
+        f'<h3 id="closed">{escape(CLOSED_TITLE)}</h3>\n<p class="note">{escape(CLOSED_LEAD)}</p>\n'
+        f'<ul class="closed">{entries}</ul>'
+    )
+
+
+def progress_words(step: PlannedStep) -> str:
+    """The plan in words, its progress marked with a class (``progress late``) for the eye."""
+    state = step.progress.value.replace(" ", "-")
+    facts = "".join(f" · {text(fact)}" for fact in plan_facts(step))
+    return f'<span class="progress {state}">{escape(step.progress.value)}</span>{facts}'
+
+
+def plan_paragraphs(extras: RoadmapExtras, practice_id: str) -> str:
+    """``Plan: late · Ana · due 2026-10-01`` and ``Note: …``, or ``""`` without a plan."""
+    step = extras.plan.step(practice_id) if extras.plan else None
+    if step is None:
+        return ""
+    note = plan_note(step)
+    paragraphs = f'<p class="plan"><strong>Plan:</strong> {progress_words(step)}</p>'
+    if note:
+        paragraphs += f'\n<p class="plan"><strong>Note:</strong> {text_lines(note)}</p>'
+    return paragraphs
+
+
+def step_html(item: RoadmapItem, step: RoadmapStep, extras: RoadmapExtras) -> str:
+    """One level to reach: its to-do list, and the profile's consideration for that level."""
+    sector = extras.step_consideration(item.practice_id, step)
+    consideration = (
+        f'<p class="sector"><strong>{text(sector_label(extras.profile))}:</strong> '
+        f"{text_lines(sector)}</p>"
+        if sector and extras.profile
+        else ""
+    )
+    return (
+        f'<div class="step"><h4>To reach {"scope " if step.measure == "scope" else ""}'
+        f"{text(step.label)}</h4>\n<ul>"
+        + "".join(f"<li>{text(to_do)}</li>" for to_do in step.to_do)
+        + f"</ul>{consideration}</div>"
+    )
+
+
+def roadmap_entry(item: RoadmapItem, extras: RoadmapExtras | None = None) -> str:
+    """One improvement: its heading, levels, reason, plan and steps."""
+    extras = extras or RoadmapExtras()
     heading = (
         f"<h3>{text(item.practice_id)} {text(item.name)} "
         f'<span class="heat {item.severity.value}">{SEVERITY_WORDS[item.severity]}</span></h3>'
@@ -498,20 +590,18 @@ def roadmap_entry(item: RoadmapItem) -> str:
     why = (
         f'<p class="why"><strong>Why:</strong> {text_lines(item.reason)}</p>' if item.reason else ""
     )
-    steps = "\n".join(
-        f'<div class="step"><h4>To reach {"scope " if step.measure == "scope" else ""}'
-        f"{text(step.label)}</h4>\n<ul>"
-        + "".join(f"<li>{text(to_do)}</li>" for to_do in step.to_do)
-        + "</ul></div>"
-        for step in item.steps
-    )
-    return f'<li>\n<div class="item-head">\n{heading}\n{move}\n{why}\n</div>\n{steps}\n</li>'
+    steps = "\n".join(step_html(item, step, extras) for step in item.steps)
+    plan = plan_paragraphs(extras, item.practice_id)
+    head = f"{heading}\n{move}\n{why}" + (f"\n{plan}" if plan else "")
+    return f'<li>\n<div class="item-head">\n{head}\n</div>\n{steps}\n</li>'
 
 
 # --- Report of one session -------------------------------------------------------------------
 
 
-def report_html(questionnaire: Questionnaire, session: Session) -> str:
+def report_html(
+    questionnaire: Questionnaire, session: Session, *, profile: Profile | None = None
+) -> str:
     """One session on its own: its context, levels table, bar chart and radar chart."""
     is_target = session.kind is SessionKind.TARGET
     title = text(report_title(session))
@@ -527,7 +617,8 @@ def report_html(questionnaire: Questionnaire, session: Session) -> str:
         + session_card(questionnaire, session, "Target" if is_target else "Current state")
         + "\n</section>",
         f'<p class="rules">{escape(report_rules(is_target))}</p>',
-        section("levels", "Levels", levels_table(questionnaire, session)),
+        *profile_paragraphs(profile),
+        section("levels", "Levels", levels_table(questionnaire, session, profile)),
         *report_charts(questionnaire, session),
     ]
     return page(title, parts)
@@ -542,7 +633,9 @@ def report_rules(is_target: bool) -> str:
     )
 
 
-def levels_table(questionnaire: Questionnaire, session: Session) -> str:
+def levels_table(
+    questionnaire: Questionnaire, session: Session, profile: Profile | None = None
+) -> str:
     """Domain, sub-domain and practice rows: level, and where it came from or notes."""
     notes = "Set by, aim and reason" if session.kind is SessionKind.TARGET else "Reached and notes"
     head = f"<thead><tr><th>ID</th><th>Name</th><th>Level</th><th>{notes}</th></tr></thead>"
@@ -555,7 +648,7 @@ def levels_table(questionnaire: Questionnaire, session: Session) -> str:
                 text(row.practice_id),
                 text(row.name),
                 standing_cell(row),
-                details_cell(practice_details(questionnaire, session, row)),
+                details_cell(practice_details(questionnaire, session, row, profile)),
             ]
         tds = "".join(f"<td>{cell}</td>" for cell in cells)
         rows.append(f'<tr class="{row_class(depth)}">{tds}</tr>')
@@ -572,7 +665,7 @@ def standing_cell(standing: PracticeStanding) -> str:
 def details_cell(details: Sequence[tuple[str, str]]) -> str:
     """``Set by: …``, ``Aim: …``, ``Why: …`` lines."""
     return "<br>".join(
-        f"<strong>{escape(label.capitalize())}:</strong> {text_lines(value)}"
+        f"<strong>{text(sentence_start(label))}:</strong> {text_lines(value)}"
         for label, value in details
     )
 
@@ -655,7 +748,12 @@ figure.chart svg { width: 100%; height: auto; display: block; }
 figcaption { color: var(--muted); font-size: .9em; margin-top: .3rem; }
 ol.roadmap > li { margin: 0 0 1.2rem; }
 ol.roadmap > li::marker { font-weight: 700; }
-.move, .why { margin: .2rem 0; }
+.move, .why, .plan { margin: .2rem 0; }
+.plan-summary { font-weight: 600; }
+.progress { font-weight: 600; }
+.progress.late { background: var(--large); padding: 0 .3rem; border-radius: 3px; }
+.sector { margin: 0 0 .4rem; font-size: .92em; }
+ul.closed { padding-left: 1.3rem; }
 .step ul { margin: .1rem 0 .3rem; padding-left: 1.3rem; }
 footer {
   margin-top: 2.5rem; color: var(--muted); font-size: .85em; border-top: 1px solid var(--rule);
@@ -669,7 +767,9 @@ footer {
   }
   .item-head, h4 { break-after: avoid; page-break-after: avoid; }
   thead { display: table-header-group; }
-  tr.domain td, thead th, .heat { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  tr.domain td, thead th, .heat, .progress.late {
+    print-color-adjust: exact; -webkit-print-color-adjust: exact;
+  }
   #radar-chart svg { max-width: 15cm; }
   .cards { gap: .5rem; flex-wrap: nowrap; }
   .card { flex: 1 1 0; }

@@ -26,7 +26,9 @@ from interview.gap import (
     is_unset,
     session_standings,
 )
+from interview.profiles import Profile
 from interview.questionnaire.model import Questionnaire
+from interview.report.extras import consideration, sector_label
 from interview.session.model import Origin, Session, SessionKind
 
 SEVERITY_WORDS = {
@@ -133,9 +135,12 @@ def report_outline(
 
 
 def practice_details(
-    questionnaire: Questionnaire, session: Session, standing: PracticeStanding
+    questionnaire: Questionnaire,
+    session: Session,
+    standing: PracticeStanding,
+    profile: Profile | None = None,
 ) -> list[tuple[str, str]]:
-    """(label, text) lines under a practice: where the level came from, aim, notes."""
+    """(label, text) lines under a practice: origin, aim, notes, the profile's consideration."""
     details = []
     if session.kind is SessionKind.TARGET:
         details.append(("set by", ORIGIN_WORDS[standing.origin]))
@@ -146,7 +151,28 @@ def practice_details(
         details.append(("aim" if session.kind is SessionKind.TARGET else "reached", objective))
     if standing.note:
         details.append(("why" if session.kind is SessionKind.TARGET else "notes", standing.note))
+    sector = target_consideration(session, standing, profile)
+    if sector:
+        details.append(sector)
     return details
+
+
+def target_consideration(
+    session: Session, standing: PracticeStanding, profile: Profile | None
+) -> tuple[str, str] | None:
+    """(``in this sector (Small lab)``, text) for a target's level, when its profile has one."""
+    if profile is None or session.kind is not SessionKind.TARGET or standing.level is None:
+        return None
+    text = consideration(profile, standing.practice_id, standing.level.comprehensiveness)
+    if text is None:
+        return None
+    label = sector_label(profile)
+    return label[:1].lower() + label[1:], text
+
+
+def sentence_start(label: str) -> str:
+    """A detail's label with its first letter raised, the rest (a profile's name) untouched."""
+    return label[:1].upper() + label[1:]
 
 
 # --- Several interviewees --------------------------------------------------------------------

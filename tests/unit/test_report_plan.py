@@ -1,0 +1,291 @@
+"""The roadmap plan in ``smm gap`` reports: owner, due date and progress per item, a summary
+line, and the planned practices whose gap has closed (text, Markdown, JSON, HTML).
+
+Sessions on tests/data/questionnaires/small.toml (D1.1, D1.2 in D; F1.1 in F), imported:
+target ``t`` D1.1 3/2, D1.2 2/1, F1.1 2/1; assessment ``c`` D1.1 1/1, D1.2 2/1, F1.1 0.
+Worked out by hand: D1.1 is 2 levels and 1 scope short, F1.1 2 levels and 1 scope short (scope
+n/a at 0 counts 0): both large, equal gaps, so D before F; D1.2 meets its target. The roadmap
+is D1.1, F1.1.
+
+The plan of "Rig": D1.1 Ana, due 2026-11-24, in progress, with a note; D1.2 Bo, due
+2026-12-01, open (no longer in the roadmap: gap closed); F1.1 not planned (open).
+With today 2026-11-25, D1.1 is late (due the day before); with today 2026-11-24 it is not
+(due today is not late yet).
+"""
+
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from interview.cli.gap_formats import gap_json, gap_markdown, gap_text
+from interview.consolidation import GapConsolidation, compare_consolidated, consolidate_gap
+from interview.gap import GapAnalysis
+from interview.plan import Plan, PlanStatus, load_plan, save_plan, update_item
+from interview.questionnaire import Questionnaire, load_questionnaire
+from interview.report.html import gap_html
+from interview.session.store import SessionStore
+from tests.unit.test_cli_gap import QUESTIONNAIRE, smm
+
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+LATE_DAY = date(2026, 11, 25)
+DUE_DAY = date(2026, 11, 24)
+OWNER = "Ana <b>&amp;"
+NOTE = "budget <i>agreed</i> \x1b[2J"
+
+Compared = tuple[Questionnaire, GapConsolidation, GapAnalysis]
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A sessions folder holding ``t`` and ``c`` of the system "Rig"."""
+    folder = tmp_path / "sessions"
+    write_pair(
+        folder, tmp_path, "D1.1,3,2,\nD1.2,2,1,\nF1.1,2,1,\n", "D1.1,1,1,\nD1.2,2,1,\nF1.1,0,,\n"
+    )
+    return folder
+
+
+def write_pair(folder: Path, tmp_path: Path, target_rows: str, current_rows: str) -> None:
+    """Import the target ``t`` and the assessment ``c`` from CSV rows."""
+    for name, kind, rows in (("t", "target", target_rows), ("c", "assessment", current_rows)):
+        path = tmp_path / f"{name}.csv"
+        path.write_text("practice,comprehensiveness,scope,note\n" + rows, encoding="utf-8")
+        assert smm(folder, "import", str(path), "--kind", kind, "--system", "Rig",
+                   "--id", name) == 0  # fmt: skip
+
+
+def rig_plan(folder: Path) -> Plan:
+    """Save and return the plan described in the module's docstring."""
+    plan = Plan(system="Rig")
+    update_item(plan, "D1.1", owner=OWNER, due=DUE_DAY, status=PlanStatus.IN_PROGRESS,
+                note=NOTE, now=NOW)  # fmt: skip
+    update_item(plan, "D1.2", owner="Bo", due=date(2026, 12, 1), now=NOW)
+    save_plan(folder, plan)
+    return plan
+
+
+def compared(folder: Path, current: str = "c") -> Compared:
+    """The questionnaire, the sides and the analysis of ``t`` against ``current``."""
+    questionnaire = load_questionnaire(QUESTIONNAIRE)
+    store = SessionStore(folder)
+    target = store.load("t", questionnaire).session
+    assessment = store.load(current, questionnaire).session
+    sides = consolidate_gap(questionnaire, [target], [assessment])
+    return questionnaire, sides, compare_consolidated(questionnaire, sides)
+
+
+def section_after(text: str, start: str, end: str) -> list[str]:
+    """The lines from the one equal to ``start`` up to (not including) the one equal to ``end``."""
+    lines = text.splitlines()
+    first = lines.index(start)
+    return lines[first : lines.index(end, first)]
+
+
+# --- Text ------------------------------------------------------------------------------------
+
+
+def test_text_shows_each_items_plan_the_summary_and_the_closed_items(folder: Path) -> None:
+    plan = rig_plan(folder)
+    page = gap_text(*compared(folder), plan=plan, today=LATE_DAY)
+    roadmap = section_after(page, "Roadmap, most urgent first", " 2. F1.1 Practice: large gap")
+    assert roadmap == [
+        "Roadmap, most urgent first",
+        "Plan for Rig: 0 done, 1 late, 1 open, 1 gap closed.",
+        "",
+        " 1. D1.1 Practice: large gap",
+        "    from 1 Minimum, scope 1 General",
+        "    to   3 Consistent, scope 2 Industry specific",
+        "    plan: late · Ana <b>&amp; · due 2026-11-24",
+        "    note: budget <i>agreed</i> \\x1b[2J",  # the escape sequence is shown, not run
+        "    to reach 2 Ad hoc:",
+        "      - Do two.",
+        "    to reach 3 Consistent:",
+        "      - Do three.",
+        "    to reach scope 2 Industry specific:",
+        "      - Tailor the practice to the industry, until the answer to this is yes: Industry?",
+        "      - For example: An industry example.",
+        "",
+    ]
+    assert "    plan: open · not planned yet" in page.splitlines()  # F1.1
+    closed = section_after(page, "Planned, but no longer in the roadmap", "")
+    assert closed[2:] == ["  - D1.2: gap closed · Bo · due 2026-12-01"]
+    assert "\x1b" not in page
+
+
+def test_due_today_is_not_late_yet(folder: Path) -> None:
+    plan = rig_plan(folder)
+    page = gap_text(*compared(folder), plan=plan, today=DUE_DAY)
+    assert "Plan for Rig: 0 done, 0 late, 1 open, 1 in progress, 1 gap closed." in page
+    assert "    plan: in progress · Ana <b>&amp; · due 2026-11-24" in page
+
+
+def test_done_and_dropped_items_count_as_such_in_or_out_of_the_roadmap(folder: Path) -> None:
+    plan = rig_plan(folder)
+    update_item(plan, "F1.1", status=PlanStatus.DONE, now=NOW)  # done, not yet reassessed
+    update_item(plan, "D1.2", status=PlanStatus.DROPPED, now=NOW)
+    page = gap_text(*compared(folder), plan=plan, today=LATE_DAY)
+    assert "Plan for Rig: 1 done, 1 late, 0 open, 1 dropped." in page
+    assert "    plan: done · no owner" in page
+    assert "  - D1.2: dropped · Bo · due 2026-12-01" in page
+
+
+def test_without_a_plan_the_text_is_as_before(folder: Path) -> None:
+    before = gap_text(*compared(folder))
+    assert gap_text(*compared(folder), plan=Plan(system="Rig"), today=LATE_DAY) == before
+    assert "plan:" not in before and "Plan for" not in before
+
+
+# --- Markdown --------------------------------------------------------------------------------
+
+
+def test_markdown_shows_the_plan(folder: Path) -> None:
+    plan = rig_plan(folder)
+    lines = gap_markdown(*compared(folder), plan=plan, today=LATE_DAY).splitlines()
+    first = lines.index("## Roadmap")
+    assert lines[first + 2] == "Plan for Rig: 0 done, 1 late, 1 open, 1 gap closed."
+    assert "   - Plan: late · Ana <b>&amp; · due 2026-11-24" in lines
+    assert "   - Note: budget <i>agreed</i> \\x1b[2J" in lines
+    assert "   - Plan: open · not planned yet" in lines
+    closed = lines.index("### Planned, but no longer in the roadmap")
+    assert lines[closed + 4] == "- **D1.2**: gap closed · Bo · due 2026-12-01"
+
+
+# --- JSON ------------------------------------------------------------------------------------
+
+
+def without_plan(data: dict[str, object]) -> dict[str, object]:
+    """The JSON with the plan's keys taken out again."""
+    roadmap = data["roadmap"]
+    assert isinstance(roadmap, list)
+    stripped = [{k: v for k, v in item.items() if k != "plan"} for item in roadmap]
+    return {**{k: v for k, v in data.items() if k != "plan"}, "roadmap": stripped}
+
+
+def test_json_adds_the_plan_and_keeps_every_other_key(folder: Path) -> None:
+    plan = rig_plan(folder)
+    before = json.loads(gap_json(*compared(folder)))
+    data = json.loads(gap_json(*compared(folder), plan=plan, today=LATE_DAY))
+    assert without_plan(data) == before
+    assert [item["plan"] for item in data["roadmap"]] == [
+        {
+            "owner": OWNER,
+            "due": "2026-11-24",
+            "status": "in-progress",
+            "progress": "late",
+            "note": NOTE,
+        },
+        None,  # F1.1 is not planned
+    ]
+    assert data["plan"] == {
+        "system": "Rig",
+        "progress": {
+            "open": 1,
+            "in progress": 0,
+            "late": 1,
+            "done": 0,
+            "dropped": 0,
+            "gap closed": 1,
+        },
+        "closed": ["D1.2"],
+    }
+
+
+def test_json_without_a_plan_has_no_plan_keys(folder: Path) -> None:
+    data = json.loads(gap_json(*compared(folder), plan=Plan(system="Rig"), today=LATE_DAY))
+    assert "plan" not in data
+    assert all("plan" not in item for item in data["roadmap"])
+
+
+# --- HTML ------------------------------------------------------------------------------------
+
+
+def test_html_shows_the_plan_escaped(folder: Path) -> None:
+    plan = rig_plan(folder)
+    page = gap_html(*compared(folder), plan=plan, today=LATE_DAY)
+    roadmap = page[page.index('<section id="roadmap">') :]
+    assert '<p class="plan-summary">Plan for Rig: 0 done, 1 late, 1 open, 1 gap closed.</p>' in (
+        roadmap
+    )
+    assert (
+        '<p class="plan"><strong>Plan:</strong> <span class="progress late">late</span> · '
+        "Ana &lt;b&gt;&amp;amp; · due 2026-11-24</p>"
+    ) in roadmap
+    assert (
+        '<p class="plan"><strong>Note:</strong> budget &lt;i&gt;agreed&lt;/i&gt; \\x1b[2J</p>'
+    ) in roadmap
+    assert "<b>" not in page and "<i>agreed" not in page and "\x1b" not in page
+    assert '<span class="progress open">open</span> · not planned yet' in roadmap
+    closed = roadmap[roadmap.index('<h3 id="closed">') :]
+    assert (
+        '<li><strong>D1.2</strong>: <span class="progress gap-closed">gap closed</span> · Bo · '
+        "due 2026-12-01</li>"
+    ) in closed
+
+
+def test_html_without_a_plan_is_as_before(folder: Path) -> None:
+    before = gap_html(*compared(folder))
+    assert gap_html(*compared(folder), plan=Plan(system="Rig"), today=LATE_DAY) == before
+    assert 'class="plan' not in before
+
+
+# --- smm gap, end to end ---------------------------------------------------------------------
+
+
+def test_smm_gap_reads_the_plan_of_the_current_system_and_the_next_cycle_closes_items(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = Plan(system="Rig")
+    update_item(plan, "D1.1", owner="Ana", due=date(2000, 1, 1), now=NOW)  # long past: late
+    update_item(plan, "F1.1", owner="Bo", due=date(2999, 1, 1), status=PlanStatus.IN_PROGRESS,
+                now=NOW)  # fmt: skip
+    save_plan(folder, plan)
+    assert smm(folder, "gap", "t", "c", "--format", "json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [item["plan"]["progress"] for item in data["roadmap"]] == ["late", "in progress"]
+    assert data["plan"]["closed"] == []
+
+    # The next cycle: D1.1 now meets its target; its item stays in the plan, gap closed.
+    (tmp_path / "next.csv").write_text(
+        "practice,comprehensiveness,scope,note\nD1.1,3,2,\nD1.2,2,1,\nF1.1,0,,\n", encoding="utf-8"
+    )
+    assert smm(folder, "import", str(tmp_path / "next.csv"), "--kind", "assessment",
+               "--system", "Rig", "--id", "c2") == 0  # fmt: skip
+    capsys.readouterr()
+    assert smm(folder, "gap", "t", "c2") == 0
+    out = capsys.readouterr().out
+    assert "Plan for Rig: 0 done, 0 late, 0 open, 1 in progress, 1 gap closed." in out
+    assert "  - D1.1: gap closed · Ana · due 2000-01-01" in out
+    assert load_plan(folder, "Rig") == plan  # the report changes nothing
+
+
+def test_smm_gap_goes_on_without_a_damaged_plan(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = save_plan(folder, rig_plan(folder))
+    path.write_text(path.read_text(encoding="utf-8").replace('"open"', '"someday"'))
+    assert smm(folder, "gap", "t", "c") == 0
+    captured = capsys.readouterr()
+    assert "Plan for" not in captured.out and "Roadmap, most urgent first" in captured.out
+    (warning,) = captured.err.splitlines()
+    assert warning.startswith("smm: warning: the plan is left out: ")
+    assert "items.D1.2.status" in warning
+
+
+def test_consolidated_gaps_use_the_plan_of_the_first_current_system(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rig_plan(folder)
+    other = Plan(system="Other")
+    update_item(other, "F1.1", owner="Cy", status=PlanStatus.DONE, now=NOW)
+    save_plan(folder, other)
+    (tmp_path / "o.csv").write_text(
+        "practice,comprehensiveness,scope,note\nD1.1,1,1,\nD1.2,2,1,\nF1.1,0,,\n", encoding="utf-8"
+    )
+    assert smm(folder, "import", str(tmp_path / "o.csv"), "--kind", "assessment",
+               "--system", "Other", "--id", "o") == 0  # fmt: skip
+    capsys.readouterr()
+    for currents, system in ((("c", "o"), "Rig"), (("o", "c"), "Other")):
+        assert smm(folder, "gap", "t", *currents, "--format", "json") == 0
+        assert json.loads(capsys.readouterr().out)["plan"]["system"] == system
