@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import UTC
 from html import escape
 
-from interview import __version__
 from interview.formatting import KIND_NAMES
 from interview.history import (
     CHANGE_MARKERS,
@@ -31,7 +30,7 @@ from interview.history import (
 )
 from interview.questionnaire.model import Questionnaire
 from interview.report.history_chart import HistoryChartData, history_chart_svg
-from interview.report.html import STYLESHEET, figure, section, text
+from interview.report.html import figure, page, section, text
 from interview.report.outline import mean_text, short_level
 
 CHANGE_WORDS = {
@@ -95,22 +94,7 @@ def history_html(questionnaire: Questionnaire, history: History) -> str:
         levels_section(questionnaire, history),
         f'<p class="rules">{escape(HISTORY_RULES_NOTE)}</p>',
     ]
-    return history_page(title, parts)
-
-
-def history_page(title: str, parts: list[str]) -> str:
-    """A whole HTML document: the title (already escaped), the stylesheets and the parts."""
-    body = "\n".join(parts)
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<meta name="generator" content="smm {__version__}">\n'
-        f"<title>{title}</title>\n<style>\n{STYLESHEET}{HISTORY_STYLESHEET}</style>\n"
-        f"</head>\n<body>\n{body}\n"
-        f"<footer><p>Made by smm {__version__}, a tool for the IIC IoT Security Maturity "
-        "Model.</p></footer>\n</body>\n</html>\n"
-    )
+    return page(title, parts, HISTORY_STYLESHEET)
 
 
 def table_html(css_class: str, head: list[str], rows: list[str]) -> str:

@@ -105,7 +105,7 @@ def text_lines(value: str) -> str:
 # --- The page --------------------------------------------------------------------------------
 
 
-def page(title: str, parts: Iterable[str]) -> str:
+def page(title: str, parts: Iterable[str], extra_style: str = "") -> str:
     """A whole HTML document: the title (already escaped), the stylesheet and the parts."""
     body = "\n".join(parts)
     return (
@@ -113,7 +113,7 @@ def page(title: str, parts: Iterable[str]) -> str:
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="smm {__version__}">\n'
-        f"<title>{title}</title>\n<style>\n{STYLESHEET}</style>\n</head>\n<body>\n"
+        f"<title>{title}</title>\n<style>\n{STYLESHEET}{extra_style}</style>\n</head>\n<body>\n"
         f"{body}\n"
         f"<footer><p>Made by smm {__version__}, a tool for the IIC IoT Security Maturity "
         "Model.</p></footer>\n</body>\n</html>\n"
