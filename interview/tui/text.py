@@ -72,9 +72,9 @@ def question_message(prompt: Prompt) -> Text:
     message = Text()
     message.append("smm  ", style="bold")
     message.append_text(literal(prompt.text, "bold"))
-    if prompt.detail:
+    for line in prompt.detail.splitlines():
         message.append("\n")
-        message.append_text(literal(prompt.detail, "italic"))
+        message.append_text(literal(line, "italic"))
     return message
 
 
@@ -83,9 +83,9 @@ def answer_message(label: str, note: str | None = None) -> Text:
     message = Text()
     message.append("you  ", style="bold")
     message.append_text(literal(label))
-    if note:
-        message.append("\n     note: ", style="italic")
-        message.append_text(literal(note, "italic"))
+    for number, line in enumerate((note or "").splitlines()):
+        message.append("\n     note: " if number == 0 else "\n           ", style="italic")
+        message.append_text(literal(line, "italic"))
     return message
 
 

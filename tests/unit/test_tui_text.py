@@ -33,3 +33,16 @@ def test_practice_summary_has_real_lines_and_the_gap() -> None:
     assert lines[2] == "That means: Level one."
     assert lines[3] == "Target:  3 Consistent, scope 2 Industry specific"
     assert lines[4] == "Gap: comprehensiveness 2, scope 1 (large gap)"
+
+
+def test_details_and_notes_of_several_lines_keep_their_lines() -> None:
+    from interview.engine.plan import Step
+    from interview.engine.prompts import Prompt, PromptKind
+
+    prompt = Prompt(
+        "q", PromptKind.CHOICE, "Asked?", "help", detail="First.\nSecond [b].", step=Step("q")
+    )
+    shown = text.question_message(prompt).plain
+    assert shown == "smm  Asked?\nFirst.\nSecond [b]."
+    note = text.answer_message("Yes", "line one\nline two\x1b").plain
+    assert note == "you  Yes\n     note: line one\n           line two\\x1b"
