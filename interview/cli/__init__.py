@@ -20,6 +20,7 @@ from interview.cli.interview_commands import run_new, run_resume, run_start
 from interview.cli.model_commands import run_model, run_validate
 from interview.cli.plan_commands import add_plan_commands
 from interview.cli.profile_commands import add_profile_commands
+from interview.cli.serve_commands import add_serve_commands
 from interview.cli.session_commands import run_list, run_show
 from interview.errors import InputError, printable
 from interview.session.model import SessionKind
@@ -99,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_history_commands(commands, _add_session_options)
     add_cycle_commands(commands, _add_session_options)
     add_plan_commands(commands, _add_session_options)
+    add_serve_commands(commands, _add_session_options)
 
     model = commands.add_parser(
         "model", help="print the model's domains, sub-domains and practices"

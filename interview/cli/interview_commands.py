@@ -7,6 +7,7 @@ commands start fast and the core stays free of it.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"  # what textual-serve sets
 
 
 def run_start(arguments: argparse.Namespace) -> int:
@@ -84,10 +86,17 @@ def _most_recent_unfinished(questionnaire: Questionnaire, store: SessionStore) -
     return max(unfinished, key=lambda summary: summary.updated).id
 
 
+def _under_textual_serve() -> bool:
+    """Whether this process is a browser tab of ``smm serve``: textual-serve runs it with
+    pipes, not a terminal, and names Textual's web driver in the environment."""
+    return os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
+
+
 def _run_app(
     arguments: argparse.Namespace, launch: Launch, questionnaire: Questionnaire | None = None
 ) -> int:
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    web = _under_textual_serve()
+    if not web and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise InputError(
             ["the interview needs a terminal; `smm list` and `smm show` work without one"]
         )
@@ -99,7 +108,7 @@ def _run_app(
     if report is not None and report.error:
         print(f"smm: {printable(report.error)}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    if report is not None and report.session_id:
+    if report is not None and report.session_id and not web:  # stdout is the browser's
         print(f"Saved: {report.path}")
         print(f"Resume with: smm resume {report.session_id}")
     return EXIT_OK

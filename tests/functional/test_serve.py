@@ -1,0 +1,222 @@
+"""``smm serve``: the interview served to a web browser by textual-serve.
+
+The server runs as a real ``smm serve`` process on a free port of 127.0.0.1. Only loopback
+addresses are ever sent traffic; the one test that listens on 0.0.0.0 stops the server as soon
+as it has read the warning.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from interview.cli import main
+
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+CHROMIUM = Path("/usr/bin/chromium")
+STARTUP_SECONDS = 30
+SETTLE_SECONDS = 1.5  # for a screen to mount and take focus in the browser's app
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def start_serve(*args: str) -> subprocess.Popen[str]:
+    environment = {**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "200"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "interview", "serve", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environment,
+    )
+
+
+def wait_for_page(process: subprocess.Popen[str], url: str) -> str:
+    """The page at url, once the server answers."""
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            _, errors = process.communicate()
+            pytest.fail(f"smm serve stopped early (exit {process.returncode}): {errors}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                return str(response.read().decode("utf-8"))
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.1)
+    pytest.fail(f"smm serve did not answer on {url} within {STARTUP_SECONDS}s")
+
+
+def stop(process: subprocess.Popen[str]) -> tuple[int, str, str]:
+    """Ctrl+C, as a person would; the exit code and what was printed."""
+    process.send_signal(signal.SIGINT)
+    try:
+        output, errors = process.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        output, errors = process.communicate()
+        pytest.fail(f"smm serve did not stop on Ctrl+C: {errors}")
+    return process.returncode, output, errors
+
+
+@pytest.fixture
+def served(tmp_path: Path, small_questionnaire_path: Path) -> Iterator[tuple[str, Path]]:
+    """A running ``smm serve`` on a free loopback port: its URL and its sessions folder."""
+    sessions = tmp_path / "sessions"
+    port = free_port()
+    process = start_serve(
+        "--port",
+        str(port),
+        "--sessions-dir",
+        str(sessions),
+        "--questionnaire",
+        str(small_questionnaire_path),
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for_page(process, url)
+        yield url, sessions
+    finally:
+        if process.poll() is None:
+            stop(process)
+
+
+def test_serve_serves_the_page_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+    port = free_port()
+    process = start_serve("--port", str(port), "--sessions-dir", str(tmp_path / "sessions"))
+    try:
+        page = wait_for_page(process, f"http://127.0.0.1:{port}/")
+    finally:
+        code, output, errors = stop(process)
+    assert 'class="textual-terminal"' in page
+    assert f'data-session-websocket-url="ws://127.0.0.1:{port}/ws"' in page
+    assert f"http://127.0.0.1:{port}/static/js/textual.js" in page
+    assert code in (0, 130)
+    assert "Traceback" not in output + errors
+    assert "warning" not in errors  # loopback: nothing to warn about
+    # Each tab runs smm itself, with the sessions folder as an absolute path.
+    assert "-m interview serve --tab --sessions-dir" in output.replace("\n", "")
+
+
+def test_a_taken_port_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code = main(["serve", "--port", str(port), "--sessions-dir", str(tmp_path)])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert captured.err == (
+        f"smm: 127.0.0.1:{port} is already in use; choose another port with --port\n"
+    )
+    assert captured.out == ""
+
+
+def test_a_bad_port_number_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", "--port", "70000", "--sessions-dir", str(tmp_path)]) == 2
+    assert "--port 70000" in capsys.readouterr().err
+
+
+def test_another_host_warns_that_anyone_can_reach_the_sessions(tmp_path: Path) -> None:
+    sessions = tmp_path / "sessions"
+    process = start_serve(
+        "--host", "0.0.0.0", "--port", str(free_port()), "--sessions-dir", str(sessions)
+    )
+    try:
+        assert process.stderr is not None
+        warning = process.stderr.readline()
+    finally:
+        process.terminate()  # at once: nothing is sent to a non-loopback address
+        process.communicate(timeout=20)
+    assert warning.startswith("smm: warning: serving on 0.0.0.0:")
+    assert "anyone who can reach" in warning
+    assert "can read and write the sessions" in warning
+    assert str(sessions.resolve()) in warning
+
+
+def test_the_interview_needs_a_terminal_unless_textual_serve_runs_it(tmp_path: Path) -> None:
+    """A plain pipe is still refused, even with the hidden per-tab option."""
+    result = subprocess.run(
+        [sys.executable, "-m", "interview", "serve", "--tab", "--sessions-dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        stdin=subprocess.DEVNULL,
+        env={k: v for k, v in os.environ.items() if k != "TEXTUAL_DRIVER"},
+    )
+    assert result.returncode == 2
+    assert "the interview needs a terminal" in result.stderr
+
+
+@pytest.mark.skipif(
+    not (CHROMEDRIVER.exists() and CHROMIUM.exists()),
+    reason="needs Debian's chromium and chromium-driver (apt-get install chromium-driver)",
+)
+def test_a_real_browser_answers_the_first_questions(
+    served: tuple[str, Path], tmp_path: Path
+) -> None:
+    webdriver = pytest.importorskip("selenium.webdriver")
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    url, sessions = served
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        f"--user-data-dir={tmp_path / 'chromium'}",
+        "--window-size=1280,900",
+    ):
+        options.add_argument(flag)
+    service = webdriver.ChromeService(executable_path=str(CHROMEDRIVER))
+    browser = webdriver.Chrome(options=options, service=service)
+    try:
+        browser.get(url)
+        wait = WebDriverWait(browser, 30)
+        # The app has drawn its first frame once the page marks the first byte. xterm.js draws
+        # on a canvas, so the screen cannot be read as text: each step waits a moment for the
+        # next screen to take the keys, and the session file on disk is the proof.
+        wait.until(
+            lambda b: (
+                "-first-byte" in (b.find_element(By.TAG_NAME, "body").get_attribute("class") or "")
+            )
+        )
+        keys = browser.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
+        time.sleep(SETTLE_SECONDS)
+        keys.send_keys("1")  # set a target
+        time.sleep(SETTLE_SECONDS)
+        keys.send_keys("Browser gateway")
+        keys.send_keys(Keys.ENTER)
+        wait.until(lambda _: list(sessions.glob("*.toml")))  # created on the system's name
+        (saved,) = sessions.glob("*.toml")
+        time.sleep(SETTLE_SECONDS)
+        keys.send_keys("The gateway and its cloud service")  # the first question: scope
+        keys.send_keys(Keys.ENTER)
+        wait.until(lambda _: "gateway and its cloud" in saved.read_text(encoding="utf-8"))
+        time.sleep(0.5)  # let the next question draw, for the picture
+        browser.save_screenshot("/tmp/serve.png")
+    finally:
+        browser.quit()
+    assert "Browser gateway" in saved.read_text(encoding="utf-8")
