@@ -178,12 +178,15 @@ class Interview:
         for practice_id in (
             self.session.profile_targets.keys() & self.questionnaire.practices.keys()
         ):
-            levels[practice_id] = self._baseline(practice_id)
+            levels[practice_id] = self._baseline(practice_id, levels)  # reads sub-domains only
         return levels
 
-    def _baseline(self, practice_id: str) -> TargetLevel:
+    def _baseline(
+        self, practice_id: str, levels: Mapping[str, TargetLevel] | None = None
+    ) -> TargetLevel:
         """What "keep" keeps for a practice: the profile's value, else the sub-domain's level."""
-        subdomain = self.targets()[self.questionnaire.practices[practice_id].subdomain]
+        levels = self.targets() if levels is None else levels
+        subdomain = levels[self.questionnaire.practices[practice_id].subdomain]
         setting = self.session.profile_targets.get(practice_id)
         if setting is None:
             return subdomain

@@ -116,8 +116,12 @@ class SmmApp(App[ExitReport]):
     def on_mount(self) -> None:
         launch = self.launch
         if isinstance(launch, StartNew) and not launch.system:
-            self.push_screen(StartScreen(*self.summaries(), self._profiles()))
-            self.push_screen(NewSessionScreen(launch.kind, self._targets(), self._profiles()))
+            summaries, problems = self.summaries()
+            profiles = self._profiles()
+            self.push_screen(StartScreen(summaries, problems, profiles))
+            targets = [s for s in summaries if s.kind is SessionKind.TARGET]
+            assessments = [s for s in summaries if s.kind is SessionKind.ASSESSMENT]
+            self.push_screen(NewSessionScreen(launch.kind, targets, profiles, assessments))
         elif isinstance(launch, StartNew):
             self.start_new(
                 launch.kind, launch.system, launch.target_id, launch.profile_id, launch.previous_id
@@ -164,9 +168,6 @@ class SmmApp(App[ExitReport]):
         self.start_new(
             message.kind, message.system, message.target_id, message.profile_id, message.previous_id
         )
-
-    def _targets(self) -> list[SessionSummary]:
-        return [s for s in self.summaries()[0] if s.kind is SessionKind.TARGET]
 
     def _profiles(self) -> list[Profile]:
         """The profiles that load; a broken one is simply not offered (`smm profiles` names it)."""

@@ -264,13 +264,22 @@ def import_levels(store: SessionStore, tmp_path: Path, kind: str, rows: str) -> 
     assert main(arguments) == 0
 
 
+TARGET_ROWS = "D1.1,3,2,\nD1.2,2,1,\nF1.1,na,,\n"
+"""A target: D1.1 3/2, D1.2 2/1, F1.1 not applicable."""
+
+
+def import_pair(store: SessionStore, tmp_path: Path) -> None:
+    """That target, and an assessment with a large gap on D1.1 and none on D1.2."""
+    import_levels(store, tmp_path, "target", TARGET_ROWS)
+    import_levels(store, tmp_path, "assessment", "D1.1,1,1,\nD1.2,2,1,\nF1.1,0,,\n")
+
+
 async def test_compare_from_the_start_screen(
     make_app: AppFactory, store: SessionStore, tmp_path: Path
 ) -> None:
     from interview.tui.screens.gap import GapScreen
 
-    import_levels(store, tmp_path, "target", "D1.1,3,2,\nD1.2,2,1,\nF1.1,na,,\n")
-    import_levels(store, tmp_path, "assessment", "D1.1,1,1,\nD1.2,2,1,\nF1.1,0,,\n")
+    import_pair(store, tmp_path)
     app = make_app()
     async with app.run_test() as pilot:
         await press(pilot, "4", "1", "1")  # compare; the target; the assessment
@@ -287,7 +296,7 @@ async def test_a_finished_linked_assessment_opens_its_gaps(
 ) -> None:
     from interview.tui.screens.gap import GapScreen
 
-    import_levels(store, tmp_path, "target", "D1.1,3,2,\nD1.2,2,1,\nF1.1,na,,\n")
+    import_levels(store, tmp_path, "target", TARGET_ROWS)
     (target_file,) = store.session_files()
     app = make_app(StartNew(SessionKind.ASSESSMENT, "Acme Gate", target_file.stem))
     async with app.run_test() as pilot:
@@ -382,8 +391,7 @@ async def test_planning_an_improvement_from_the_gap_screen(
     from interview.tui.screens.gap import GapScreen
     from interview.tui.screens.plan import PlanDialog
 
-    import_levels(store, tmp_path, "target", "D1.1,3,2,\nD1.2,2,1,\nF1.1,na,,\n")
-    import_levels(store, tmp_path, "assessment", "D1.1,1,1,\nD1.2,2,1,\nF1.1,0,,\n")
+    import_pair(store, tmp_path)
     app = make_app()
     async with app.run_test() as pilot:
         await press(pilot, "4", "1", "1")  # compare the target with the assessment
@@ -413,8 +421,7 @@ async def test_a_bad_due_date_keeps_the_plan_dialog_open(
 
     from interview.tui.screens.plan import PlanDialog
 
-    import_levels(store, tmp_path, "target", "D1.1,3,2,\nD1.2,2,1,\nF1.1,na,,\n")
-    import_levels(store, tmp_path, "assessment", "D1.1,1,1,\nD1.2,2,1,\nF1.1,0,,\n")
+    import_pair(store, tmp_path)
     app = make_app()
     async with app.run_test() as pilot:
         await press(pilot, "4", "1", "1", "p", "1")
@@ -432,8 +439,7 @@ async def test_a_systems_history_from_the_start_screen(
 ) -> None:
     from interview.tui.screens.history import HistoryScreen
 
-    import_levels(store, tmp_path, "target", "D1.1,3,2,\nD1.2,2,1,\nF1.1,na,,\n")
-    import_levels(store, tmp_path, "assessment", "D1.1,1,1,\nD1.2,2,1,\nF1.1,0,,\n")
+    import_pair(store, tmp_path)
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
         await press(pilot, "5", "1")  # history; the only system
