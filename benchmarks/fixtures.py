@@ -1,0 +1,108 @@
+"""What the benchmarks measure on: complete sessions and a 1,000-practice stress questionnaire.
+
+Sessions are made by driving the real engine to the end, so that they hold what a finished
+interview holds: every context answer, every target setting and every level question.
+"""
+
+from __future__ import annotations
+
+import random
+import tomllib
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from interview.engine.interview import Interview
+from interview.engine.prompts import Prompt, PromptKind
+from interview.questionnaire import Questionnaire, load_questionnaire
+from interview.questionnaire.loader import default_questionnaire_path
+from interview.session.model import YES, AnswerValue, Phase, Session, SessionKind, new_session
+from interview.session.store import SessionStore
+
+WHEN = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+
+
+def answer_for(prompt: Prompt, rng: random.Random, yes_rate: float) -> AnswerValue:
+    """A plausible answer: text for text, a pick for choices, mostly "yes" on level questions."""
+    values = [option.value for option in prompt.options]
+    if prompt.kind is PromptKind.TEXT:
+        return f"Benchmark answer to {prompt.question_id}"
+    if prompt.kind is PromptKind.MULTI_CHOICE:
+        return rng.sample(values, k=min(2, len(values)))
+    if YES in values:
+        return YES if rng.random() < yes_rate else rng.choice(values)
+    return rng.choice(values)
+
+
+def complete_session(
+    questionnaire: Questionnaire,
+    kind: SessionKind,
+    system: str = "Benchmark gateway",
+    *,
+    seed: int = 1,
+    yes_rate: float = 1.0,
+    stop_after: int | None = None,
+) -> Session:
+    """A session answered to the end (or to ``stop_after`` answers), with notes on some."""
+    rng = random.Random(seed)
+    session = new_session(
+        questionnaire, kind, system, interviewee=f"Interviewee {seed}", role="Engineer", now=WHEN
+    )
+    interview = Interview(questionnaire, session, clock=lambda: WHEN)
+    answered = 0
+    while (prompt := interview.current()) is not None or interview.phase is Phase.PRACTICE_SUMMARY:
+        if prompt is None:
+            interview.continue_interview()
+            continue
+        if stop_after is not None and answered >= stop_after:
+            return session
+        note = "Evidence: the design review of 2026-10-01." if rng.random() < 0.2 else ""
+        interview.answer(answer_for(prompt, rng, yes_rate), note=note)
+        answered += 1
+    interview.finish_interview()
+    return session
+
+
+def save_sessions(folder: Path, sessions: list[Session]) -> list[str]:
+    """Write sessions into a sessions folder; their ids, in order."""
+    store = SessionStore(folder)
+    return [store.create(session).id for session in sessions]
+
+
+def write_stress_questionnaire(path: Path, practices: int = 1000) -> Path:
+    """The shipped questionnaire with its 18 practices copied round-robin to ``practices``.
+
+    Each copy gets a fresh practice id under one of the nine sub-domains and fresh question
+    ids, so that the file passes every check the shipped one passes.
+    """
+    data: dict[str, Any] = tomllib.loads(default_questionnaire_path().read_text("utf-8"))
+    templates = list(data["practices"].items())
+    subdomains = list(data["subdomains"])
+    counters = dict.fromkeys(subdomains, 0)
+    copies: dict[str, Any] = {}
+    for number in range(practices):
+        template_id, template = templates[number % len(templates)]
+        subdomain = subdomains[number % len(subdomains)]
+        counters[subdomain] += 1
+        practice_id = f"{subdomain}.{counters[subdomain]}"
+        copies[practice_id] = _renamed_practice(template, template_id, practice_id, subdomain)
+    data["practices"] = copies
+    data["id"] = "stress"
+    data["title"] = f"Stress questionnaire, {practices} practices"
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    load_questionnaire(path)  # refuse to benchmark on a file smm would reject
+    return path
+
+
+def _renamed_practice(
+    template: dict[str, Any], template_id: str, practice_id: str, subdomain: str
+) -> dict[str, Any]:
+    practice: dict[str, Any] = tomllib.loads(tomli_w.dumps(template))  # a deep copy
+    practice["subdomain"] = subdomain
+    practice["name"] = f"{template['name']} ({practice_id})"
+    for level in practice["levels"].values():
+        for question in level["questions"]:
+            question["id"] = practice_id + question["id"].removeprefix(template_id)
+    return practice
