@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from interview.engine.interview import EngineError, Interview
 from interview.errors import InputError
@@ -12,16 +11,6 @@ from interview.questionnaire import load_questionnaire
 from interview.session.store import SessionStore
 
 EXIT_OK = 0
-
-
-def add_cycle_commands(commands: Any, add_session_options: Any) -> None:
-    """``smm accept SESSION``."""
-    accept = commands.add_parser(
-        "accept", help="accept a finished self-assessment as the new baseline"
-    )
-    accept.add_argument("session", metavar="SESSION", help="a self-assessment (id or path)")
-    add_session_options(accept)
-    accept.set_defaults(run=run_accept)
 
 
 def run_accept(arguments: argparse.Namespace) -> int:

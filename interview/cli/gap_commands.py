@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from interview.cli.gap_formats import (
     gap_csv,
@@ -22,8 +21,6 @@ from interview.cli.gap_formats import (
 )
 from interview.cli.output import json_text
 from interview.consolidation import (
-    HIGHEST_TARGET,
-    LOWEST_ASSESSED,
     compare_consolidated,
     consolidate_gap,
 )
@@ -40,122 +37,7 @@ from interview.session.store import SessionStore
 
 EXIT_OK = 0
 
-SessionOptions = Callable[[argparse.ArgumentParser], None]
-
-GAP_FORMATS = ("text", "md", "html", "json", "csv")
-REPORT_FORMATS = ("text", "md", "html", "json")
-EXPORT_FORMATS = ("csv", "json")
 KIND_WITH_ARTICLE = {SessionKind.TARGET: "a target", SessionKind.ASSESSMENT: "an assessment"}
-
-GAP_DESCRIPTION = (
-    "Compare a target with the current state. Several interviewees may each have answered for "
-    "the same system: give several CURRENT sessions, and more target sessions with "
-    "--also-target. Each side is then merged into one level per practice (assessments: the "
-    f"{LOWEST_ASSESSED.name} level; targets: the {HIGHEST_TARGET.name}), and the output lists "
-    "where the interviewees disagree. Name TARGET and the CURRENT sessions together, before or "
-    "after the options. The rules are in docs/GAP.md."
-)
-
-
-def add_gap_commands(commands: Any, add_session_options: SessionOptions) -> None:
-    """Register ``gap``, ``report``, ``export`` and ``import``."""
-    for add_command in (_add_gap, _add_report, _add_export, _add_import):
-        parser = add_command(commands)
-        add_session_options(parser)
-
-
-def _add_gap(commands: Any) -> argparse.ArgumentParser:
-    """``smm gap TARGET CURRENT [CURRENT ...] [--also-target SESSION ...]``."""
-    gap: argparse.ArgumentParser = commands.add_parser(
-        "gap", help="compare a target with a current state", description=GAP_DESCRIPTION
-    )
-    gap.add_argument("target", metavar="TARGET", help="a target session (id or path)")
-    gap.add_argument(
-        "current",
-        metavar="CURRENT",
-        nargs="+",
-        help="a self-assessment session (id or path); several are merged by the lowest level",
-    )
-    gap.add_argument(
-        "--also-target",
-        metavar="SESSION",
-        action="append",
-        default=[],
-        help="another target session, from another business owner (repeat for more); "
-        "the targets are merged by the highest level",
-    )
-    _add_format_and_output(gap, GAP_FORMATS, "text")
-    gap.set_defaults(run=run_gap)
-    return gap
-
-
-def _add_report(commands: Any) -> argparse.ArgumentParser:
-    """``smm report SESSION``."""
-    report: argparse.ArgumentParser = commands.add_parser(
-        "report", help="one session's levels as a document"
-    )
-    report.add_argument("session", metavar="SESSION", help="a session id or a session file's path")
-    _add_format_and_output(report, REPORT_FORMATS, "text")
-    report.set_defaults(run=run_report)
-    return report
-
-
-def _add_export(commands: Any) -> argparse.ArgumentParser:
-    """``smm export SESSION --format csv|json``."""
-    export: argparse.ArgumentParser = commands.add_parser(
-        "export", help="write one session's practice levels as data"
-    )
-    export.add_argument("session", metavar="SESSION", help="a session id or a session file's path")
-    _add_format_and_output(export, EXPORT_FORMATS, None)
-    export.set_defaults(run=run_export)
-    return export
-
-
-def _add_import(commands: Any) -> argparse.ArgumentParser:
-    """``smm import FILE.csv --kind target|assessment --system NAME [--interviewee NAME]
-    [--role ROLE] [--id ID]``."""
-    importing: argparse.ArgumentParser = commands.add_parser(
-        "import", help="make a session from a CSV of practice levels (e.g. a spreadsheet)"
-    )
-    importing.add_argument("file", metavar="FILE.csv", type=Path, help="the CSV file to read")
-    importing.add_argument(
-        "--kind",
-        required=True,
-        choices=[kind.value for kind in SessionKind],
-        help="whether the levels are a target or an assessment of the current state",
-    )
-    importing.add_argument("--system", required=True, metavar="NAME", help="the system's name")
-    importing.add_argument(
-        "--interviewee", default="", metavar="NAME", help="who gave the levels (default: none)"
-    )
-    importing.add_argument("--role", default="", metavar="ROLE", help="the interviewee's role")
-    importing.add_argument(
-        "--id",
-        metavar="ID",
-        help="the new session's id (default: from the system, the kind and the date)",
-    )
-    importing.set_defaults(run=run_import)
-    return importing
-
-
-def _add_format_and_output(
-    parser: argparse.ArgumentParser, formats: tuple[str, ...], default: str | None
-) -> None:
-    parser.add_argument(
-        "--format",
-        choices=formats,
-        default=default,
-        required=default is None,
-        help=f"output format (default: {default})" if default else "output format",
-    )
-    parser.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        metavar="FILE",
-        help="write to FILE (whole or not at all) instead of standard output",
-    )
-
 
 # --- The commands ----------------------------------------------------------------------------
 

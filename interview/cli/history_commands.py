@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
 from interview.cli.history_formats import history_json, history_text
 from interview.errors import printable
@@ -17,39 +16,6 @@ from interview.session.store import SessionStore
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
-
-HISTORY_FORMATS = ("text", "json", "html")
-
-HISTORY_DESCRIPTION = (
-    "Show one system's sessions over time: each self-assessment's levels, practice by practice, "
-    "and how the gaps to the current target (the most recent finished target) have moved. "
-    "SYSTEM is the system's name (case, spaces and punctuation do not count) or the id of one "
-    "of its sessions. The rules are in docs/HISTORY.md."
-)
-
-
-def add_history_commands(commands: Any, add_session_options: Any) -> None:
-    """Register ``smm history``."""
-    history: argparse.ArgumentParser = commands.add_parser(
-        "history",
-        help="one system's assessments over time and how its gaps moved",
-        description=HISTORY_DESCRIPTION,
-    )
-    history.add_argument(
-        "system", metavar="SYSTEM", help="the system's name, or the id of one of its sessions"
-    )
-    history.add_argument(
-        "--format", choices=HISTORY_FORMATS, default="text", help="output format (default: text)"
-    )
-    history.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        metavar="FILE",
-        help="write to FILE (whole or not at all) instead of standard output",
-    )
-    add_session_options(history)
-    history.set_defaults(run=run_history)
 
 
 def run_history(arguments: argparse.Namespace) -> int:

@@ -13,7 +13,6 @@ from interview.plan import (
     PlannedStep,
     PlanStatus,
     load_plan,
-    parse_due,
     planned_roadmap,
     progress_counts,
     save_plan,
@@ -24,37 +23,6 @@ from interview.session.model import SessionKind
 from interview.session.store import SessionStore
 
 EXIT_OK = 0
-
-
-def add_plan_commands(commands: Any, add_session_options: Any) -> None:
-    """``smm plan show TARGET CURRENT`` and ``smm plan set SYSTEM PRACTICE ...``."""
-    plan = commands.add_parser("plan", help="the roadmap as a plan: owners, due dates, status")
-    actions = plan.add_subparsers(dest="plan_action", metavar="ACTION", required=True)
-
-    show = actions.add_parser("show", help="the roadmap of a gap analysis with its plan")
-    show.add_argument("target", metavar="TARGET", help="a target session (id or path)")
-    show.add_argument("current", metavar="CURRENT", help="a self-assessment (id or path)")
-    show.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    add_session_options(show)
-    show.set_defaults(run=run_plan_show)
-
-    change = actions.add_parser("set", help="set the owner, due date, status or note of an item")
-    change.add_argument("session", metavar="SESSION", help="any session of the system")
-    change.add_argument("practice", metavar="PRACTICE", help="a practice id, e.g. G2.1")
-    change.add_argument("--owner", metavar="NAME")
-    change.add_argument("--due", metavar="YYYY-MM-DD", type=_due_date)
-    change.add_argument("--status", choices=[status.value for status in PlanStatus])
-    change.add_argument("--note", metavar="TEXT")
-    add_session_options(change)
-    change.set_defaults(run=run_plan_set)
-
-
-def _due_date(text: str) -> date:
-    """argparse's way of refusing a bad value: one line, exit 2."""
-    try:
-        return parse_due(text)
-    except InputError as error:
-        raise argparse.ArgumentTypeError(error.lines[0]) from None
 
 
 def run_plan_show(arguments: argparse.Namespace) -> int:

@@ -29,24 +29,6 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 
 
-def add_profile_commands(commands: Any, add_session_options: Any) -> None:
-    """``smm profiles`` and ``smm profile save``."""
-    listing = commands.add_parser("profiles", help="list the target profiles (starting targets)")
-    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    add_session_options(listing)
-    listing.set_defaults(run=run_profiles)
-
-    profile = commands.add_parser("profile", help="save a finished target as a new profile")
-    actions = profile.add_subparsers(dest="profile_action", metavar="ACTION", required=True)
-    save = actions.add_parser("save", help="save a finished target session as a profile")
-    save.add_argument("session", metavar="SESSION", help="a target session (id or path)")
-    save.add_argument("--id", required=True, metavar="ID", help="the new profile's id")
-    where = "where to write it (default: ID.toml in $SMM_PROFILES_DIR, else ./profiles)"
-    save.add_argument("-o", "--output", type=Path, metavar="FILE", help=where)
-    add_session_options(save)
-    save.set_defaults(run=run_profile_save)
-
-
 def run_profiles(arguments: argparse.Namespace) -> int:
     """The profiles, one line each: id, name, description; one's own first."""
     questionnaire = load_questionnaire(arguments.questionnaire)

@@ -33,30 +33,6 @@ DEFAULT_PORT = 8000
 SessionOptions = Callable[[argparse.ArgumentParser], None]
 
 
-def add_serve_commands(commands: Any, add_session_options: SessionOptions) -> None:
-    """Register ``smm serve``."""
-    serve = commands.add_parser(
-        "serve", help="serve the interview to web browsers (one interview per browser tab)"
-    )
-    serve.add_argument(
-        "--host",
-        default=DEFAULT_HOST,
-        metavar="HOST",
-        help=f"the address to listen on (default: {DEFAULT_HOST}, this machine only)",
-    )
-    serve.add_argument(
-        "--port",
-        type=int,
-        default=DEFAULT_PORT,
-        metavar="PORT",
-        help=f"the port to listen on (default: {DEFAULT_PORT})",
-    )
-    # What each browser tab runs: the start screen under textual-serve's web driver.
-    serve.add_argument("--tab", action="store_true", help=argparse.SUPPRESS)
-    add_session_options(serve)
-    serve.set_defaults(run=run_serve)
-
-
 def run_serve(arguments: argparse.Namespace) -> int:
     """``smm serve [--host HOST] [--port PORT] [--sessions-dir DIR] [--questionnaire PATH]``."""
     if arguments.tab:

@@ -27,7 +27,6 @@ from interview.questionnaire.model import Questionnaire
 from interview.session.model import SESSION_SCHEMA_VERSION, Session
 from interview.tomlfile import TomlDocument, problems_from_validation, read_toml
 
-SESSIONS_DIR_VARIABLE = "SMM_SESSIONS_DIR"
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 
 FILE_HEADER = (
@@ -42,11 +41,6 @@ IMPORTED_FILE_HEADER = (
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 MIGRATIONS: dict[int, Migration] = {}
 """Upgrades from schema version N (the key) to N + 1. Version 1 is the first format."""
-
-
-def default_sessions_dir() -> Path:
-    """``$SMM_SESSIONS_DIR`` when set, else ``./sessions``."""
-    return Path(os.environ.get(SESSIONS_DIR_VARIABLE) or "sessions")
 
 
 def slug(text: str) -> str:

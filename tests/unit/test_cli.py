@@ -9,6 +9,10 @@ import pytest
 
 from interview import __version__
 from interview.cli import main
+from interview.cli.parser import GAP_DESCRIPTION, PLAN_STATUSES, SESSION_KINDS
+from interview.consolidation import HIGHEST_TARGET, LOWEST_ASSESSED
+from interview.plan import PlanStatus
+from interview.session.model import SessionKind
 from tests.unit.test_shipped_questionnaire import MODEL_HIERARCHY
 
 
@@ -24,6 +28,13 @@ def test_help_lists_the_commands() -> None:
     assert result.returncode == 0
     assert "model" in result.stdout
     assert "validate" in result.stdout
+
+
+def test_the_parser_spells_out_the_same_choices_as_the_enums() -> None:
+    assert tuple(kind.value for kind in SessionKind) == SESSION_KINDS
+    assert tuple(status.value for status in PlanStatus) == PLAN_STATUSES
+    assert f"assessments: the {LOWEST_ASSESSED.name} level" in GAP_DESCRIPTION
+    assert f"targets: the {HIGHEST_TARGET.name})" in GAP_DESCRIPTION
 
 
 def test_version() -> None:

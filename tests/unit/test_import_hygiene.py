@@ -1,6 +1,7 @@
 """The core never imports the screen: questionnaire, engine, scoring, storage, reports and the
 CLI's non-interactive commands leave textual and rich out. matplotlib is imported only when a
-chart is drawn, so commands without charts do not pay for it."""
+chart is drawn, so commands without charts do not pay for it. Parsing the command line
+imports only the standard library, so that each command pays only for what it uses."""
 
 import subprocess
 import sys
@@ -26,6 +27,13 @@ CORE_MODULES = [
     "interview.report.history_chart",
     "interview.report.history_html",
     "interview.cli",
+    "interview.cli.cycle_commands",
+    "interview.cli.gap_commands",
+    "interview.cli.history_commands",
+    "interview.cli.model_commands",
+    "interview.cli.plan_commands",
+    "interview.cli.profile_commands",
+    "interview.cli.session_commands",
 ]
 
 
@@ -58,3 +66,19 @@ def test_matplotlib_waits_for_a_chart() -> None:
         [sys.executable, "-c", program], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_the_command_line_is_parsed_before_anything_heavy_is_imported() -> None:
+    program = "; ".join(
+        [
+            "import sys",
+            "from interview.cli.parser import build_parser",
+            "build_parser().parse_args(['gap', 'target', 'current', '--format', 'html'])",
+            "heavy = {'pydantic', 'textual', 'rich', 'transitions', 'filelock', 'matplotlib'}",
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))",
+        ]
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

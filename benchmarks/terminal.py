@@ -1,0 +1,97 @@
+"""A program in a real pseudo-terminal, with its screen read by a terminal emulator (pyte).
+
+What a person sees is what is measured: a program counts as having shown something once the
+text is on the emulated screen, after its escape sequences have been interpreted.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import signal
+import struct
+import termios
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import pyte
+
+Screen = list[str]
+"""The emulated screen, one string per row."""
+
+
+class TerminalTimeout(RuntimeError):
+    """The awaited text did not appear in time; the message holds the screen."""
+
+
+@dataclass(frozen=True)
+class Exit:
+    status: int
+    peak_rss_kib: int
+    """The child's peak resident memory (``ru_maxrss``), in KiB."""
+
+
+class Terminal:
+    """One child process on a pseudo-terminal of a fixed size."""
+
+    def __init__(
+        self,
+        argv: Sequence[str],
+        *,
+        size: tuple[int, int] = (80, 24),
+        env: Mapping[str, str] | None = None,
+    ) -> None:
+        columns, rows = size
+        self.started = time.perf_counter()
+        self.pid, self._fd = pty.fork()
+        if self.pid == 0:  # the child: size the terminal before the program can ask
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+            os.execve(argv[0], list(argv), {**os.environ, "TERM": "xterm-256color", **(env or {})})
+        self._screen = pyte.Screen(columns, rows)
+        self._stream = pyte.ByteStream(self._screen)
+
+    def screen(self) -> Screen:
+        return list(self._screen.display)
+
+    def send(self, keys: str | bytes) -> None:
+        os.write(self._fd, keys.encode() if isinstance(keys, str) else keys)
+
+    def wait_for(self, seen: Callable[[Screen], bool], timeout: float = 30.0) -> float:
+        """Read output until ``seen(screen)`` holds; the time.perf_counter() when it did."""
+        deadline = time.perf_counter() + timeout
+        while not seen(self.screen()):
+            remaining = deadline - time.perf_counter()
+            if remaining <= 0 or not self._read(remaining):
+                shown = "\n".join(self.screen())
+                raise TerminalTimeout(f"not seen within {timeout} s; the screen:\n{shown}")
+        return time.perf_counter()
+
+    def wait_for_text(self, text: str, timeout: float = 30.0) -> float:
+        return self.wait_for(lambda screen: any(text in row for row in screen), timeout)
+
+    def finish(self, keys: str | bytes = "\x11", timeout: float = 30.0) -> Exit:
+        """Send the quit keys (Ctrl+Q), drain the output and reap the child (killed if need be)."""
+        self.send(keys)
+        deadline = time.perf_counter() + timeout
+        while self._read(max(deadline - time.perf_counter(), 0.0)):
+            pass
+        if time.perf_counter() >= deadline:
+            os.kill(self.pid, signal.SIGKILL)
+        _, status, usage = os.wait4(self.pid, 0)
+        os.close(self._fd)
+        return Exit(os.waitstatus_to_exitcode(status), usage.ru_maxrss)
+
+    def _read(self, timeout: float) -> bool:
+        """Feed what the child wrote to the emulator; False at end of output or timeout."""
+        ready, _, _ = select.select([self._fd], [], [], timeout)
+        if not ready:
+            return False
+        try:
+            data = os.read(self._fd, 1 << 16)
+        except OSError:  # EIO: the child closed the terminal
+            return False
+        self._stream.feed(data)
+        return bool(data)

@@ -1,0 +1,343 @@
+"""The whole ``smm`` command line, and nothing that a command needs to run.
+
+Start-up time matters (docs/PERFORMANCE.md): this module imports only the standard library, so
+that ``smm --help`` is instant and each command imports only what it uses. A command names its
+handler as ``"module:function"``, imported by :func:`handler_of` when that command runs.
+Choices that mirror an enum elsewhere (session kinds, plan statuses) are spelled out here; a
+unit test keeps them equal to the enums.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn
+
+from interview import __version__
+from interview.errors import printable
+
+EXIT_BAD_INPUT = 2
+SESSIONS_DIR_VARIABLE = "SMM_SESSIONS_DIR"
+
+SESSION_KINDS = ("target", "assessment")
+PLAN_STATUSES = ("open", "in-progress", "done", "dropped")
+GAP_FORMATS = ("text", "md", "html", "json", "csv")
+REPORT_FORMATS = ("text", "md", "html", "json")
+EXPORT_FORMATS = ("csv", "json")
+HISTORY_FORMATS = ("text", "json", "html")
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+GAP_DESCRIPTION = (
+    "Compare a target with the current state. Several interviewees may each have answered for "
+    "the same system: give several CURRENT sessions, and more target sessions with "
+    "--also-target. Each side is then merged into one level per practice (assessments: the "
+    "lowest level; targets: the highest), and the output lists where the interviewees "
+    "disagree. Name TARGET and the CURRENT sessions together, before or after the options. "
+    "The rules are in docs/GAP.md."
+)
+HISTORY_DESCRIPTION = (
+    "Show one system's sessions over time: each self-assessment's levels, practice by practice, "
+    "and how the gaps to the current target (the most recent finished target) have moved. "
+    "SYSTEM is the system's name (case, spaces and punctuation do not count) or the id of one "
+    "of its sessions. The rules are in docs/HISTORY.md."
+)
+
+Command = Callable[[argparse.Namespace], int]
+Subcommands = Any  # argparse's _SubParsersAction, which it does not export
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line, ending in exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+def handler_of(arguments: argparse.Namespace) -> Command:
+    """The function that runs the chosen command, imported now (the start screen by default)."""
+    reference: str = getattr(arguments, "run", None) or "interview.cli.interview_commands:run_start"
+    module_name, function_name = reference.split(":")
+    command: Command = getattr(importlib.import_module(module_name), function_name)
+    return command
+
+
+def default_sessions_dir() -> Path:
+    """``$SMM_SESSIONS_DIR`` when set, else ``./sessions``."""
+    return Path(os.environ.get(SESSIONS_DIR_VARIABLE) or "sessions")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, sub-commands included."""
+    parser = Parser(
+        prog="smm",
+        description=(
+            "Interview the people responsible for an IoT system through the IIC IoT Security "
+            "Maturity Model: set a target, assess the current state, compare the two."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"smm {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for add_commands in (
+        _add_interview_commands,
+        _add_session_commands,
+        _add_gap_commands,
+        _add_profile_commands,
+        _add_history_commands,
+        _add_cycle_commands,
+        _add_plan_commands,
+        _add_serve_commands,
+        _add_model_commands,
+    ):
+        add_commands(commands)
+    return parser
+
+
+def _add_interview_commands(commands: Subcommands) -> None:
+    new = commands.add_parser("new", help="start a new interview (target or self-assessment)")
+    new.add_argument("kind", choices=SESSION_KINDS, metavar="target|assessment")
+    new.add_argument("--system", metavar="NAME", help="the system of interest's name")
+    new.add_argument(
+        "--target", metavar="SESSION", help="for an assessment: the target to compare with"
+    )
+    new.add_argument(
+        "--profile", metavar="ID", help="for a target: start from this profile (see smm profiles)"
+    )
+    new.add_argument(
+        "--from",
+        dest="previous",
+        metavar="SESSION",
+        help="for an assessment: start from an earlier one, confirming or changing each answer",
+    )
+    _add_session_options(new, "interview_commands:run_new")
+
+    resume = commands.add_parser(
+        "resume", help="carry on with a saved session (default: the latest unfinished)"
+    )
+    resume.add_argument(
+        "session", nargs="?", metavar="SESSION", help="a session id or a session file's path"
+    )
+    _add_session_options(resume, "interview_commands:run_resume")
+
+
+def _add_session_commands(commands: Subcommands) -> None:
+    listing = commands.add_parser("list", help="list saved sessions, most recent first")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    _add_session_options(listing, "session_commands:run_list")
+
+    show = commands.add_parser("show", help="show one session's answers, notes and levels")
+    show.add_argument(
+        "session", metavar="SESSION", help="a session id (see smm list) or a session file's path"
+    )
+    show.add_argument("--json", action="store_true", help="print JSON instead of text")
+    _add_session_options(show, "session_commands:run_show")
+
+
+def _add_gap_commands(commands: Subcommands) -> None:
+    gap = commands.add_parser(
+        "gap", help="compare a target with a current state", description=GAP_DESCRIPTION
+    )
+    gap.add_argument("target", metavar="TARGET", help="a target session (id or path)")
+    gap.add_argument(
+        "current",
+        metavar="CURRENT",
+        nargs="+",
+        help="a self-assessment session (id or path); several are merged by the lowest level",
+    )
+    gap.add_argument(
+        "--also-target",
+        metavar="SESSION",
+        action="append",
+        default=[],
+        help="another target session, from another business owner (repeat for more); "
+        "the targets are merged by the highest level",
+    )
+    _add_format_and_output(gap, GAP_FORMATS, "text")
+    _add_session_options(gap, "gap_commands:run_gap")
+
+    report = commands.add_parser("report", help="one session's levels as a document")
+    report.add_argument("session", metavar="SESSION", help="a session id or a session file's path")
+    _add_format_and_output(report, REPORT_FORMATS, "text")
+    _add_session_options(report, "gap_commands:run_report")
+
+    export = commands.add_parser("export", help="write one session's practice levels as data")
+    export.add_argument("session", metavar="SESSION", help="a session id or a session file's path")
+    _add_format_and_output(export, EXPORT_FORMATS, None)
+    _add_session_options(export, "gap_commands:run_export")
+
+    importing = commands.add_parser(
+        "import", help="make a session from a CSV of practice levels (e.g. a spreadsheet)"
+    )
+    importing.add_argument("file", metavar="FILE.csv", type=Path, help="the CSV file to read")
+    importing.add_argument(
+        "--kind",
+        required=True,
+        choices=SESSION_KINDS,
+        help="whether the levels are a target or an assessment of the current state",
+    )
+    importing.add_argument("--system", required=True, metavar="NAME", help="the system's name")
+    importing.add_argument(
+        "--interviewee", default="", metavar="NAME", help="who gave the levels (default: none)"
+    )
+    importing.add_argument("--role", default="", metavar="ROLE", help="the interviewee's role")
+    importing.add_argument(
+        "--id",
+        metavar="ID",
+        help="the new session's id (default: from the system, the kind and the date)",
+    )
+    _add_session_options(importing, "gap_commands:run_import")
+
+
+def _add_profile_commands(commands: Subcommands) -> None:
+    listing = commands.add_parser("profiles", help="list the target profiles (starting targets)")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    _add_session_options(listing, "profile_commands:run_profiles")
+
+    profile = commands.add_parser("profile", help="save a finished target as a new profile")
+    actions = profile.add_subparsers(dest="profile_action", metavar="ACTION", required=True)
+    save = actions.add_parser("save", help="save a finished target session as a profile")
+    save.add_argument("session", metavar="SESSION", help="a target session (id or path)")
+    save.add_argument("--id", required=True, metavar="ID", help="the new profile's id")
+    where = "where to write it (default: ID.toml in $SMM_PROFILES_DIR, else ./profiles)"
+    save.add_argument("-o", "--output", type=Path, metavar="FILE", help=where)
+    _add_session_options(save, "profile_commands:run_profile_save")
+
+
+def _add_history_commands(commands: Subcommands) -> None:
+    history = commands.add_parser(
+        "history",
+        help="one system's assessments over time and how its gaps moved",
+        description=HISTORY_DESCRIPTION,
+    )
+    history.add_argument(
+        "system", metavar="SYSTEM", help="the system's name, or the id of one of its sessions"
+    )
+    _add_format_and_output(history, HISTORY_FORMATS, "text")
+    _add_session_options(history, "history_commands:run_history")
+
+
+def _add_cycle_commands(commands: Subcommands) -> None:
+    accept = commands.add_parser(
+        "accept", help="accept a finished self-assessment as the new baseline"
+    )
+    accept.add_argument("session", metavar="SESSION", help="a self-assessment (id or path)")
+    _add_session_options(accept, "cycle_commands:run_accept")
+
+
+def _add_plan_commands(commands: Subcommands) -> None:
+    plan = commands.add_parser("plan", help="the roadmap as a plan: owners, due dates, status")
+    actions = plan.add_subparsers(dest="plan_action", metavar="ACTION", required=True)
+
+    show = actions.add_parser("show", help="the roadmap of a gap analysis with its plan")
+    show.add_argument("target", metavar="TARGET", help="a target session (id or path)")
+    show.add_argument("current", metavar="CURRENT", help="a self-assessment (id or path)")
+    show.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    _add_session_options(show, "plan_commands:run_plan_show")
+
+    change = actions.add_parser("set", help="set the owner, due date, status or note of an item")
+    change.add_argument("session", metavar="SESSION", help="any session of the system")
+    change.add_argument("practice", metavar="PRACTICE", help="a practice id, e.g. G2.1")
+    change.add_argument("--owner", metavar="NAME")
+    change.add_argument("--due", metavar="YYYY-MM-DD", type=due_date)
+    change.add_argument("--status", choices=PLAN_STATUSES)
+    change.add_argument("--note", metavar="TEXT")
+    _add_session_options(change, "plan_commands:run_plan_set")
+
+
+def due_date(text: str) -> date:
+    """``2027-03-31`` → a date; anything else is refused the argparse way (one line, exit 2)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{printable(text)}: not a date; write it as YYYY-MM-DD"
+        ) from None
+
+
+def _add_serve_commands(commands: Subcommands) -> None:
+    serve = commands.add_parser(
+        "serve", help="serve the interview to web browsers (one interview per browser tab)"
+    )
+    serve.add_argument(
+        "--host",
+        default=DEFAULT_HOST,
+        metavar="HOST",
+        help=f"the address to listen on (default: {DEFAULT_HOST}, this machine only)",
+    )
+    serve.add_argument(
+        "--port",
+        type=int,
+        default=DEFAULT_PORT,
+        metavar="PORT",
+        help=f"the port to listen on (default: {DEFAULT_PORT})",
+    )
+    # What each browser tab runs: the start screen under textual-serve's web driver.
+    serve.add_argument("--tab", action="store_true", help=argparse.SUPPRESS)
+    _add_session_options(serve, "serve_commands:run_serve")
+
+
+def _add_model_commands(commands: Subcommands) -> None:
+    model = commands.add_parser(
+        "model", help="print the model's domains, sub-domains and practices"
+    )
+    model.add_argument("--json", action="store_true", help="print JSON instead of a tree")
+    _add_questionnaire_option(model)
+    model.set_defaults(run="interview.cli.model_commands:run_model")
+
+    validate = commands.add_parser(
+        "validate", help="check questionnaire files (the shipped ones when none is named)"
+    )
+    validate.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    validate.add_argument(
+        "--questionnaire",
+        type=Path,
+        metavar="PATH",
+        help="the questionnaire that profiles are checked against (default: the shipped one)",
+    )
+    validate.set_defaults(run="interview.cli.model_commands:run_validate")
+
+
+def _add_format_and_output(
+    parser: argparse.ArgumentParser, formats: tuple[str, ...], default: str | None
+) -> None:
+    parser.add_argument(
+        "--format",
+        choices=formats,
+        default=default,
+        required=default is None,
+        help=f"output format (default: {default})" if default else "output format",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write to FILE (whole or not at all) instead of standard output",
+    )
+
+
+def _add_questionnaire_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--questionnaire",
+        type=Path,
+        metavar="PATH",
+        help="a questionnaire file of your own (default: the shipped IIC SMM questionnaire)",
+    )
+
+
+def _add_session_options(parser: argparse.ArgumentParser, handler: str) -> None:
+    """The options every session command takes, and the handler (``module:function`` under
+    ``interview.cli``) that runs it."""
+    _add_questionnaire_option(parser)
+    parser.add_argument(
+        "--sessions-dir",
+        type=Path,
+        metavar="DIR",
+        default=None,
+        help=f"where sessions are saved (default: ${SESSIONS_DIR_VARIABLE}, else ./sessions)",
+    )
+    parser.set_defaults(run=f"interview.cli.{handler}")
