@@ -6,7 +6,6 @@ validate it with pydantic, and must turn every failure into one readable line pe
 
 from __future__ import annotations
 
-import json
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
@@ -55,25 +54,62 @@ class TomlDocument:
         """An :class:`InputError` with one line per problem, naming file, line and key."""
         return InputError([self.describe(problem) for problem in problems])
 
+    @property
+    def where(self) -> str:
+        """The file's name as shown in messages: control characters escaped."""
+        return printable(str(self.path))
+
     def describe(self, problem: Problem) -> str:
         """``path:line: dotted.key: message``."""
         line = self.line_of(problem.location)
-        where = f"{self.path}:{line}" if line else str(self.path)
+        where = f"{self.where}:{line}" if line else self.where
         key = dotted(problem.location)
         return f"{where}: {key}: {problem.message}" if key else f"{where}: {problem.message}"
 
 
-def read_toml(path: Path, what: str) -> TomlDocument:
+def read_toml(path: Path, what: str, text: str | None = None) -> TomlDocument:
     """Read and parse a TOML file; any failure is an :class:`InputError` naming the file.
 
-    ``what`` says what the file should be ("questionnaire", "session") in the messages.
+    ``what`` says what the file should be ("questionnaire", "session") in the messages;
+    ``text`` is the file's content when the caller has already read it.
     """
-    text = read_text_file(path, what)
+    text = read_text_file(path, what) if text is None else text
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise InputError([_describe_toml_error(path, what, error)]) from None
-    return TomlDocument(path=path, text=text, data=data)
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise InputError(
+            [
+                f"{printable(str(path))}: not valid TOML: arrays or inline tables nested too "
+                f"deeply (hundreds of levels); fix the {what} file"
+            ]
+        ) from None
+    except ValueError:  # Python's limit on converting a number of over 4,300 digits
+        found = _LONG_NUMBER.search(text)
+        line = text[: found.start()].count("\n") + 1 if found else 1
+        raise InputError(
+            [f"{printable(str(path))}:{line}: {_TOO_LARGE}; fix the {what} file there"]
+        ) from None
+    document = TomlDocument(path=path, text=text, data=data)
+    huge = [Problem(where, f"{_TOO_LARGE}; correct the value") for where in _huge_integers(data)]
+    if huge:
+        raise document.error(huge)
+    return document
+
+
+_TOO_LARGE = "a number too large for TOML (integers are 64-bit, -2^63 to 2^63-1)"
+_LONG_NUMBER = re.compile(r"[0-9_]{4300,}")
+
+
+def _huge_integers(node: object, location: Location = ()) -> Iterable[Location]:
+    """Where the integers outside TOML's 64-bit range are (tomllib reads any size)."""
+    if isinstance(node, dict | list):
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, value in items:
+            yield from _huge_integers(value, (*location, key))
+    elif isinstance(node, int) and not -(2**63) <= node < 2**63:
+        yield location
 
 
 def _describe_toml_error(path: Path, what: str, error: tomllib.TOMLDecodeError) -> str:
@@ -81,11 +117,11 @@ def _describe_toml_error(path: Path, what: str, error: tomllib.TOMLDecodeError) 
     found = re.search(r"\(at line (\d+), column \d+\)|\(at end of document\)", message)
     reason = message[: found.start()].strip() if found else message
     if found and found.group(1):
-        where = f"{path}:{found.group(1)}"
+        where = f"{printable(str(path))}:{found.group(1)}"
     elif found:
-        where = f"{path}:{text_line_count(path)}"
+        where = f"{printable(str(path))}:{text_line_count(path)}"
     else:
-        where = str(path)
+        where = printable(str(path))
     return f"{where}: not valid TOML: {printable(reason)}; fix the {what} file there"
 
 
@@ -170,7 +206,10 @@ def _split_key(text: str) -> tuple[str, ...] | None:
             return None
         token = match.group(1)
         if token.startswith('"'):
-            parts.append(json.loads(token))
+            key = _basic_string(token)
+            if key is None:
+                return None
+            parts.append(key)
         elif token.startswith("'"):
             parts.append(token[1:-1])
         else:
@@ -181,6 +220,14 @@ def _split_key(text: str) -> tuple[str, ...] | None:
         if text[position] != ".":
             return None
         position += 1
+
+
+def _basic_string(token: str) -> str | None:
+    """A quoted key with TOML's escapes (``\\U0001F600``, a raw tab) decoded; None if invalid."""
+    try:
+        return next(iter(tomllib.loads(f"{token} = 0")))
+    except tomllib.TOMLDecodeError:
+        return None
 
 
 def _index_lines(text: str) -> dict[tuple[str, ...], int]:

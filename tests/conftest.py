@@ -1,8 +1,14 @@
-"""Shared test helpers: where the test data is."""
+"""Shared test helpers: where the test data is; a cache of checked questionnaires of the
+tests' own, so that the user's cache is left alone."""
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Set at import, before any test runs, so that smm in a subprocess uses it too.
+os.environ["SMM_CACHE_DIR"] = tempfile.mkdtemp(prefix="smm-test-cache-")
 
 DATA_DIR = Path(__file__).parent / "data"
 QUESTIONNAIRE_FIXTURES = DATA_DIR / "questionnaires"

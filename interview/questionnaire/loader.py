@@ -10,6 +10,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from interview.errors import InputError
+from interview.files import read_text_file
+from interview.questionnaire.cache import cached_questionnaire, store_questionnaire
 from interview.questionnaire.checks import check_questionnaire
 from interview.questionnaire.model import SCHEMA_VERSION, Questionnaire
 from interview.tomlfile import TomlDocument, problems_from_validation, read_toml
@@ -39,8 +41,21 @@ def shipped_questionnaire_paths() -> list[Path]:
 
 
 def load_questionnaire(path: Path | None = None) -> Questionnaire:
-    """Read, validate and cross-check a questionnaire; raise InputError naming each problem."""
-    document = read_toml(path or default_questionnaire_path(), "questionnaire")
+    """Read, validate and cross-check a questionnaire; raise InputError naming each problem.
+
+    A file that passed before comes from the cache of checked questionnaires instead.
+    """
+    path = path or default_questionnaire_path()
+    text = read_text_file(path, "questionnaire")
+    cached = cached_questionnaire(text)
+    if cached is not None:
+        return cached
+    questionnaire = _checked_questionnaire(read_toml(path, "questionnaire", text))
+    store_questionnaire(text, questionnaire)
+    return questionnaire
+
+
+def _checked_questionnaire(document: TomlDocument) -> Questionnaire:
     _check_file_kind(document)
     try:
         questionnaire = Questionnaire.model_validate(document.data)
@@ -64,7 +79,7 @@ def _check_file_kind(document: TomlDocument) -> None:
     if not {"schema_version", "practices", "domains"} & document.data.keys():
         raise InputError(
             [
-                f"{document.path}: not a questionnaire file (it has no schema_version, domains or "
+                f"{document.where}: not a questionnaire file (it has no schema_version, domains or "
                 "practices); see docs/QUESTIONNAIRE.md"
             ]
         )
@@ -73,7 +88,7 @@ def _check_file_kind(document: TomlDocument) -> None:
         line = document.line_of(("schema_version",))
         raise InputError(
             [
-                f"{document.path}:{line}: schema_version: {version} is newer than this smm reads "
+                f"{document.where}:{line}: schema_version: {version} is newer than this smm reads "
                 f"({SCHEMA_VERSION}); upgrade smm"
             ]
         )

@@ -30,7 +30,7 @@ Scope = Annotated[int, Field(ge=1, le=3)]
 class StrictModel(BaseModel):
     """Base for every part of the file: unknown keys are refused, values are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False, defer_build=True)
 
 
 # --- Context: asked first in every interview -----------------------------------------------

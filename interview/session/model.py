@@ -37,7 +37,7 @@ def utc_now() -> datetime:
 class FileModel(BaseModel):
     """Base for every part of a session file: unknown keys are refused."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+    model_config = ConfigDict(extra="forbid", validate_assignment=False, defer_build=True)
 
 
 class SessionKind(StrEnum):

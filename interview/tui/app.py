@@ -2,6 +2,9 @@
 
 The app is handed everything it depends on (questionnaire, session store, what to open, a
 clock) by :func:`interview.cli` or by a test; it reads and writes nothing else.
+
+The gap, plan and history screens are imported when first opened, not at start-up, which
+does not need them (docs/PERFORMANCE.md).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -19,9 +23,6 @@ from textual.screen import Screen
 from interview.engine.interview import Interview
 from interview.engine.summary import SessionSummary, summarise
 from interview.errors import InputError, printable
-from interview.gap import compare_sessions
-from interview.history import build_history, find_system_sessions
-from interview.plan import load_plan, save_plan, update_item
 from interview.profiles import (
     Profile,
     find_profile,
@@ -39,8 +40,6 @@ from interview.session.model import (
     utc_now,
 )
 from interview.session.store import LoadedSession, SessionStore
-from interview.tui.screens.gap import GapScreen
-from interview.tui.screens.history import HistoryScreen
 from interview.tui.screens.interview import GapRequested, InterviewScreen
 from interview.tui.screens.start import (
     CompareRequested,
@@ -85,6 +84,9 @@ class ExitReport:
     session_id: str | None = None
     path: Path | None = None
     error: str | None = None
+
+if TYPE_CHECKING:
+    from interview.tui.screens.gap import GapScreen
 
 
 class SmmApp(App[ExitReport]):
@@ -196,6 +198,9 @@ class SmmApp(App[ExitReport]):
 
     def on_history_requested(self, message: HistoryRequested) -> None:
         """One system's history, from every session of it in the folder."""
+        from interview.history import build_history, find_system_sessions
+        from interview.tui.screens.history import HistoryScreen
+
         try:
             found = find_system_sessions(self.store, self.questionnaire, message.system)
             history = build_history(self.questionnaire, found.sessions)
@@ -215,6 +220,10 @@ class SmmApp(App[ExitReport]):
 
     def show_gap(self, target: Session, current: Session) -> None:
         """Open the gap screen for a target and a self-assessment."""
+        from interview.gap import compare_sessions
+        from interview.plan import load_plan
+        from interview.tui.screens.gap import GapScreen
+
         analysis = compare_sessions(self.questionnaire, target, current)
         try:
             plan = load_plan(self.store.folder, current.system)
@@ -227,6 +236,9 @@ class SmmApp(App[ExitReport]):
 
     def on_gap_screen_plan_edited(self, message: GapScreen.PlanEdited) -> None:
         """Save one planned improvement into the system's plan, and show it."""
+        from interview.plan import load_plan, save_plan, update_item
+        from interview.tui.screens.gap import GapScreen
+
         edit = message.edit
         try:
             plan = load_plan(self.store.folder, message.system)

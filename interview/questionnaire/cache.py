@@ -1,0 +1,75 @@
+"""Questionnaires that passed every check, kept so that the next command need not check again.
+
+Parsing the shipped questionnaire's TOML, validating it and cross-checking it costs more than
+everything else a command like ``smm gap`` does (docs/PERFORMANCE.md); reading it back from
+here is a few milliseconds. An entry is keyed by the SHA-256 of the file's text together with
+the versions of smm and pydantic, so that any edit, upgrade or different file misses it.
+
+Only valid questionnaires are stored, so a broken file is reported afresh every time. The
+cache is a convenience and nothing depends on it: a missing, unreadable, stale or corrupt
+entry means a full load, silently, and a failure to write one is ignored.
+
+Where: ``$SMM_CACHE_DIR``, else ``$XDG_CACHE_HOME/smm``, else ``~/.cache/smm``;
+``SMM_CACHE_DIR=off`` turns it off. Entries are pickles written by smm itself into a folder
+only the user can read or write (0700), like the rest of that user's cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+import pydantic
+
+from interview import __version__
+from interview.questionnaire.model import Questionnaire
+
+CACHE_DIR_VARIABLE = "SMM_CACHE_DIR"
+_FORMAT = 1
+
+
+def cache_dir() -> Path | None:
+    """Where entries live, or None when the cache is turned off."""
+    chosen = os.environ.get(CACHE_DIR_VARIABLE, "")
+    if chosen.lower() == "off":
+        return None
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "smm"
+
+
+def entry_key(text: str) -> str:
+    identity = f"{_FORMAT}\0{__version__}\0{pydantic.VERSION}\0{text}"
+    return hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def cached_questionnaire(text: str) -> Questionnaire | None:
+    """The questionnaire stored for this file text, if there is a sound entry."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        with (folder / f"{entry_key(text)}.pickle").open("rb") as stream:
+            found = pickle.load(stream)
+    except Exception:  # missing, unreadable or corrupt: the caller loads the file in full
+        return None
+    return found if isinstance(found, Questionnaire) else None
+
+
+def store_questionnaire(text: str, questionnaire: Questionnaire) -> None:
+    """Keep a questionnaire that passed every check; any failure leaves the cache as it was."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=folder, prefix=".entry-", suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(questionnaire, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        Path(name).replace(folder / f"{entry_key(text)}.pickle")
+    except OSError:
+        return
