@@ -15,10 +15,18 @@ from typing import Any
 import tomli_w
 
 from interview.engine.interview import Interview
-from interview.engine.prompts import Prompt, PromptKind
+from interview.engine.prompts import Prompt, PromptKind, build_prompt
 from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.questionnaire.loader import default_questionnaire_path
-from interview.session.model import YES, AnswerValue, Phase, Session, SessionKind, new_session
+from interview.session.model import (
+    YES,
+    Answer,
+    AnswerValue,
+    Phase,
+    Session,
+    SessionKind,
+    new_session,
+)
 from interview.session.store import SessionStore
 
 WHEN = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
@@ -61,6 +69,29 @@ def complete_session(
         note = "Evidence: the design review of 2026-10-01." if rng.random() < 0.2 else ""
         interview.answer(answer_for(prompt, rng, yes_rate), note=note)
         answered += 1
+    interview.finish_interview()
+    return session
+
+
+def complete_assessment(
+    questionnaire: Questionnaire, system: str = "Benchmark gateway", *, seed: int = 1,
+    yes_rate: float = 1.0,
+) -> Session:  # fmt: skip
+    """A finished self-assessment, made without the engine's answer-by-answer cost.
+
+    The engine re-plans after every answer, which is right for an interview but quadratic
+    for a 1,000-practice questionnaire; here every open question of the plan is answered at
+    once, and the plan is recomputed until it asks nothing more (once per level).
+    """
+    rng = random.Random(seed)
+    session = new_session(questionnaire, SessionKind.ASSESSMENT, system,
+                          interviewee=f"Interviewee {seed}", role="Engineer", now=WHEN)  # fmt: skip
+    interview = Interview(questionnaire, session, clock=lambda: WHEN)
+    while open_steps := [s for s in interview.plan() if s.question_id not in session.answers]:
+        for step in open_steps:
+            prompt = build_prompt(questionnaire, step, {})
+            value = answer_for(prompt, rng, yes_rate)
+            session.answers[step.question_id] = Answer(value=value, answered_at=WHEN)
     interview.finish_interview()
     return session
 

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import tomli_w
-from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
 from interview.engine.reconcile import check_answers, reconcile
@@ -89,7 +88,7 @@ class SessionStore:
         if path.parent == self.folder and not path.exists():
             raise InputError(
                 [
-                    f"{printable(reference)}: no such session in {self.folder}; "
+                    f"{printable(reference)}: no such session in {printable(str(self.folder))}; "
                     "see `smm list` (or pass --sessions-dir)"
                 ]
             )
@@ -206,7 +205,7 @@ class SessionStore:
         if session.questionnaire.id != questionnaire.id:
             raise InputError(
                 [
-                    f"{path}: questionnaire: this session was made with questionnaire "
+                    f"{document.where}: questionnaire: this session was made with questionnaire "
                     f"{printable(session.questionnaire.id)!r}, not {questionnaire.id!r}; "
                     "pass that questionnaire with --questionnaire"
                 ]
@@ -238,8 +237,11 @@ class SessionStore:
         """Hold the session against writers in other processes while the block runs.
 
         The lock is an OS-level lock on a side file: it is released when the process ends,
-        however it ends, so a killed smm never blocks the next one.
+        however it ends, so a killed smm never blocks the next one. (filelock is imported
+        here: only the interview takes locks, and commands that only read start faster.)
         """
+        from filelock import FileLock, Timeout
+
         lock = FileLock(self.folder / f".{session.id}.lock")
         try:
             lock.acquire(timeout=0)
@@ -267,7 +269,7 @@ def parse_session(document: TomlDocument) -> Session:
     data = document.data
     if not {"kind", "questionnaire", "answers"} & data.keys():
         raise InputError(
-            [f"{document.path}: not an smm session file (no kind, questionnaire or answers)"]
+            [f"{document.where}: not an smm session file (no kind, questionnaire or answers)"]
         )
     data = _migrate(document)
     try:
@@ -285,14 +287,14 @@ def _migrate(document: TomlDocument) -> dict[str, Any]:
         line = document.line_of(("schema_version",))
         raise InputError(
             [
-                f"{document.path}:{line}: schema_version: {version} is newer than this smm reads "
+                f"{document.where}:{line}: schema_version: {version} is newer than this smm reads "
                 f"({SESSION_SCHEMA_VERSION}); upgrade smm"
             ]
         )
     while version < SESSION_SCHEMA_VERSION:
         upgrade = MIGRATIONS.get(version)
         if upgrade is None:
-            raise InputError([f"{document.path}: schema_version: {version} is too old to read"])
+            raise InputError([f"{document.where}: schema_version: {version} is too old to read"])
         data = upgrade(dict(data))
         version += 1
         data["schema_version"] = version

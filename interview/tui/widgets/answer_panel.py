@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from interview.engine.prompts import Prompt, PromptKind
 from interview.errors import printable
 from interview.session.model import DONT_KNOW, AnswerValue
+from interview.tui.widgets.status_line import update_if_changed
 
 OTHER = "__other__"
 DIGITS = [str(number) for number in range(1, 10)]
@@ -120,6 +121,7 @@ class AnswerPanel(Vertical):
         super().__init__()
         self._prompt: Prompt | None = None
         self._menu = False
+        self._entries: list[tuple[str, str]] = []
 
     def compose(self) -> ComposeResult:
         yield Static(id="panel-title")
@@ -163,20 +165,23 @@ class AnswerPanel(Vertical):
 
     def _set_title(self, title: Text | None) -> None:
         widget = self.query_one("#panel-title", Static)
-        widget.update(title or "")
+        update_if_changed(widget, title or "")
         widget.display = title is not None
 
     def _set_hint(self, hint: str) -> None:
         widget = self.query_one("#panel-hint", Static)
-        widget.update(Text(hint, style="italic"))
+        update_if_changed(widget, Text(hint, style="italic"))
         widget.display = bool(hint)
 
     def _show_choices(self, entries: list[tuple[str, str]], selected: str | None) -> None:
         choices = self.query_one("#choices", NumberedOptionList)
-        choices.clear_options()
-        choices.add_options(
-            [Option(numbered(n, label), id=value) for n, (value, label) in enumerate(entries, 1)]
-        )
+        if entries != self._entries:  # the same yes/no again is only re-highlighted
+            self._entries = entries
+            choices.clear_options()
+            numbered_options = [
+                Option(numbered(n, label), id=value) for n, (value, label) in enumerate(entries, 1)
+            ]
+            choices.add_options(numbered_options)
         values = [value for value, _ in entries]
         choices.highlighted = values.index(selected) if selected in values else 0
         self._only(choices)

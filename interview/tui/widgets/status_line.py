@@ -18,8 +18,15 @@ class StatusLine(Grid):
         yield Static(id="status-progress")
 
     def show(self, session: Text, saved: Text, place: Text, progress: Text) -> None:
-        """Replace all four parts."""
-        self.query_one("#status-session", Static).update(session)
-        self.query_one("#status-saved", Static).update(saved)
-        self.query_one("#status-place", Static).update(place)
-        self.query_one("#status-progress", Static).update(progress)
+        """Show all four parts (each redrawn only if it changed)."""
+        parts = {"#status-session": session, "#status-saved": saved, "#status-place": place,
+                 "#status-progress": progress}  # fmt: skip
+        for selector, content in parts.items():
+            update_if_changed(self.query_one(selector, Static), content)
+
+
+def update_if_changed(widget: Static, content: Text | str) -> None:
+    """Update a Static only when its content differs: every update lays the screen out again,
+    which is most of the cost of showing the next question (docs/PERFORMANCE.md)."""
+    if widget.content != content:
+        widget.update(content)
