@@ -91,7 +91,7 @@ def measure_answer_latency(checkpoints: tuple[int, ...], answers_each: int) -> L
             size=SIZE,
         )
         terminal.wait_for_text(FIRST_QUESTION)
-        messages = _answer_context(terminal, mirror)
+        messages = answer_context(terminal, mirror)
         first = mirror.current()
         assert first is not None
         mirror.answer("yes")
@@ -122,11 +122,11 @@ def _answer(terminal: Terminal, keys: str, expected: Prompt) -> float:
     head = expected.text[:30]
     sent = time.perf_counter()
     terminal.send(keys)
-    shown = terminal.wait_for(lambda screen: _newest_question(screen).startswith(head))
+    shown = terminal.wait_for(lambda screen: newest_question(screen).startswith(head))
     return shown - sent
 
 
-def _newest_question(screen: Screen) -> str:
+def newest_question(screen: Screen) -> str:
     """The text of the lowest message from smm on screen."""
     for row in reversed(screen):
         if row.startswith(" smm  "):
@@ -134,11 +134,11 @@ def _newest_question(screen: Screen) -> str:
     return ""
 
 
-def _answer_context(terminal: Terminal, mirror: Interview) -> int:
+def answer_context(terminal: Terminal, mirror: Interview) -> int:
     """Answer the questions about the system and the interviewee; the messages shown so far."""
     messages = 2  # the welcome and the first question
     while (prompt := mirror.current()) is not None and prompt.step.is_context:
-        keys, value = _keys_for(prompt)
+        keys, value = keys_for(prompt)
         mirror.answer(value)
         following = mirror.current()
         terminal.send(keys)
@@ -148,7 +148,7 @@ def _answer_context(terminal: Terminal, mirror: Interview) -> int:
     return messages
 
 
-def _keys_for(prompt: Prompt) -> tuple[str, str | list[str]]:
+def keys_for(prompt: Prompt) -> tuple[str, str | list[str]]:
     if prompt.kind is PromptKind.TEXT:
         return "Benchmark\r", "Benchmark"
     if prompt.kind is PromptKind.MULTI_CHOICE:

@@ -84,9 +84,8 @@ class Terminal:
         """The child's peak resident memory so far (VmHWM): unlike ``ru_maxrss``, it does not
         include what the child inherited from this process when it was forked."""
         status = Path(f"/proc/{self.pid}/status").read_text(encoding="utf-8")
-        return int(
-            next(line for line in status.splitlines() if line.startswith("VmHWM:")).split()[1]
-        )
+        peaks = [line for line in status.splitlines() if line.startswith("VmHWM:")]
+        return int(peaks[0].split()[1]) if peaks else 0  # none once the child has died
 
     def finish(self, keys: str | bytes = "\x11", timeout: float = 30.0) -> Exit:
         """Send the quit keys (Ctrl+Q), drain the output and reap the child (killed if need be).

@@ -16,6 +16,7 @@ from interview.tui.app import ExitReport, Resume, StartNew
 from interview.tui.screens.dialogs import HelpDialog, JumpDialog, NoteDialog
 from interview.tui.screens.interview import InterviewScreen
 from interview.tui.screens.start import NewSessionScreen
+from interview.tui.widgets.answer_panel import AnswerPanel
 from tests.functional.conftest import AppFactory, press, transcript_text, type_answer
 
 SESSION = "acme-gate-assessment-2026-11-25"
@@ -450,3 +451,25 @@ async def test_a_systems_history_from_the_start_screen(
         assert (gaps.counts.large, gaps.counts.small, gaps.counts.none) == (1, 0, 1)
         await press(pilot, "escape")
         assert not isinstance(app.screen, HistoryScreen)
+
+
+async def test_a_key_typed_ahead_never_answers_the_wrong_question(
+    make_app: AppFactory, store: SessionStore
+) -> None:
+    app = make_app(StartNew(SessionKind.ASSESSMENT, "Acme Gate"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        for text in ("Gateway", "Dana", "Firmware lead"):
+            await type_answer(pilot, text)
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        panel = screen.query_one(AnswerPanel)
+        asked = screen.engine.current()
+        assert asked is not None
+        # An answer given to what the panel showed before the current question: dropped.
+        panel.post_message(AnswerPanel.Answered("no", panel.showing - 1))
+        await pilot.pause()
+        assert screen.engine.current() == asked
+        assert asked.question_id not in store.read(SESSION).answers
+        panel.post_message(AnswerPanel.Answered("yes", panel.showing))
+        await pilot.pause()
+        assert store.read(SESSION).answers[asked.question_id].value == "yes"

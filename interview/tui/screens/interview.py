@@ -216,8 +216,8 @@ class InterviewScreen(Screen[None]):
 
     def on_answer_panel_answered(self, event: AnswerPanel.Answered) -> None:
         prompt = self.engine.current()
-        if prompt is None:
-            return
+        if prompt is None or event.showing != self.query_one(AnswerPanel).showing:
+            return  # typed ahead, for a question no longer on show
         note = self._pending_note or ""
         self._run(lambda: self.engine.answer(event.value, note=note))
         if self.engine.session.answer_value(prompt.question_id) is None:
@@ -228,6 +228,8 @@ class InterviewScreen(Screen[None]):
         self.show_state()
 
     async def on_answer_panel_menu_chosen(self, event: AnswerPanel.MenuChosen) -> None:
+        if event.showing != self.query_one(AnswerPanel).showing:
+            return  # typed ahead, for a menu no longer on show
         choice = event.value
         if choice == "quit":
             await self.app.run_action("quit")  # the app's quit, which reports where it saved

@@ -110,18 +110,25 @@ class AnswerPanel(Vertical):
         """The user answered the prompt on show."""
 
         value: AnswerValue
+        showing: int
+        """Which showing of the panel the answer was given to (see :attr:`showing`)."""
 
     @dataclass
     class MenuChosen(Message):
         """The user chose an entry of the menu on show."""
 
         value: str
+        showing: int
 
     def __init__(self) -> None:
         super().__init__()
         self._prompt: Prompt | None = None
         self._menu = False
         self._entries: list[tuple[str, str]] = []
+        self.showing = 0
+        """Counts what the panel has shown. A key typed ahead can be handled by the old list
+        of options after the answer before it moved the interview on; its message then names
+        an old showing, and the screen drops it rather than apply it to the wrong question."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="panel-title")
@@ -135,6 +142,7 @@ class AnswerPanel(Vertical):
     def ask(self, prompt: Prompt, previous: AnswerValue | None) -> None:
         """Offer the answers to a prompt, the previous answer (if any) preselected."""
         self._prompt, self._menu = prompt, False
+        self.showing += 1
         self._set_title(None)
         if prompt.kind is PromptKind.TEXT:
             self._show_text(prompt.placeholder, previous if isinstance(previous, str) else "")
@@ -159,6 +167,7 @@ class AnswerPanel(Vertical):
     def menu(self, title: Text | None, entries: list[tuple[str, str]]) -> None:
         """Offer a menu (continue, review items, finish ...)."""
         self._prompt, self._menu = None, True
+        self.showing += 1
         self._set_title(title)
         self._show_choices(entries, None)
         self._set_hint("")
@@ -218,24 +227,25 @@ class AnswerPanel(Vertical):
             return
         value = event.option.id or ""
         if self._menu:
-            self.post_message(self.MenuChosen(value))
+            self.post_message(self.MenuChosen(value, self.showing))
         elif value == OTHER:
             self._show_text("Type your answer", "")
             self._set_hint("Type your answer and press Enter. Esc goes back.")
         else:
-            self.post_message(self.Answered(value))
+            self.post_message(self.Answered(value, self.showing))
 
     def on_checklist_confirmed(self, event: Checklist.Confirmed) -> None:
         event.stop()
-        self.post_message(self.Answered([*event.values, *self._other_values()]))
+        self.post_message(self.Answered([*event.values, *self._other_values()], self.showing))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if self._prompt is not None and self._prompt.kind is PromptKind.MULTI_CHOICE:
             checklist = self.query_one("#checklist", Checklist)
-            self.post_message(self.Answered([*checklist.ticked, *self._other_values()]))
+            values = [*checklist.ticked, *self._other_values()]
+            self.post_message(self.Answered(values, self.showing))
         else:
-            self.post_message(self.Answered(event.value.strip()))
+            self.post_message(self.Answered(event.value.strip(), self.showing))
 
     def _other_values(self) -> list[str]:
         field = self.query_one("#text", Input)
