@@ -21,6 +21,7 @@ def read_text_file(path: Path, what: str, *, encoding: str = "utf-8", save_as: s
     when it is not UTF-8 text.
     """
     where = printable(str(path))
+    _refuse_nul(path, where)
     try:
         raw = _read_bounded(path, where, what)
     except FileNotFoundError:
@@ -37,6 +38,12 @@ def read_text_file(path: Path, what: str, *, encoding: str = "utf-8", save_as: s
         raise InputError([f"{where}:{line}: not valid UTF-8 text; {advice}"]) from None
 
 
+def _refuse_nul(path: Path, where: str) -> None:
+    """A NUL character cannot be in a file name (the OS calls raise ValueError on it)."""
+    if "\x00" in str(path):
+        raise InputError([f"{where}: a file name cannot contain a NUL character; check the path"])
+
+
 def _read_bounded(path: Path, where: str, what: str) -> bytes:
     """The bytes of a regular file of at most MAX_FILE_BYTES.
 
@@ -50,10 +57,22 @@ def _read_bounded(path: Path, where: str, what: str) -> bytes:
         raw = stream.read(MAX_FILE_BYTES + 1)
     if len(raw) > MAX_FILE_BYTES:
         raise InputError(
-            [f"{where}: too large for a {what} file (over {MAX_FILE_BYTES} bytes); is it the "
-             "right file?"]
+            [
+                f"{where}: too large for a {what} file (over {MAX_FILE_BYTES} bytes); is it the "
+                "right file?"
+            ]
         )
     return raw
+
+
+def make_folder(folder: Path) -> None:
+    """Create a folder to write into (with its parents); InputError when it cannot be."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # a read-only place; a file or a broken link in the way
+        raise InputError(
+            [f"{printable(str(folder))}: cannot create this folder ({error.strerror})"]
+        ) from None
 
 
 def write_text_atomically(path: Path, text: str) -> None:
@@ -64,6 +83,7 @@ def write_text_atomically(path: Path, text: str) -> None:
     """
     folder = path.parent
     where = printable(str(path))
+    _refuse_nul(path, where)
     if path.is_dir():
         raise InputError([f"{where}: is a folder; give a file name to write to"])
     try:

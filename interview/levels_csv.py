@@ -36,6 +36,18 @@ SCOPE_HINT = "1 General, 2 Industry specific, 3 System specific"
 Report = Callable[[int, str], None]
 """Receives each problem found: the line it is on, and what is wrong."""
 
+MAX_PROBLEMS = 20
+"""Reading stops at this many problems: a file of a million wrong rows must not print a
+million lines (nor take minutes to check)."""
+
+FORMULA_STARTS = ("=", "+", "-", "@")
+"""What makes a spreadsheet take a cell as a formula: a note starting so is written after a
+quote (``'=1+1``), which spreadsheets show as text and ``smm import`` removes."""
+
+
+class _TooManyProblemsError(Exception):
+    """Stops reading a CSV file that has MAX_PROBLEMS problems."""
+
 
 @dataclass(frozen=True)
 class LevelRow:
@@ -57,9 +69,10 @@ def standing_cells(standing: PracticeStanding) -> list[str]:
     """The four CSV cells of one practice's level."""
     if standing.level is None:
         comprehensiveness = "" if standing.applicable else NOT_APPLICABLE_CELL
-        return [standing.practice_id, comprehensiveness, "", standing.note]
+        return [standing.practice_id, comprehensiveness, "", spreadsheet_text(standing.note)]
     scope = "" if standing.level.scope is None else str(standing.level.scope)
-    return [standing.practice_id, str(standing.level.comprehensiveness), scope, standing.note]
+    note = spreadsheet_text(standing.note)
+    return [standing.practice_id, str(standing.level.comprehensiveness), scope, note]
 
 
 def csv_text(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -69,6 +82,21 @@ def csv_text(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     writer.writerow(header)
     writer.writerows([[safe_cell(cell) for cell in row] for row in rows])
     return buffer.getvalue()
+
+
+def spreadsheet_text(text: str) -> str:
+    """A cell of free text that a spreadsheet shows as text, never runs as a formula.
+
+    ``=1+1`` becomes ``'=1+1``; a text that starts with quotes before one of FORMULA_STARTS
+    gets one quote more, so that :func:`from_spreadsheet_text` gives back every text exactly.
+    """
+    return "'" + text if text.lstrip("'").startswith(FORMULA_STARTS) else text
+
+
+def from_spreadsheet_text(text: str) -> str:
+    """The text that :func:`spreadsheet_text` guarded: its one added quote removed."""
+    guarded = text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS)
+    return text[1:] if guarded else text
 
 
 def safe_cell(text: str) -> str:
@@ -92,8 +120,14 @@ def read_level_rows(path: Path, questionnaire: Questionnaire, kind: SessionKind)
 
     def report(line: int, message: str) -> None:
         problems.append(f"{where}:{line}: {message}")
+        if len(problems) == MAX_PROBLEMS:
+            raise _TooManyProblemsError
 
-    table = parse_rows(text, questionnaire, kind, report)
+    try:
+        table = parse_rows(text, questionnaire, kind, report)
+    except _TooManyProblemsError:
+        stopped = f"{where}: {MAX_PROBLEMS} problems; the rest of the file was not checked"
+        raise InputError([*problems, f"{stopped}; fix these first"]) from None
     if table.whole:
         last_line = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
         for practice_id in questionnaire.practice_ids():
@@ -213,7 +247,8 @@ def parse_row(
         report(line, problem)
     if problems:
         return None
-    return LevelRow(practice_id, comprehensiveness, scope, unix_line_ends(note), line)
+    note = unix_line_ends(from_spreadsheet_text(note))
+    return LevelRow(practice_id, comprehensiveness, scope, note, line)
 
 
 def unix_line_ends(text: str) -> str:
@@ -237,13 +272,14 @@ def parse_comprehensiveness(cell: str, kind: SessionKind, problems: list[str]) -
     if not value:
         problems.append(f"comprehensiveness is empty; give {allowed}")
         return 0
-    if not value.isdigit() or not lowest <= int(value) <= 4:
+    number = cell_number(value)
+    if number is None or not lowest <= number <= 4:
         problems.append(
             f"comprehensiveness {printable(value)!r} is out of range; give {allowed}"
             + ("; a target is at least 1 Minimum" if value == "0" else "")
         )
         return 0
-    return int(value)
+    return number
 
 
 def parse_scope(cell: str, comprehensiveness: int | None, problems: list[str]) -> int | None:
@@ -261,10 +297,17 @@ def parse_scope(cell: str, comprehensiveness: int | None, problems: list[str]) -
     if not value:
         problems.append(f"scope is empty; give 1-3 ({SCOPE_HINT})")
         return None
-    if not value.isdigit() or not 1 <= int(value) <= 3:
+    number = cell_number(value)
+    if number is None or not 1 <= number <= 3:
         problems.append(f"scope {printable(value)!r} is out of range; give 1-3 ({SCOPE_HINT})")
         return None
-    return int(value)
+    return number
+
+
+def cell_number(value: str) -> int | None:
+    """The number in a cell of ASCII digits, else None: not for "²" (a digit to isdigit(),
+    but no number to int()) nor for thousands of digits (more than int() converts)."""
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 9 else None
 
 
 # --- Imported sessions -----------------------------------------------------------------------

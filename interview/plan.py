@@ -19,7 +19,7 @@ import tomli_w
 from pydantic import Field, ValidationError
 
 from interview.errors import InputError, printable
-from interview.files import write_text_atomically
+from interview.files import make_folder, write_text_atomically
 from interview.gap import RoadmapItem
 from interview.session.model import FileModel, utc_now
 from interview.session.store import slug
@@ -70,7 +70,7 @@ def load_plan(sessions_dir: Path, system: str) -> Plan:
 def save_plan(sessions_dir: Path, plan: Plan) -> Path:
     """Write the plan whole or not at all; return where."""
     path = plan_path(sessions_dir, plan.system)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(path.parent)
     data = plan.model_dump(mode="python", exclude_none=True)
     header = "# The improvement plan of one system: owner, due date and status per practice.\n\n"
     write_text_atomically(path, header + tomli_w.dumps(data))

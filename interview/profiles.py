@@ -76,7 +76,7 @@ def load_profile(path: Path, questionnaire: Questionnaire) -> Profile:
     """Read and check a profile against the questionnaire; InputError naming each problem."""
     document = read_toml(path, "profile")
     if "practices" not in document.data and "schema_version" not in document.data:
-        raise InputError([f"{path}: not a profile file (no schema_version or practices)"])
+        raise InputError([f"{document.where}: not a profile file (no schema_version or practices)"])
     try:
         profile = Profile.model_validate(document.data)
     except ValidationError as error:

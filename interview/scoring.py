@@ -67,7 +67,9 @@ def answer_level(question: IndicatorQuestion, level_number: int, value: AnswerVa
         return level_number - 1
     if question.kind is QuestionKind.YES_NO:
         return 4 if value == YES else level_number - 1
-    index = int(value) - 1 if value.isdigit() else -1
+    # ASCII digits only: "²" is a digit to isdigit() but no number to int() (an earlier
+    # assessment's answers, offered again, are not checked against the questionnaire)
+    index = int(value) - 1 if value.isascii() and value.isdigit() and len(value) < 9 else -1
     if 0 <= index < len(question.options):
         return question.options[index].level
     return level_number - 1

@@ -21,6 +21,16 @@ from interview.files import read_text_file
 
 Location = tuple[str | int, ...]
 
+MAX_PROBLEMS = 20
+"""More problems than this in one file are counted, not listed: a file of a million wrong
+lines must not print a million lines."""
+
+
+def more_problems_line(where: str, count: int) -> str:
+    """The line that stands for the problems not listed."""
+    noun = "problem" if count == 1 else "problems"
+    return f"{where}: and {count} more {noun} not listed; fix the ones above first"
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -51,8 +61,12 @@ class TomlDocument:
         return None
 
     def error(self, problems: Sequence[Problem]) -> InputError:
-        """An :class:`InputError` with one line per problem, naming file, line and key."""
-        return InputError([self.describe(problem) for problem in problems])
+        """An :class:`InputError` with one line per problem, naming file, line and key (the
+        first MAX_PROBLEMS of them, then one line that counts the rest)."""
+        lines = [self.describe(problem) for problem in problems[:MAX_PROBLEMS]]
+        if len(problems) > MAX_PROBLEMS:
+            lines.append(more_problems_line(self.where, len(problems) - MAX_PROBLEMS))
+        return InputError(lines)
 
     @property
     def where(self) -> str:
@@ -74,6 +88,7 @@ def read_toml(path: Path, what: str, text: str | None = None) -> TomlDocument:
     ``text`` is the file's content when the caller has already read it.
     """
     text = read_text_file(path, what) if text is None else text
+    text = text.removeprefix("\ufeff")  # the byte-order mark some Windows editors write
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -156,9 +171,14 @@ def _friendly_message(detail: ErrorDetails) -> str:
         return "required key is missing; add it"
     if kind == "extra_forbidden":
         return "unknown key; remove it or check its spelling"
+    shown = _shown_input(detail.get("input"))
+    if kind == "string_pattern_mismatch" and "[key]" in detail["loc"]:
+        return (
+            f"{shown} is not a valid id: use letters, digits, '.', '_' or '-' (at most 64), "
+            "starting with a letter or digit; rename it"
+        )
     if "[key]" in detail["loc"]:
         return f"{_lower_first(detail['msg'])} (for this key); rename it"
-    shown = _shown_input(detail.get("input"))
     if kind in {"too_short", "string_too_short"} and detail.get("ctx", {}).get("min_length") == 1:
         return "must not be empty; fill it in"
     if kind == "string_pattern_mismatch":
@@ -193,7 +213,10 @@ def dotted(location: Iterable[str | int]) -> str:
 _KEY_PART = re.compile(r"""\s*("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*""")
 _ARRAY_HEADER = re.compile(r"^\s*\[\[(.+?)\]\]")
 _TABLE_HEADER = re.compile(r"^\s*\[([^\[].*?)\]")
-_KEY_VALUE = re.compile(r"""^\s*((?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_.\s-])+?)\s*=""")
+_KEY_TOKEN = r"""(?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)"""
+# Each part of a line can be matched one way only, so that a long line fails in linear time
+# (a pattern in which spaces could go to either of two parts took minutes on 3,000 spaces).
+_KEY_VALUE = re.compile(rf"""^[ \t]*({_KEY_TOKEN}(?:[ \t]*\.[ \t]*{_KEY_TOKEN})*)[ \t]*=""")
 
 
 def _split_key(text: str) -> tuple[str, ...] | None:

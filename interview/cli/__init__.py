@@ -5,6 +5,7 @@ Exit codes everywhere: 0 success, 2 bad input or usage, 1 an unexpected failure.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -16,6 +17,8 @@ EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
+OUTPUT_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EIO}
+"""Errors of writing to standard output: a full disk or quota, or a terminal that went away."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -27,7 +30,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         arguments.questionnaire = None
         arguments.sessions_dir = default_sessions_dir()
     try:
-        return handler_of(arguments)(arguments)
+        code = handler_of(arguments)(arguments)
+        sys.stdout.flush()  # so that a failed write (a full disk) is reported here, not at exit
+        return code
     except InputError as error:
         for line in error.lines:
             print(f"smm: {line}", file=sys.stderr)
@@ -42,6 +47,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:
         if os.environ.get("SMM_DEBUG"):
             raise
+        if isinstance(error, OSError) and error.errno in OUTPUT_ERRORS:
+            print(f"smm: cannot write the output ({error.strerror})", file=sys.stderr)
+            return EXIT_FAILURE
         print(
             f"smm: unexpected error: {printable(repr(error))} "
             "(run again with SMM_DEBUG=1 for details, and please report it)",

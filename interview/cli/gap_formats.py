@@ -7,6 +7,7 @@ shapes are a documented interface: see docs/GAP.md before changing a key.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Sequence
 from datetime import date
@@ -27,7 +28,7 @@ from interview.gap import (
     is_not_applicable,
     session_standings,
 )
-from interview.levels_csv import csv_text
+from interview.levels_csv import csv_text, spreadsheet_text
 from interview.plan import Plan
 from interview.profiles import Profile
 from interview.questionnaire.model import Questionnaire
@@ -155,14 +156,20 @@ def wrapped(text: str, indent: str = "") -> list[str]:
     )
 
 
+MARKDOWN_MARKUP = re.compile(r"([\\`*_\[\]<>&~|#])")
+"""The characters Markdown could take as markup (emphasis, links, inline HTML, entities,
+code, table cells): each is written after a backslash, which shows it as itself."""
+
+
 def markdown_cell(text: str) -> str:
-    """Text safe inside a Markdown table cell: printable, one line, pipes escaped."""
-    return printable(" ".join(text.split())).replace("|", "\\|")
+    """Text safe inside a Markdown table cell: as :func:`markdown_text`, pipes escaped."""
+    return markdown_text(text)
 
 
 def markdown_text(text: str) -> str:
-    """Text safe in a Markdown paragraph or list item: printable and on one line."""
-    return printable(" ".join(text.split()))
+    """Text safe in a Markdown paragraph or list item: printable, on one line, and shown as
+    typed: ``<b>``, ``**``, ``[link](...)`` or ``&amp;`` in a name are text, not markup."""
+    return MARKDOWN_MARKUP.sub(r"\\\1", printable(" ".join(text.split())))
 
 
 # --- Gap: rows in hierarchy order ------------------------------------------------------------
@@ -348,7 +355,7 @@ def practice_gap_cells(gap: PracticeGap) -> list[str]:
     current = gap.current
     return [
         gap.practice_id,
-        gap.name,
+        spreadsheet_text(gap.name),
         *target_cells,
         str(current.comprehensiveness),
         "" if current.scope is None else str(current.scope),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ from interview.formatting import plural
 from interview.profiles import load_profile, profile_paths
 from interview.questionnaire import Questionnaire, load_questionnaire, shipped_questionnaire_paths
 from interview.questionnaire.levels import COMPREHENSIVENESS_NAMES, SCOPE_NAMES
+from interview.tomlfile import read_toml
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -137,9 +137,9 @@ def _validate_one(path: Path, questionnaire_path: Path | None) -> str:
 
 def _is_profile(path: Path) -> bool:
     """A profile names its questionnaire in a top-level string; a questionnaire does not."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    try:  # read bounded, like every input file: /dev/zero or a pipe must not hang smm
+        data = read_toml(path, "questionnaire").data
+    except InputError:
         return False  # the questionnaire loader reports the problem properly
     return isinstance(data.get("questionnaire"), str)
 

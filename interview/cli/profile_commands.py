@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from interview.cli.output import json_text, table
 from interview.errors import InputError, printable
-from interview.files import write_text_atomically
+from interview.files import make_folder, write_text_atomically
 from interview.profiles import (
     DISCLAIMER,
     Profile,
@@ -75,13 +77,21 @@ def run_profile_save(arguments: argparse.Namespace) -> int:
         raise InputError([f"{session.id}: is not finished; finish the target interview first"])
     base = find_profile(session.profile, questionnaire) if session.profile else None
     levels = target_levels(questionnaire, session.targets)
-    profile = profile_from_target(
-        questionnaire, session, levels, profile_id=arguments.id, base=base
-    )
+    try:
+        profile = profile_from_target(
+            questionnaire, session, levels, profile_id=arguments.id, base=base
+        )
+    except ValidationError:  # the id: the rest is made from a finished target
+        raise InputError(
+            [
+                f"--id {printable(arguments.id)!r}: not a profile id; use letters, digits, '.', "
+                "'_' or '-' (at most 64), starting with a letter or digit"
+            ]
+        ) from None
     output: Path = arguments.output or user_profiles_dir() / f"{profile.id}.toml"
     if output.exists():
         raise InputError([f"{printable(str(output))}: already exists; choose another --id or -o"])
-    output.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(output.parent)
     write_text_atomically(output, profile_text(profile))
     print(f"Saved profile {profile.id} to {printable(str(output))}")
     return EXIT_OK

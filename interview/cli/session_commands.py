@@ -25,6 +25,7 @@ def run_list(arguments: argparse.Namespace) -> int:
     """The sessions in the folder, most recent first; unreadable files named on stderr."""
     questionnaire = load_questionnaire(arguments.questionnaire)
     store = SessionStore(arguments.sessions_dir)
+    store.check_folder()
     summaries: list[SessionSummary] = []
     problems: list[str] = []
     for path in store.session_files():

@@ -9,12 +9,24 @@ dropped, and the user is told what changed.
 
 from __future__ import annotations
 
-from interview.engine.plan import every_step
+from interview.engine.plan import Step, every_step
 from interview.engine.prompts import build_prompt
 from interview.questionnaire.model import Questionnaire
-from interview.scoring import target_levels
-from interview.session.model import QuestionnaireRef, Session
+from interview.scoring import purpose_question_id, target_levels
+from interview.session.model import (
+    KEEP,
+    NOT_APPLICABLE,
+    AnswerValue,
+    QuestionnaireRef,
+    Session,
+)
 from interview.tomlfile import Problem
+
+PURPOSE_ANSWERS = (KEEP, NOT_APPLICABLE, "1", "2", "3", "4")
+"""Every answer a purpose question can hold. Its options depend on the level inherited when it
+was asked: once a changed goal or need brings the sub-domain to the level answered ("set to
+2" when the sub-domain is now at 2), that option is no longer offered, but the answer still
+reads as it did (here: keep) and must not make the session unreadable."""
 
 
 def invalid_answers(session: Session, questionnaire: Questionnaire) -> dict[str, str]:
@@ -30,9 +42,16 @@ def invalid_answers(session: Session, questionnaire: Questionnaire) -> dict[str,
             )
             continue
         problem = build_prompt(questionnaire, step, targets).accepts(answer.value)
-        if problem:
+        if problem and not _is_purpose_answer(step, answer.value):
             invalid[question_id] = f"{answer.value!r} is not an answer to this question ({problem})"
     return invalid
+
+
+def _is_purpose_answer(step: Step, value: AnswerValue) -> bool:
+    is_purpose = step.practice_id is not None and step.question_id == purpose_question_id(
+        step.practice_id
+    )
+    return is_purpose and value in PURPOSE_ANSWERS
 
 
 def check_answers(session: Session, questionnaire: Questionnaire) -> list[Problem]:

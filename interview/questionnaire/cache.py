@@ -3,7 +3,8 @@
 Parsing the shipped questionnaire's TOML, validating it and cross-checking it costs more than
 everything else a command like ``smm gap`` does (docs/PERFORMANCE.md); reading it back from
 here is a few milliseconds. An entry is keyed by the SHA-256 of the file's text together with
-the versions of smm and pydantic, so that any edit, upgrade or different file misses it.
+the versions of smm and pydantic and the times the questionnaire code was last changed, so
+that any edit, upgrade or different file misses it.
 
 Only valid questionnaires are stored, so a broken file is reported afresh every time. The
 cache is a convenience and nothing depends on it: a missing, unreadable, stale or corrupt
@@ -43,8 +44,15 @@ def cache_dir() -> Path | None:
 
 
 def entry_key(text: str) -> str:
-    identity = f"{_FORMAT}\0{__version__}\0{pydantic.VERSION}\0{text}"
+    identity = f"{_FORMAT}\0{__version__}\0{pydantic.VERSION}\0{_code_identity()}\0{text}"
     return hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _code_identity() -> str:
+    """When the code that defines and checks a questionnaire last changed: an edited model in
+    a development checkout must miss entries made by the code before it."""
+    folder = Path(__file__).parent
+    return ",".join(str(path.stat().st_mtime_ns) for path in sorted(folder.glob("*.py")))
 
 
 def cached_questionnaire(text: str) -> Questionnaire | None:

@@ -21,6 +21,9 @@ SCHEMA_VERSION = 1
 Identifier = Annotated[
     str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 ]
+ItemId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+"""A domain's, sub-domain's or practice's id: the key of its table, so not stripped (two keys
+that differ in spaces only would otherwise become one)."""
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Comprehensiveness = Annotated[int, Field(ge=0, le=4)]
 TargetComprehensiveness = Annotated[int, Field(ge=1, le=4)]
@@ -211,9 +214,9 @@ class Questionnaire(StrictModel):
     title: Text
     description: Text
     context: tuple[ContextQuestion, ...] = Field(min_length=1)
-    domains: dict[str, Domain] = Field(min_length=1)
-    subdomains: dict[str, SubDomain] = Field(min_length=1)
-    practices: dict[str, Practice] = Field(min_length=1)
+    domains: dict[ItemId, Domain] = Field(min_length=1)
+    subdomains: dict[ItemId, SubDomain] = Field(min_length=1)
+    practices: dict[ItemId, Practice] = Field(min_length=1)
 
     _content_hash: str = PrivateAttr(default="")
 

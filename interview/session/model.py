@@ -110,8 +110,8 @@ class LevelRecord(FileModel):
     """A practice's level: derived from the answers and written for people who read the file,
     or, in an imported session, the level as given (origin ``imported``)."""
 
-    comprehensiveness: int | None = None
-    scope: int | None = None
+    comprehensiveness: int | None = Field(default=None, ge=0, le=4)
+    scope: int | None = Field(default=None, ge=1, le=3)
     applicable: bool = True
     origin: Origin
     reason: str | None = None

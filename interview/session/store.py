@@ -76,8 +76,8 @@ class SessionStore:
         if not _ID_PATTERN.fullmatch(reference) or ".." in reference:
             raise InputError(
                 [
-                    f"{printable(reference)!s}: not a session id (letters, digits, '.', '_', '-'); "
-                    "give an id from `smm list` or a path to a session file"
+                    f"{printable(reference) or repr(reference)}: not a session id (letters, "
+                    "digits, '.', '_', '-'); give an id from `smm list` or a path to a session file"
                 ]
             )
         return self.path_of(reference)
@@ -86,6 +86,7 @@ class SessionStore:
         """The file of an existing session, or an error that says where smm looked."""
         path = self.resolve(reference)
         if path.parent == self.folder and not path.exists():
+            self.check_folder()
             raise InputError(
                 [
                     f"{printable(reference)}: no such session in {printable(str(self.folder))}; "
@@ -133,8 +134,9 @@ class SessionStore:
         ):
             raise InputError(
                 [
-                    f"{printable(session_id)}: not a session id; use letters, digits, '.', '_' "
-                    "and '-', starting with a letter or digit (and no .toml at the end)"
+                    f"{printable(session_id) or repr(session_id)}: not a session id; use "
+                    "letters, digits, '.', '_' and '-', starting with a letter or digit (and no "
+                    ".toml at the end)"
                 ]
             )
         if self.path_of(session_id).exists():
@@ -143,8 +145,8 @@ class SessionStore:
     def _taken(self, session_id: str) -> InputError:
         return InputError(
             [
-                f"{session_id}: a session with this id already exists in {self.folder}; "
-                "choose another id"
+                f"{session_id}: a session with this id already exists in "
+                f"{printable(str(self.folder))}; choose another id"
             ]
         )
 
@@ -167,7 +169,7 @@ class SessionStore:
             handle, name = tempfile.mkstemp(dir=self.folder, prefix=".smm-", suffix=".tmp")
         except OSError as error:
             raise InputError(
-                [f"{self.folder}: cannot save a session here ({error.strerror})"]
+                [f"{printable(str(self.folder))}: cannot save a session here ({error.strerror})"]
             ) from None
         try:
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
@@ -177,21 +179,40 @@ class SessionStore:
         except BaseException as error:
             Path(name).unlink(missing_ok=True)
             if isinstance(error, OSError):
+                kept = (
+                    "the previous save is intact"
+                    if self.path_of(session.id).exists()
+                    else "nothing was written"
+                )
                 raise InputError(
                     [
-                        f"{self.folder}: cannot save the session ({error.strerror}); "
-                        "the previous save is intact"
+                        f"{printable(str(self.folder))}: cannot save the session "
+                        f"({error.strerror}); {kept}"
                     ]
                 ) from None
             raise
         return Path(name)
 
+    def check_folder(self) -> None:
+        """Refuse, in one line, a sessions folder that is a file or a broken symbolic link."""
+        if self.folder.is_dir() or not (self.folder.exists() or self.folder.is_symlink()):
+            return
+        what = "a file" if self.folder.exists() else "a symbolic link to nothing"
+        raise InputError(
+            [
+                f"{printable(str(self.folder))}: the sessions folder is {what}, not a folder; "
+                "give a folder with --sessions-dir (or SMM_SESSIONS_DIR)"
+            ]
+        )
+
     def _ensure_folder(self) -> None:
+        self.check_folder()
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
+            where = printable(str(self.folder))
             raise InputError(
-                [f"{self.folder}: cannot create the sessions folder ({error.strerror})"]
+                [f"{where}: cannot create the sessions folder ({error.strerror})"]
             ) from None
 
     # --- Reading ---------------------------------------------------------------------------
@@ -250,6 +271,13 @@ class SessionStore:
                 [
                     f"{self.path_of(session.id)}: this session is open in another smm; "
                     "finish or quit it there first"
+                ]
+            ) from None
+        except OSError as error:  # a read-only folder; a lock file that is a link (refused)
+            raise InputError(
+                [
+                    f"{printable(lock.lock_file)}: cannot lock the session ({error.strerror}); "
+                    "the sessions folder must be writable and the lock a plain file"
                 ]
             ) from None
         try:

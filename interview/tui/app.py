@@ -85,6 +85,7 @@ class ExitReport:
     path: Path | None = None
     error: str | None = None
 
+
 if TYPE_CHECKING:
     from interview.tui.screens.gap import GapScreen
 

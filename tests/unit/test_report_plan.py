@@ -145,8 +145,8 @@ def test_markdown_shows_the_plan(folder: Path) -> None:
     lines = gap_markdown(*compared(folder), plan=plan, today=LATE_DAY).splitlines()
     first = lines.index("## Roadmap")
     assert lines[first + 2] == "Plan for Rig: 0 done, 1 late, 1 open, 1 gap closed."
-    assert "   - Plan: late · Ana <b>&amp; · due 2026-11-24" in lines
-    assert "   - Note: budget <i>agreed</i> \\x1b[2J" in lines
+    assert "   - Plan: late · Ana \\<b\\>\\&amp; · due 2026-11-24" in lines  # text, not HTML
+    assert "   - Note: budget \\<i\\>agreed\\</i\\> \\\\x1b\\[2J" in lines
     assert "   - Plan: open · not planned yet" in lines
     closed = lines.index("### Planned, but no longer in the roadmap")
     assert lines[closed + 4] == "- **D1.2**: gap closed · Bo · due 2026-12-01"
