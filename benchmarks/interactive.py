@@ -12,6 +12,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,6 +110,24 @@ def measure_answer_latency(checkpoints: tuple[int, ...], answers_each: int) -> L
                 messages += added
         ended = terminal.finish()
     return Latency(timings, ended.peak_rss_kib)
+
+
+def measure_minimal_chat_latency(answers: int) -> list[float]:
+    """The same timing for the smallest Textual chat: a key adds two lines to a RichLog."""
+    terminal = Terminal([sys.executable, str(MINIMAL_APP), "--chat"], size=SIZE)
+    terminal.wait_for_text(FIRST_QUESTION)
+    timings = []
+    for number in range(1, answers + 1):
+        sent = time.perf_counter()
+        terminal.send("1")
+        shown = terminal.wait_for(_shows_line(f"Question {number}"))
+        timings.append(shown - sent)
+    terminal.finish()
+    return timings
+
+
+def _shows_line(line: str) -> Callable[[Screen], bool]:
+    return lambda screen: newest_question(screen).rstrip() == line
 
 
 def _cycle(terminal: Terminal, first: Prompt, second: Prompt) -> tuple[float, int]:

@@ -6,6 +6,7 @@ text is on the emulated screen, after its escape sequences have been interpreted
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -93,7 +94,8 @@ class Terminal:
         The peak memory is read just before quitting.
         """
         peak = self.peak_rss_kib()
-        self.send(keys)
+        with contextlib.suppress(OSError):  # the child may have gone already
+            self.send(keys)
         deadline = time.perf_counter() + timeout
         while self._read(max(deadline - time.perf_counter(), 0.0)):
             pass

@@ -37,48 +37,35 @@ CORE_MODULES = [
 ]
 
 
-def test_core_does_not_import_textual_or_rich() -> None:
-    program = "; ".join(
-        [
-            "import sys",
-            *(f"import {module}" for module in CORE_MODULES),
-            "from interview.questionnaire import load_questionnaire",
-            "load_questionnaire()",
-            "leaked = sorted(m for m in sys.modules if m.split('.')[0] in {'textual', 'rich'})",
-            "print(','.join(leaked))",
-        ]
-    )
+def printed_by(*statements: str) -> str:
+    """What a fresh Python prints after running the statements (so no import is cached)."""
+    program = "; ".join(["import sys", *statements])
     result = subprocess.run(
         [sys.executable, "-c", program], capture_output=True, text=True, check=True
     )
-    assert result.stdout.strip() == ""
+    return result.stdout.strip()
+
+
+def test_core_does_not_import_textual_or_rich() -> None:
+    leaked = printed_by(
+        *(f"import {module}" for module in CORE_MODULES),
+        "from interview.questionnaire import load_questionnaire",
+        "load_questionnaire()",
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'textual', 'rich'}))",
+    )
+    assert leaked == "[]"
 
 
 def test_matplotlib_waits_for_a_chart() -> None:
-    program = "; ".join(
-        [
-            "import sys",
-            *(f"import {module}" for module in CORE_MODULES),
-            "print('matplotlib' in sys.modules)",
-        ]
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", program], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "False"
+    imports = (f"import {module}" for module in CORE_MODULES)
+    assert printed_by(*imports, "print('matplotlib' in sys.modules)") == "False"
 
 
 def test_the_command_line_is_parsed_before_anything_heavy_is_imported() -> None:
-    program = "; ".join(
-        [
-            "import sys",
-            "from interview.cli.parser import build_parser",
-            "build_parser().parse_args(['gap', 'target', 'current', '--format', 'html'])",
-            "heavy = {'pydantic', 'textual', 'rich', 'transitions', 'filelock', 'matplotlib'}",
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))",
-        ]
+    heavy = printed_by(
+        "from interview.cli.parser import build_parser",
+        "build_parser().parse_args(['gap', 'target', 'current', '--format', 'html'])",
+        "heavy = {'pydantic', 'textual', 'rich', 'transitions', 'filelock', 'matplotlib'}",
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))",
     )
-    result = subprocess.run(
-        [sys.executable, "-c", program], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "[]"
+    assert heavy == "[]"

@@ -31,8 +31,15 @@ class Transcript(RichLog):
     def _write(self, message: Text) -> None:
         # Wrap at this widget's own width, not the console's (they differ in headless runs).
         width = self.scrollable_content_region.width if self._size_known else 0
-        self.write(message, width=width or None)
-        self.write(BLANK, width=width or None)
+        self.write(message, width=width or None, scroll_end=False)
+        self.write(BLANK, width=width or None, scroll_end=False)
+        # Scroll now, not only after the next refresh as RichLog does: otherwise the new
+        # message is painted once out of view and again in view a frame (17 ms) later. The
+        # second scroll, after the refresh, is for when the transcript's height changes too
+        # (a taller answer panel); when it does not, it finds the end reached and does nothing.
+        if self._size_known:
+            self.scroll_end(animate=False, immediate=True, x_axis=False)
+        self.scroll_end(animate=False, immediate=False, x_axis=False)
 
     def on_resize(self, event: events.Resize) -> None:
         """Re-wrap every message for a new width (the only time the whole log is redrawn)."""
