@@ -21,6 +21,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+import time
 from pathlib import Path
 
 import pydantic
@@ -29,6 +30,7 @@ from interview import __version__
 from interview.questionnaire.model import Questionnaire
 
 CACHE_DIR_VARIABLE = "SMM_CACHE_DIR"
+MAX_ENTRIES = 8
 _FORMAT = 1
 
 
@@ -60,9 +62,11 @@ def cached_questionnaire(text: str) -> Questionnaire | None:
     folder = cache_dir()
     if folder is None:
         return None
+    entry = folder / f"{entry_key(text)}.pickle"
     try:
-        with (folder / f"{entry_key(text)}.pickle").open("rb") as stream:
+        with entry.open("rb") as stream:
             found = pickle.load(stream)
+        _mark_used(entry)
     except Exception:  # missing, unreadable or corrupt: the caller loads the file in full
         return None
     return found if isinstance(found, Questionnaire) else None
@@ -78,6 +82,24 @@ def store_questionnaire(text: str, questionnaire: Questionnaire) -> None:
         handle, name = tempfile.mkstemp(dir=folder, prefix=".entry-", suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
             pickle.dump(questionnaire, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        Path(name).replace(folder / f"{entry_key(text)}.pickle")
+        entry = folder / f"{entry_key(text)}.pickle"
+        Path(name).replace(entry)
+        _mark_used(entry)
+        _prune(folder)
     except OSError:
         return
+
+
+def _mark_used(entry: Path) -> None:
+    """Recently used entries are kept when the cache is pruned. The time is set explicitly:
+    the file system's own clock can give two entries made in a row the same time."""
+    now = time.time_ns()
+    os.utime(entry, ns=(now, now))
+
+
+def _prune(folder: Path) -> None:
+    """Keep the MAX_ENTRIES most recently used entries: every edit of a questionnaire makes a
+    new one, and nothing else would ever remove the old."""
+    entries = sorted(folder.glob("*.pickle"), key=lambda entry: entry.stat().st_mtime_ns)
+    for entry in entries[:-MAX_ENTRIES]:
+        entry.unlink(missing_ok=True)

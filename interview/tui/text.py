@@ -12,7 +12,6 @@ from interview.engine.interview import Progress
 from interview.engine.plan import Step
 from interview.engine.prompts import Prompt
 from interview.errors import printable
-from interview.gap import Severity, practice_gap
 from interview.questionnaire.levels import comprehensiveness_label, scope_label
 from interview.questionnaire.model import Practice, Questionnaire
 from interview.scoring import CurrentLevel, TargetLevel
@@ -152,6 +151,8 @@ def _target_lines(current: CurrentLevel | None, target: TargetLevel) -> list[str
 
 def gap_line(current: CurrentLevel, target: TargetLevel) -> str:
     """``Gap: comprehensiveness 1, scope 0 (small gap)``, or ``No gap`` (perhaps above target)."""
+    from interview.gap import Severity, practice_gap  # only with a target: not at start-up
+
     gap = practice_gap("", "", target, current)
     if gap.severity is Severity.NONE:
         return "No gap" + (" (exceeds the target)" if gap.exceeds_target else "")

@@ -7,7 +7,7 @@ import pytest
 
 from interview.errors import InputError
 from interview.questionnaire import load_questionnaire
-from interview.questionnaire.cache import CACHE_DIR_VARIABLE, cache_dir, entry_key
+from interview.questionnaire.cache import CACHE_DIR_VARIABLE, MAX_ENTRIES, cache_dir, entry_key
 from interview.questionnaire.loader import default_questionnaire_path
 
 
@@ -67,3 +67,20 @@ def test_the_cache_can_be_turned_off_or_be_unwritable(
     blocker.write_text("", "utf-8")
     monkeypatch.setenv(CACHE_DIR_VARIABLE, str(blocker / "cache"))  # cannot be created
     assert load_questionnaire(small_questionnaire_path).id
+
+
+def test_only_the_most_recently_used_entries_are_kept(
+    cache: Path, tmp_path: Path, small_questionnaire_path: Path
+) -> None:
+    text = small_questionnaire_path.read_text("utf-8")
+    first = tmp_path / "first.toml"
+    first.write_text(text, "utf-8")
+    load_questionnaire(first)
+    for number in range(MAX_ENTRIES + 3):
+        edited = tmp_path / f"q{number}.toml"
+        edited.write_text(text.replace('title = "', f'title = "Edit {number} '), "utf-8")
+        load_questionnaire(edited)
+        load_questionnaire(first)  # used again: stays
+    kept = list(cache.glob("*.pickle"))
+    assert len(kept) == MAX_ENTRIES
+    assert entry_of(first, cache) in kept
