@@ -166,7 +166,9 @@ class SessionStore:
         header = FILE_HEADER if session.imported_from is None else IMPORTED_FILE_HEADER
         text = header + session_text(session)
         try:
-            handle, name = tempfile.mkstemp(dir=self.folder, prefix=".smm-", suffix=".tmp")
+            handle, name = tempfile.mkstemp(
+                dir=self.folder, prefix=_temporary_prefix(session.id), suffix=".tmp"
+            )
         except OSError as error:
             raise InputError(
                 [f"{printable(str(self.folder))}: cannot save a session here ({error.strerror})"]
@@ -280,10 +282,22 @@ class SessionStore:
                     "the sessions folder must be writable and the lock a plain file"
                 ]
             ) from None
+        self._remove_leftovers(session.id)
         try:
             yield
         finally:
             lock.release()
+
+    def _remove_leftovers(self, session_id: str) -> None:
+        """Remove the temporary files of saves that a killed smm never finished. Only this
+        session's, and only under its lock: no one else can be saving it now."""
+        for leftover in self.folder.glob(f"{_temporary_prefix(session_id)}*.tmp"):
+            leftover.unlink(missing_ok=True)
+
+
+def _temporary_prefix(session_id: str) -> str:
+    """How a save's temporary file is named: hidden, and after its session."""
+    return f".{session_id}.saving-"
 
 
 def session_text(session: Session) -> str:

@@ -3,7 +3,8 @@
 A child process answers one question over and over, saving after each answer, and reports
 each save once ``save()`` has returned. The parent SIGKILLs it at a random moment, then loads
 the file: it must load, and must hold the last reported save (or the one after it, when the
-kill came after the rename but before the report). ``SMM_CRASH_RUNS`` sets how many times
+kill came after the rename but before the report); a temporary file left by a save the kill
+cut short is removed when the session is next opened. ``SMM_CRASH_RUNS`` sets how many times
 (20 by default; the reliability campaign runs 200 and more).
 """
 
@@ -73,3 +74,6 @@ def test_sigkill_during_saves_never_breaks_or_loses_a_session(
             p.name for p in folder.iterdir() if p.suffix == ".toml" and p.stem != session_id
         ]
         assert leftovers == []
+        with SessionStore(folder).locked(loaded):  # the next opening cleans up
+            pass
+        assert not list(folder.glob("*.tmp")), run

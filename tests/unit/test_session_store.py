@@ -273,3 +273,18 @@ def test_a_session_is_locked_against_a_second_process_until_it_dies(
         holder.wait()
     with store.locked(session):
         pass  # the dead process's lock did not survive it
+
+
+def test_opening_a_session_removes_only_its_own_unfinished_saves(
+    store: SessionStore, small: Questionnaire
+) -> None:
+    mine = created(store, small, SessionKind.ASSESSMENT)
+    other = created(store, small, SessionKind.TARGET)
+    left_by_a_kill = store.folder / f".{mine.id}.saving-k1ll3d.tmp"
+    being_saved = store.folder / f".{other.id}.saving-n0w.tmp"
+    for temporary in (left_by_a_kill, being_saved):
+        temporary.write_text("half a sess", encoding="utf-8")
+    with store.locked(mine):
+        assert not left_by_a_kill.exists()
+    assert being_saved.exists()
+    assert store.session_files() == sorted([store.path_of(mine.id), store.path_of(other.id)])
