@@ -26,6 +26,7 @@ from benchmarks import commands, interactive
 from benchmarks.fixtures import (
     complete_assessment,
     complete_session,
+    many_assessments,
     save_sessions,
     write_stress_questionnaire,
 )
@@ -203,16 +204,10 @@ def prepare(folder: Path, scale: Scale) -> dict[str, list[str]]:
     """Finished sessions to compare: one target, one assessment, and many assessments."""
     questionnaire = load_questionnaire()
     target = complete_session(questionnaire, SessionKind.TARGET, seed=0)
-    templates = [complete_assessment(questionnaire, seed=seed, yes_rate=0.7) for seed in range(20)]
-    many = []
-    for number in range(scale.sessions):
-        copy = templates[number % len(templates)].model_copy(deep=True)
-        copy.interviewee = f"Interviewee {number}"
-        many.append(copy)
     return {
         "target": save_sessions(folder, [target]),
         "current": save_sessions(folder, [complete_assessment(questionnaire, seed=99)]),
-        "many": save_sessions(folder, many),
+        "many": save_sessions(folder, many_assessments(questionnaire, scale.sessions)),
     }
 
 

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.fixtures import complete_assessment, complete_session
+from benchmarks.fixtures import complete_assessment, complete_session, many_assessments
 from interview.consolidation import compare_consolidated, consolidate_gap
 from interview.questionnaire import load_questionnaire
 from interview.session.model import SessionKind
@@ -48,15 +48,7 @@ def consolidation(sessions: int, repeats: int) -> dict[str, object]:
     """One target against ``sessions`` self-assessments, merged into one gap analysis."""
     questionnaire = load_questionnaire()
     target = complete_session(questionnaire, SessionKind.TARGET, seed=0)
-    templates = [
-        complete_assessment(questionnaire, seed=seed, yes_rate=0.7) for seed in range(1, 21)
-    ]
-    currents = []
-    for number in range(sessions):
-        current = templates[number % len(templates)].model_copy(deep=True)
-        current.id = f"assessment-{number}"
-        current.interviewee = f"Interviewee {number}"
-        currents.append(current)
+    currents = many_assessments(questionnaire, sessions)
 
     def merge() -> None:
         compare_consolidated(questionnaire, consolidate_gap(questionnaire, [target], currents))

@@ -96,6 +96,19 @@ def complete_assessment(
     return session
 
 
+def many_assessments(questionnaire: Questionnaire, count: int) -> list[Session]:
+    """``count`` finished assessments by as many interviewees: copies of 20 different ones
+    (making each through the engine would take minutes for 1,000)."""
+    kinds = [complete_assessment(questionnaire, seed=seed, yes_rate=0.7) for seed in range(20)]
+    copies = []
+    for number in range(count):
+        copy = kinds[number % len(kinds)].model_copy(deep=True)
+        copy.id = f"assessment-{number}"
+        copy.interviewee = f"Interviewee {number}"
+        copies.append(copy)
+    return copies
+
+
 def save_sessions(folder: Path, sessions: list[Session]) -> list[str]:
     """Write sessions into a sessions folder; their ids, in order."""
     store = SessionStore(folder)

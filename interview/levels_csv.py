@@ -19,6 +19,7 @@ from interview.errors import InputError, printable
 from interview.files import read_text_file
 from interview.gap import PracticeStanding
 from interview.questionnaire.model import Questionnaire
+from interview.scoring import answer_number
 from interview.session.model import (
     LevelRecord,
     Origin,
@@ -272,7 +273,7 @@ def parse_comprehensiveness(cell: str, kind: SessionKind, problems: list[str]) -
     if not value:
         problems.append(f"comprehensiveness is empty; give {allowed}")
         return 0
-    number = cell_number(value)
+    number = answer_number(value)
     if number is None or not lowest <= number <= 4:
         problems.append(
             f"comprehensiveness {printable(value)!r} is out of range; give {allowed}"
@@ -297,17 +298,11 @@ def parse_scope(cell: str, comprehensiveness: int | None, problems: list[str]) -
     if not value:
         problems.append(f"scope is empty; give 1-3 ({SCOPE_HINT})")
         return None
-    number = cell_number(value)
+    number = answer_number(value)
     if number is None or not 1 <= number <= 3:
         problems.append(f"scope {printable(value)!r} is out of range; give 1-3 ({SCOPE_HINT})")
         return None
     return number
-
-
-def cell_number(value: str) -> int | None:
-    """The number in a cell of ASCII digits, else None: not for "²" (a digit to isdigit(),
-    but no number to int()) nor for thousands of digits (more than int() converts)."""
-    return int(value) if value.isascii() and value.isdigit() and len(value) <= 9 else None
 
 
 # --- Imported sessions -----------------------------------------------------------------------

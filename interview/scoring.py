@@ -67,12 +67,22 @@ def answer_level(question: IndicatorQuestion, level_number: int, value: AnswerVa
         return level_number - 1
     if question.kind is QuestionKind.YES_NO:
         return 4 if value == YES else level_number - 1
-    # ASCII digits only: "²" is a digit to isdigit() but no number to int() (an earlier
-    # assessment's answers, offered again, are not checked against the questionnaire)
-    index = int(value) - 1 if value.isascii() and value.isdigit() and len(value) < 9 else -1
-    if 0 <= index < len(question.options):
-        return question.options[index].level
+    number = answer_number(value)
+    if number is not None and 0 < number <= len(question.options):
+        return question.options[number - 1].level
     return level_number - 1
+
+
+def answer_number(value: object) -> int | None:
+    """The number an answer (or a CSV cell) of ASCII digits stands for, else None.
+
+    Not ``str.isdigit`` alone: "²" is a digit to it but no number to ``int``, and thousands of
+    digits are more than ``int`` converts. An earlier assessment's answers, offered again,
+    are not checked against the questionnaire, so they may hold either.
+    """
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 9:
+        return int(value)
+    return None
 
 
 def _level_questions(practice: Practice) -> Iterator[tuple[int, IndicatorQuestion]]:
@@ -198,16 +208,12 @@ def domain_setting(
     questionnaire: Questionnaire, domain_id: str, answers: Answers
 ) -> TargetSetting | None:
     """Step 1: the goal statement chosen for a domain (None until goal and scope are answered)."""
-    goal = answers.get(goal_question_id(domain_id))
-    scope = answers.get(goal_scope_question_id(domain_id))
-    if not (
-        isinstance(goal, str) and goal.isdigit() and isinstance(scope, str) and scope.isdigit()
-    ):
+    goal = answer_number(answers.get(goal_question_id(domain_id)))
+    scope = answer_number(answers.get(goal_scope_question_id(domain_id)))
+    if goal is None or scope is None:
         return None
-    statement = questionnaire.domains[domain_id].goal.statements.get(int(goal), "")
-    return TargetSetting(
-        comprehensiveness=int(goal), scope=int(scope), origin=Origin.GOAL, reason=statement
-    )
+    statement = questionnaire.domains[domain_id].goal.statements.get(goal, "")
+    return TargetSetting(comprehensiveness=goal, scope=scope, origin=Origin.GOAL, reason=statement)
 
 
 def chosen_needs(
@@ -216,9 +222,9 @@ def chosen_needs(
     """The needs options chosen so far for a sub-domain."""
     chosen = []
     for question in questionnaire.subdomains[subdomain_id].needs:
-        value = answers.get(question.id)
-        if isinstance(value, str) and value.isdigit() and 0 < int(value) <= len(question.options):
-            chosen.append(question.options[int(value) - 1])
+        number = answer_number(answers.get(question.id))
+        if number is not None and 0 < number <= len(question.options):
+            chosen.append(question.options[number - 1])
     return chosen
 
 
@@ -259,13 +265,10 @@ def practice_setting(
         return TargetSetting(
             comprehensiveness=None, scope=None, origin=Origin.PURPOSE, reason=reason
         )
-    if (
-        isinstance(purpose, str)
-        and purpose.isdigit()
-        and int(purpose) != inherited.comprehensiveness
-    ):
+    level = answer_number(purpose)
+    if level is not None and level != inherited.comprehensiveness:
         return TargetSetting(
-            comprehensiveness=int(purpose),
+            comprehensiveness=level,
             scope=inherited.scope,
             origin=Origin.PURPOSE,
             reason=reason,

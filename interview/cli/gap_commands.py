@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 
 from interview.cli.gap_formats import (
@@ -31,6 +30,7 @@ from interview.levels_csv import imported_session, levels_csv, read_level_rows
 from interview.plan import Plan, load_plan
 from interview.profiles import profile_in_use
 from interview.questionnaire import Questionnaire, load_questionnaire
+from interview.report.extras import gap_report
 from interview.report.html import gap_html, report_html
 from interview.session.model import Session, SessionKind
 from interview.session.store import SessionStore
@@ -53,14 +53,14 @@ def run_gap(arguments: argparse.Namespace) -> int:
     if arguments.format == "csv":
         text = gap_csv(analysis)
     else:
-        text = render[arguments.format](
+        report = gap_report(
             questionnaire,
             sides,
             analysis,
             plan=_plan_of(store, currents[0].system),
             profile=profile_in_use(questionnaire, targets),
-            today=date.today(),
         )
+        text = render[arguments.format](report)
     return _deliver(text, arguments.output)
 
 

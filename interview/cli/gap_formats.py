@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from interview.cli.output import json_text, table
@@ -29,13 +28,13 @@ from interview.gap import (
     session_standings,
 )
 from interview.levels_csv import csv_text, spreadsheet_text
-from interview.plan import Plan
 from interview.profiles import Profile
 from interview.questionnaire.model import Questionnaire
 from interview.report.extras import (
     CLOSED_LEAD,
     CLOSED_TITLE,
     PROFILE_LABEL,
+    GapReport,
     PlanView,
     RoadmapExtras,
     plan_item_json,
@@ -45,7 +44,6 @@ from interview.report.extras import (
     plan_words,
     profile_description,
     profile_note,
-    roadmap_extras,
     sector_label,
 )
 from interview.report.outline import (
@@ -204,17 +202,10 @@ def row_id(row: GroupGap | PracticeGap) -> str:
 # --- Gap: JSON -------------------------------------------------------------------------------
 
 
-def gap_json(
-    questionnaire: Questionnaire,
-    sides: GapConsolidation,
-    analysis: GapAnalysis,
-    *,
-    plan: Plan | None = None,
-    profile: Profile | None = None,
-    today: date | None = None,
-) -> str:
+def gap_json(report: GapReport) -> str:
     """The documented JSON of ``smm gap`` (docs/GAP.md); ``plan`` and ``consolidation`` if any."""
-    view = roadmap_extras(analysis.roadmap, plan, profile, today).plan
+    questionnaire, sides, analysis = report.questionnaire, report.sides, report.analysis
+    view = report.extras.plan
     data: dict[str, Any] = {
         "target": side_info(questionnaire, sides.target),
         "current": side_info(questionnaire, sides.current),
@@ -369,17 +360,11 @@ def practice_gap_cells(gap: PracticeGap) -> list[str]:
 # --- Gap: text -------------------------------------------------------------------------------
 
 
-def gap_text(
-    questionnaire: Questionnaire,
-    sides: GapConsolidation,
-    analysis: GapAnalysis,
-    *,
-    plan: Plan | None = None,
-    profile: Profile | None = None,
-    today: date | None = None,
-) -> str:
-    """A readable table and roadmap, with any plan and profile; ``today`` decides what is late."""
-    extras = roadmap_extras(analysis.roadmap, plan, profile, today)
+def gap_text(report: GapReport) -> str:
+    """A readable table and roadmap, with any plan and profile."""
+    questionnaire, sides, analysis, profile = (
+        report.questionnaire, report.sides, report.analysis, report.profile
+    )  # fmt: skip
     lines = [
         printable(f"Gap analysis: {sides.target.sessions[0].system}"),
         *side_lines(questionnaire, "Target:  ", sides.target),
@@ -397,7 +382,7 @@ def gap_text(
     lines += table(headers, rows, full_widths(rows, [0, 7, 7, 5, 25, 0]))
     if sides.several:
         lines += ["", *disagreement_lines(sides)]
-    lines += ["", *roadmap_lines(analysis.roadmap, extras), "", *wrapped(RULES_NOTE)]
+    lines += ["", *roadmap_lines(analysis.roadmap, report.extras), "", *wrapped(RULES_NOTE)]
     return "\n".join(lines) + "\n"
 
 
@@ -511,17 +496,11 @@ def closed_lines(view: PlanView) -> list[str]:
 # --- Gap: Markdown ---------------------------------------------------------------------------
 
 
-def gap_markdown(
-    questionnaire: Questionnaire,
-    sides: GapConsolidation,
-    analysis: GapAnalysis,
-    *,
-    plan: Plan | None = None,
-    profile: Profile | None = None,
-    today: date | None = None,
-) -> str:
+def gap_markdown(report: GapReport) -> str:
     """The gap analysis for a wiki page or a ticket, with any plan and profile (docs/GAP.md)."""
-    extras = roadmap_extras(analysis.roadmap, plan, profile, today)
+    questionnaire, sides, analysis, profile = (
+        report.questionnaire, report.sides, report.analysis, report.profile
+    )  # fmt: skip
     lines = [
         f"# Gap analysis: {markdown_text(sides.target.sessions[0].system)}",
         "",
@@ -547,7 +526,7 @@ def gap_markdown(
         lines.append("| " + " | ".join(cells) + " |")
     if sides.several:
         lines += ["", f"## {DISAGREEMENT_TITLE}", *disagreement_markdown(sides)]
-    lines += ["", "## Roadmap", "", *roadmap_markdown(analysis.roadmap, extras)]
+    lines += ["", "## Roadmap", "", *roadmap_markdown(analysis.roadmap, report.extras)]
     lines += ["", f"*{RULES_NOTE}*"]
     return "\n".join(lines) + "\n"
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from interview import __version__
-from interview.errors import printable
+from interview.errors import InputError
 
 EXIT_BAD_INPUT = 2
 SESSIONS_DIR_VARIABLE = "SMM_SESSIONS_DIR"
@@ -250,12 +250,12 @@ def _add_plan_commands(commands: Subcommands) -> None:
 
 def due_date(text: str) -> date:
     """``2027-03-31`` → a date; anything else is refused the argparse way (one line, exit 2)."""
+    from interview.plan import parse_due  # `plan set` imports it anyway; other commands never
+
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{printable(text)}: not a date; write it as YYYY-MM-DD"
-        ) from None
+        return parse_due(text)
+    except InputError as error:
+        raise argparse.ArgumentTypeError(error.lines[0]) from None
 
 
 def _add_serve_commands(commands: Subcommands) -> None:

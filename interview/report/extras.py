@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from interview.gap import RoadmapItem, RoadmapStep
+from interview.consolidation import GapConsolidation
+from interview.gap import GapAnalysis, RoadmapItem, RoadmapStep
 from interview.plan import Plan, PlannedStep, Progress, planned_roadmap, progress_counts
 from interview.profiles import DISCLAIMER, Profile
+from interview.questionnaire.model import Questionnaire
 
 ALWAYS_COUNTED = (Progress.DONE, Progress.LATE, Progress.OPEN)
 """The summary line names these states even at zero; the others only when they occur."""
@@ -163,8 +165,30 @@ class RoadmapExtras:
         return consideration(self.profile, practice_id, step.level)
 
 
-def roadmap_extras(
-    roadmap: Sequence[RoadmapItem], plan: Plan | None, profile: Profile | None, today: date | None
-) -> RoadmapExtras:
-    """The extras of one roadmap; ``today`` (default: the real today) decides what is late."""
-    return RoadmapExtras(plan_view(plan, roadmap, today or date.today()), profile)
+@dataclass(frozen=True)
+class GapReport:
+    """What every format of ``smm gap`` shows: the compared sides, the analysis, and the plan
+    and profile that go with its roadmap."""
+
+    questionnaire: Questionnaire
+    sides: GapConsolidation
+    analysis: GapAnalysis
+    extras: RoadmapExtras
+
+    @property
+    def profile(self) -> Profile | None:
+        return self.extras.profile
+
+
+def gap_report(
+    questionnaire: Questionnaire,
+    sides: GapConsolidation,
+    analysis: GapAnalysis,
+    *,
+    plan: Plan | None = None,
+    profile: Profile | None = None,
+    today: date | None = None,
+) -> GapReport:
+    """A gap report; ``today`` (default: the real today) decides which plan items are late."""
+    view = plan_view(plan, analysis.roadmap, today or date.today())
+    return GapReport(questionnaire, sides, analysis, RoadmapExtras(view, profile))

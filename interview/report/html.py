@@ -11,7 +11,6 @@ the same bytes: the page holds no time but the sessions' own.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
 from html import escape
 
 from interview import __version__
@@ -37,7 +36,7 @@ from interview.gap import (
     is_not_applicable,
     session_standings,
 )
-from interview.plan import Plan, PlannedStep
+from interview.plan import PlannedStep
 from interview.profiles import Profile
 from interview.questionnaire.levels import comprehensiveness_label, scope_label
 from interview.questionnaire.model import ContextKind, Questionnaire
@@ -52,13 +51,13 @@ from interview.report.charts import (
 from interview.report.extras import (
     CLOSED_LEAD,
     CLOSED_TITLE,
+    GapReport,
     PlanView,
     RoadmapExtras,
     plan_facts,
     plan_note,
     plan_summary,
     profile_note,
-    roadmap_extras,
     sector_label,
 )
 from interview.report.outline import (
@@ -227,17 +226,9 @@ def row_class(depth: int) -> str:
 # --- Gap report ------------------------------------------------------------------------------
 
 
-def gap_html(
-    questionnaire: Questionnaire,
-    sides: GapConsolidation,
-    analysis: GapAnalysis,
-    *,
-    plan: Plan | None = None,
-    profile: Profile | None = None,
-    today: date | None = None,
-) -> str:
+def gap_html(report: GapReport) -> str:
     """The gap report: sessions, heat map, disagreements, charts, roadmap (with plan, profile)."""
-    extras = roadmap_extras(analysis.roadmap, plan, profile, today)
+    questionnaire, sides, analysis = report.questionnaire, report.sides, report.analysis
     title = text(f"Gap analysis: {sides.target.sessions[0].system}")
     header = (
         f'<header>\n<h1>{title}</h1>\n<p class="lead">IIC IoT Security Maturity Model: '
@@ -253,12 +244,14 @@ def gap_html(
         context,
         *(merged_note(side) for side in sides.sides()),
         rules_note(),
-        *profile_paragraphs(profile),
+        *profile_paragraphs(report.profile),
         section("summary", "Summary", gap_summary(analysis)),
         section("heat-map", "Heat map", heat_map_key(), heat_map(questionnaire, analysis)),
         *disagreement_sections(sides),
         *gap_charts(questionnaire, analysis),
-        section("roadmap", "Roadmap, most urgent first", roadmap_list(analysis.roadmap, extras)),
+        section(
+            "roadmap", "Roadmap, most urgent first", roadmap_list(analysis.roadmap, report.extras)
+        ),
     ]
     return page(title, parts)
 

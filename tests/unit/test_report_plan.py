@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 
 from interview.cli.gap_formats import gap_json, gap_markdown, gap_text
-from interview.consolidation import GapConsolidation, compare_consolidated, consolidate_gap
-from interview.gap import GapAnalysis
+from interview.consolidation import compare_consolidated, consolidate_gap
 from interview.plan import Plan, PlanStatus, load_plan, save_plan, update_item
-from interview.questionnaire import Questionnaire, load_questionnaire
+from interview.questionnaire import load_questionnaire
+from interview.report.extras import GapReport, gap_report
 from interview.report.html import gap_html
 from interview.session.store import SessionStore
 from tests.unit.test_cli_gap import QUESTIONNAIRE, smm
@@ -33,8 +33,6 @@ LATE_DAY = date(2026, 11, 25)
 DUE_DAY = date(2026, 11, 24)
 OWNER = "Ana <b>&amp;"
 NOTE = "budget <i>agreed</i> \x1b[2J"
-
-Compared = tuple[Questionnaire, GapConsolidation, GapAnalysis]
 
 
 @pytest.fixture
@@ -66,14 +64,17 @@ def rig_plan(folder: Path) -> Plan:
     return plan
 
 
-def compared(folder: Path, current: str = "c") -> Compared:
-    """The questionnaire, the sides and the analysis of ``t`` against ``current``."""
+def compared(
+    folder: Path, current: str = "c", *, plan: Plan | None = None, today: date | None = None
+) -> GapReport:
+    """The gap report of ``t`` against ``current``, with the plan given."""
     questionnaire = load_questionnaire(QUESTIONNAIRE)
     store = SessionStore(folder)
     target = store.load("t", questionnaire).session
     assessment = store.load(current, questionnaire).session
     sides = consolidate_gap(questionnaire, [target], [assessment])
-    return questionnaire, sides, compare_consolidated(questionnaire, sides)
+    analysis = compare_consolidated(questionnaire, sides)
+    return gap_report(questionnaire, sides, analysis, plan=plan, today=today)
 
 
 def section_after(text: str, start: str, end: str) -> list[str]:
@@ -88,7 +89,7 @@ def section_after(text: str, start: str, end: str) -> list[str]:
 
 def test_text_shows_each_items_plan_the_summary_and_the_closed_items(folder: Path) -> None:
     plan = rig_plan(folder)
-    page = gap_text(*compared(folder), plan=plan, today=LATE_DAY)
+    page = gap_text(compared(folder, plan=plan, today=LATE_DAY))
     roadmap = section_after(page, "Roadmap, most urgent first", " 2. F1.1 Practice: large gap")
     assert roadmap == [
         "Roadmap, most urgent first",
@@ -116,7 +117,7 @@ def test_text_shows_each_items_plan_the_summary_and_the_closed_items(folder: Pat
 
 def test_due_today_is_not_late_yet(folder: Path) -> None:
     plan = rig_plan(folder)
-    page = gap_text(*compared(folder), plan=plan, today=DUE_DAY)
+    page = gap_text(compared(folder, plan=plan, today=DUE_DAY))
     assert "Plan for Rig: 0 done, 0 late, 1 open, 1 in progress, 1 gap closed." in page
     assert "    plan: in progress · Ana <b>&amp; · due 2026-11-24" in page
 
@@ -125,15 +126,15 @@ def test_done_and_dropped_items_count_as_such_in_or_out_of_the_roadmap(folder: P
     plan = rig_plan(folder)
     update_item(plan, "F1.1", status=PlanStatus.DONE, now=NOW)  # done, not yet reassessed
     update_item(plan, "D1.2", status=PlanStatus.DROPPED, now=NOW)
-    page = gap_text(*compared(folder), plan=plan, today=LATE_DAY)
+    page = gap_text(compared(folder, plan=plan, today=LATE_DAY))
     assert "Plan for Rig: 1 done, 1 late, 0 open, 1 dropped." in page
     assert "    plan: done · no owner" in page
     assert "  - D1.2: dropped · Bo · due 2026-12-01" in page
 
 
 def test_without_a_plan_the_text_is_as_before(folder: Path) -> None:
-    before = gap_text(*compared(folder))
-    assert gap_text(*compared(folder), plan=Plan(system="Rig"), today=LATE_DAY) == before
+    before = gap_text(compared(folder))
+    assert gap_text(compared(folder, plan=Plan(system="Rig"), today=LATE_DAY)) == before
     assert "plan:" not in before and "Plan for" not in before
 
 
@@ -142,7 +143,7 @@ def test_without_a_plan_the_text_is_as_before(folder: Path) -> None:
 
 def test_markdown_shows_the_plan(folder: Path) -> None:
     plan = rig_plan(folder)
-    lines = gap_markdown(*compared(folder), plan=plan, today=LATE_DAY).splitlines()
+    lines = gap_markdown(compared(folder, plan=plan, today=LATE_DAY)).splitlines()
     first = lines.index("## Roadmap")
     assert lines[first + 2] == "Plan for Rig: 0 done, 1 late, 1 open, 1 gap closed."
     assert "   - Plan: late · Ana \\<b\\>\\&amp; · due 2026-11-24" in lines  # text, not HTML
@@ -165,8 +166,8 @@ def without_plan(data: dict[str, object]) -> dict[str, object]:
 
 def test_json_adds_the_plan_and_keeps_every_other_key(folder: Path) -> None:
     plan = rig_plan(folder)
-    before = json.loads(gap_json(*compared(folder)))
-    data = json.loads(gap_json(*compared(folder), plan=plan, today=LATE_DAY))
+    before = json.loads(gap_json(compared(folder)))
+    data = json.loads(gap_json(compared(folder, plan=plan, today=LATE_DAY)))
     assert without_plan(data) == before
     assert [item["plan"] for item in data["roadmap"]] == [
         {
@@ -193,7 +194,7 @@ def test_json_adds_the_plan_and_keeps_every_other_key(folder: Path) -> None:
 
 
 def test_json_without_a_plan_has_no_plan_keys(folder: Path) -> None:
-    data = json.loads(gap_json(*compared(folder), plan=Plan(system="Rig"), today=LATE_DAY))
+    data = json.loads(gap_json(compared(folder, plan=Plan(system="Rig"), today=LATE_DAY)))
     assert "plan" not in data
     assert all("plan" not in item for item in data["roadmap"])
 
@@ -203,7 +204,7 @@ def test_json_without_a_plan_has_no_plan_keys(folder: Path) -> None:
 
 def test_html_shows_the_plan_escaped(folder: Path) -> None:
     plan = rig_plan(folder)
-    page = gap_html(*compared(folder), plan=plan, today=LATE_DAY)
+    page = gap_html(compared(folder, plan=plan, today=LATE_DAY))
     roadmap = page[page.index('<section id="roadmap">') :]
     assert '<p class="plan-summary">Plan for Rig: 0 done, 1 late, 1 open, 1 gap closed.</p>' in (
         roadmap
@@ -225,8 +226,8 @@ def test_html_shows_the_plan_escaped(folder: Path) -> None:
 
 
 def test_html_without_a_plan_is_as_before(folder: Path) -> None:
-    before = gap_html(*compared(folder))
-    assert gap_html(*compared(folder), plan=Plan(system="Rig"), today=LATE_DAY) == before
+    before = gap_html(compared(folder))
+    assert gap_html(compared(folder, plan=Plan(system="Rig"), today=LATE_DAY)) == before
     assert 'class="plan' not in before
 
 
