@@ -22,6 +22,8 @@ class Transcript(RichLog):
         self.can_focus = False
         self._messages: list[Text] = []
         self._wrapped_at = 0
+        self._following = True
+        """Whether the view was at the newest message when it last scrolled."""
 
     def say(self, message: Text) -> None:
         """Add one message, followed by a blank line."""
@@ -41,11 +43,22 @@ class Transcript(RichLog):
             self.scroll_end(animate=False, immediate=True, x_axis=False)
         self.scroll_end(animate=False, immediate=False, x_axis=False)
 
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._following = new_value >= self.max_scroll_y
+
     def on_resize(self, event: events.Resize) -> None:
-        """Re-wrap every message for a new width (the only time the whole log is redrawn)."""
+        """Re-wrap every message for a new width (the only time the whole log is redrawn);
+        for a new height, keep the newest message in view unless the user scrolled back.
+
+        The height changes when the answer panel grows (a long checklist), sometimes a frame
+        after the message that came with it was written and scrolled to.
+        """
         if event.size.width != self._wrapped_at:
             self._wrapped_at = event.size.width
             self.call_after_refresh(self._rewrap)
+        elif self._following:
+            self.scroll_end(animate=False, immediate=False, x_axis=False)
 
     def _rewrap(self) -> None:
         self.clear()
