@@ -7,12 +7,11 @@ import sys
 from pathlib import Path
 
 from interview.cli.history_formats import history_json, history_text
+from interview.cli.output import workspace_of
 from interview.errors import printable
 from interview.files import write_text_atomically
-from interview.history import build_history, find_system_sessions
-from interview.questionnaire import load_questionnaire
 from interview.report.history_html import history_html
-from interview.session.store import SessionStore
+from interview.services.comparison import history as system_history
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -20,14 +19,14 @@ EXIT_BAD_INPUT = 2
 
 def run_history(arguments: argparse.Namespace) -> int:
     """Print or write the history; files that could not be read are named on stderr (exit 2)."""
-    questionnaire = load_questionnaire(arguments.questionnaire)
-    store = SessionStore(arguments.sessions_dir)
-    found = find_system_sessions(store, questionnaire, arguments.system)
+    workspace = workspace_of(arguments)
+    questionnaire = workspace.questionnaire
+    found = system_history(workspace, arguments.system)
     for line in found.problems:
         print(f"smm: {line}", file=sys.stderr)
-    if not found.sessions:
+    history = found.history
+    if history is None:
         return EXIT_BAD_INPUT
-    history = build_history(questionnaire, found.sessions)
     if arguments.format == "html":
         text = history_html(questionnaire, history)
     elif arguments.format == "json":

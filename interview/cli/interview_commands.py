@@ -11,14 +11,12 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from interview.engine.summary import summarise
+from interview.cli.output import workspace_of
 from interview.errors import InputError, printable
-from interview.profiles import find_profile
-from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.session.model import SessionKind
-from interview.session.store import SessionStore
 
 if TYPE_CHECKING:
+    from interview.services import Workspace
     from interview.tui.app import Launch
 
 EXIT_OK = 0
@@ -30,7 +28,7 @@ def run_start(arguments: argparse.Namespace) -> int:
     """``smm`` alone: the start screen."""
     from interview.tui.app import ShowStart
 
-    return _run_app(arguments, ShowStart())
+    return _run_app(ShowStart(), workspace_of(arguments))
 
 
 def run_new(arguments: argparse.Namespace) -> int:
@@ -48,42 +46,24 @@ def run_new(arguments: argparse.Namespace) -> int:
         )
     if arguments.profile and kind is not SessionKind.TARGET:
         raise InputError(["--profile starts a target from a profile; it needs `smm new target`"])
-    questionnaire = load_questionnaire(arguments.questionnaire)
+    workspace = workspace_of(arguments)
     if arguments.profile:
-        find_profile(arguments.profile, questionnaire)  # a bad profile is refused before the app
+        workspace.profile(arguments.profile)  # a bad profile is refused before the app
     system = (arguments.system or "").strip()
     if arguments.previous and not system:
-        store = SessionStore(arguments.sessions_dir)
-        system = store.load(arguments.previous, questionnaire).session.system
+        system = workspace.session(arguments.previous).system
     launch = StartNew(kind, system, arguments.target, arguments.profile, arguments.previous)
-    return _run_app(arguments, launch, questionnaire)
+    return _run_app(launch, workspace)
 
 
 def run_resume(arguments: argparse.Namespace) -> int:
     """``smm resume [SESSION]``: the session named, or the most recent unfinished one."""
     from interview.tui.app import Resume
 
-    questionnaire = load_questionnaire(arguments.questionnaire)
-    store = SessionStore(arguments.sessions_dir)
-    reference = arguments.session or _most_recent_unfinished(questionnaire, store)
-    return _run_app(arguments, Resume(store.load(reference, questionnaire)), questionnaire)
-
-
-def _most_recent_unfinished(questionnaire: Questionnaire, store: SessionStore) -> str:
-    unfinished = []
-    for path in store.session_files():
-        try:
-            loaded = store.load(str(path), questionnaire)
-        except InputError:
-            continue  # `smm list` names unreadable files; here they are simply not candidates
-        summary = summarise(questionnaire, loaded.session)
-        if not summary.finished:
-            unfinished.append(summary)
-    if not unfinished:
-        raise InputError(
-            [f"no unfinished session in {store.folder}; start one with `smm new target`"]
-        )
-    return max(unfinished, key=lambda summary: summary.updated).id
+    workspace = workspace_of(arguments)
+    reference = arguments.session or workspace.most_recent_unfinished()
+    workspace.load(reference)  # a bad file is refused in one line before any screen opens
+    return _run_app(Resume(reference), workspace)
 
 
 def _under_textual_serve() -> bool:
@@ -92,9 +72,7 @@ def _under_textual_serve() -> bool:
     return os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
 
 
-def _run_app(
-    arguments: argparse.Namespace, launch: Launch, questionnaire: Questionnaire | None = None
-) -> int:
+def _run_app(launch: Launch, workspace: Workspace) -> int:
     web = _under_textual_serve()
     if not web and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise InputError(
@@ -102,8 +80,7 @@ def _run_app(
         )
     from interview.tui.app import SmmApp
 
-    questionnaire = questionnaire or load_questionnaire(arguments.questionnaire)
-    app = SmmApp(questionnaire, SessionStore(arguments.sessions_dir), launch)
+    app = SmmApp(workspace, launch)
     report = app.run()
     if report is not None and report.error:
         print(f"smm: {printable(report.error)}", file=sys.stderr)

@@ -3,39 +3,26 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from typing import Any
 
-from interview.cli.output import json_text, table
-from interview.errors import InputError, printable
+from interview.cli.output import json_text, table, workspace_of
+from interview.errors import printable
 from interview.gap import compare_sessions
-from interview.plan import (
-    PlannedStep,
-    PlanStatus,
-    load_plan,
-    planned_roadmap,
-    progress_counts,
-    save_plan,
-    update_item,
-)
-from interview.questionnaire import load_questionnaire
+from interview.plan import PlannedStep, PlanStatus, planned_roadmap, progress_counts
+from interview.services.comparison import plan_of, set_plan_item
 from interview.session.model import SessionKind
-from interview.session.store import SessionStore
 
 EXIT_OK = 0
 
 
 def run_plan_show(arguments: argparse.Namespace) -> int:
     """The roadmap, most urgent first, each item with its plan; then the items' progress."""
-    questionnaire = load_questionnaire(arguments.questionnaire)
-    store = SessionStore(arguments.sessions_dir)
-    target = store.load(arguments.target, questionnaire).session
-    current = store.load(arguments.current, questionnaire).session
-    if target.kind is not SessionKind.TARGET or current.kind is not SessionKind.ASSESSMENT:
-        raise InputError(["smm plan show takes a target, then a self-assessment"])
-    analysis = compare_sessions(questionnaire, target, current)
-    plan = load_plan(store.folder, current.system)
-    steps = planned_roadmap(plan, analysis.roadmap, date.today())
+    workspace = workspace_of(arguments)
+    target = workspace.session_of_kind(arguments.target, SessionKind.TARGET)
+    current = workspace.session_of_kind(arguments.current, SessionKind.ASSESSMENT)
+    analysis = compare_sessions(workspace.questionnaire, target, current)
+    plan = plan_of(workspace, current.system)
+    steps = planned_roadmap(plan, analysis.roadmap, workspace.clock().date())
     counts = progress_counts(steps)
     if arguments.json:
         print(json_text({"system": plan.system, "items": [_step_json(s) for s in steps],
@@ -75,17 +62,13 @@ def _step_json(step: PlannedStep) -> dict[str, Any]:
 
 def run_plan_set(arguments: argparse.Namespace) -> int:
     """Change one item of the system's plan and save it."""
-    questionnaire = load_questionnaire(arguments.questionnaire)
-    store = SessionStore(arguments.sessions_dir)
-    session = store.load(arguments.session, questionnaire).session
-    if arguments.practice not in questionnaire.practices:
-        raise InputError([f"{printable(arguments.practice)}: no such practice; see `smm model`"])
-    plan = load_plan(store.folder, session.system)
+    workspace = workspace_of(arguments)
+    session = workspace.session(arguments.session)
     status = PlanStatus(arguments.status) if arguments.status else None
-    item = update_item(plan, arguments.practice, owner=arguments.owner, due=arguments.due,
-                       status=status, note=arguments.note)  # fmt: skip
-    path = save_plan(store.folder, plan)
+    saved = set_plan_item(workspace, session.system, arguments.practice, owner=arguments.owner,
+                          due=arguments.due, status=status, note=arguments.note)  # fmt: skip
+    item = saved.item
     due = item.due.isoformat() if item.due else "no due date"
     print(printable(f"{arguments.practice}: {item.status.value}, {item.owner or 'no owner'}, "
-                    f"{due} (saved in {path})"))  # fmt: skip
+                    f"{due} (saved in {saved.path})"))  # fmt: skip
     return EXIT_OK

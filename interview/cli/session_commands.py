@@ -6,16 +6,15 @@ import argparse
 import sys
 from typing import Any
 
-from interview.cli.output import json_text, table
+from interview.cli.output import json_text, table, workspace_of
 from interview.engine.interview import Interview
 from interview.engine.prompts import answer_label
-from interview.engine.summary import AnsweredQuestion, SessionSummary, answered_questions, summarise
-from interview.errors import InputError, printable
+from interview.engine.summary import AnsweredQuestion, SessionSummary, answered_questions
+from interview.errors import printable
 from interview.formatting import KIND_NAMES, plural, short_time
-from interview.questionnaire import Questionnaire, load_questionnaire
+from interview.questionnaire import Questionnaire
 from interview.questionnaire.levels import comprehensiveness_label, scope_label
 from interview.session.model import LevelRecord, Origin, Session
-from interview.session.store import SessionStore
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -23,24 +22,17 @@ EXIT_BAD_INPUT = 2
 
 def run_list(arguments: argparse.Namespace) -> int:
     """The sessions in the folder, most recent first; unreadable files named on stderr."""
-    questionnaire = load_questionnaire(arguments.questionnaire)
-    store = SessionStore(arguments.sessions_dir)
-    store.check_folder()
-    summaries: list[SessionSummary] = []
-    problems: list[str] = []
-    for path in store.session_files():
-        try:
-            summaries.append(summarise(questionnaire, store.load(str(path), questionnaire).session))
-        except InputError as error:
-            problems += error.lines
-    summaries.sort(key=lambda summary: summary.updated, reverse=True)
+    workspace = workspace_of(arguments)
+    listing = workspace.list_sessions()
+    summaries, problems = listing.summaries, listing.problems
     if arguments.json:
         print(json_text([_summary_as_json(summary) for summary in summaries]))
     elif summaries:
         print("\n".join(_summary_table(summaries)))
     else:
         print(
-            f"No sessions in {printable(str(store.folder))} yet. Start one with `smm new target`."
+            f"No sessions in {printable(str(workspace.folder))} yet. "
+            "Start one with `smm new target`."
         )
     for line in problems:
         print(f"smm: {line}", file=sys.stderr)
@@ -84,8 +76,9 @@ def _summary_table(summaries: list[SessionSummary]) -> list[str]:
 
 def run_show(arguments: argparse.Namespace) -> int:
     """One session's answers, notes and levels."""
-    questionnaire = load_questionnaire(arguments.questionnaire)
-    loaded = SessionStore(arguments.sessions_dir).load(arguments.session, questionnaire)
+    workspace = workspace_of(arguments)
+    questionnaire = workspace.questionnaire
+    loaded = workspace.load(arguments.session)
     session = loaded.session
     levels = Interview(questionnaire, session.model_copy(deep=True)).level_records()
     answers = answered_questions(questionnaire, session)

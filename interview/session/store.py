@@ -256,7 +256,7 @@ class SessionStore:
     # --- Locking ---------------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def locked(self, session: Session) -> Iterator[None]:
+    def locked(self, session_id: str) -> Iterator[None]:
         """Hold the session against writers in other processes while the block runs.
 
         The lock is an OS-level lock on a side file: it is released when the process ends,
@@ -265,13 +265,13 @@ class SessionStore:
         """
         from filelock import FileLock, Timeout
 
-        lock = FileLock(self.folder / f".{session.id}.lock")
+        lock = FileLock(self.folder / f".{session_id}.lock")
         try:
             lock.acquire(timeout=0)
         except Timeout:
             raise InputError(
                 [
-                    f"{self.path_of(session.id)}: this session is open in another smm; "
+                    f"{self.path_of(session_id)}: this session is open in another smm; "
                     "finish or quit it there first"
                 ]
             ) from None
@@ -282,7 +282,7 @@ class SessionStore:
                     "the sessions folder must be writable and the lock a plain file"
                 ]
             ) from None
-        self._remove_leftovers(session.id)
+        self._remove_leftovers(session_id)
         try:
             yield
         finally:

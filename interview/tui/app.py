@@ -21,25 +21,14 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from interview.engine.interview import Interview
-from interview.engine.summary import SessionSummary, summarise
+from interview.engine.summary import SessionSummary
 from interview.errors import InputError, printable
-from interview.profiles import (
-    Profile,
-    find_profile,
-    load_profile,
-    profile_paths,
-    start_from_profile,
-)
+from interview.profiles import Profile
 from interview.questionnaire.model import Questionnaire
-from interview.scoring import TargetLevel, target_levels
-from interview.session.model import (
-    Session,
-    SessionKind,
-    new_session,
-    start_from_previous,
-    utc_now,
-)
-from interview.session.store import LoadedSession, SessionStore
+from interview.scoring import TargetLevel
+from interview.services import Workspace
+from interview.session.model import Session, SessionKind
+from interview.session.store import LoadedSession
 from interview.tui.screens.interview import GapRequested, InterviewScreen
 from interview.tui.screens.start import (
     CompareRequested,
@@ -69,9 +58,9 @@ class StartNew:
 
 @dataclass(frozen=True)
 class Resume:
-    """Open straight on a saved session (already loaded by the caller)."""
+    """Open straight on a saved session (an id from the sessions folder, or a path)."""
 
-    loaded: LoadedSession
+    reference: str
 
 
 Launch = ShowStart | StartNew | Resume
@@ -87,6 +76,7 @@ class ExitReport:
 
 
 if TYPE_CHECKING:
+    from interview.services.comparison import GapResult
     from interview.tui.screens.gap import GapScreen
 
 
@@ -100,21 +90,20 @@ class SmmApp(App[ExitReport]):
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),  # answers are saved already
     ]
 
-    def __init__(
-        self,
-        questionnaire: Questionnaire,
-        store: SessionStore,
-        launch: Launch,
-        *,
-        clock: Callable[[], datetime] = utc_now,
-    ) -> None:
+    def __init__(self, workspace: Workspace, launch: Launch) -> None:
         super().__init__()
-        self.questionnaire = questionnaire
-        self.store = store
+        self.workspace = workspace
         self.launch = launch
-        self.clock = clock
         self._locks = contextlib.ExitStack()
         self._open: Session | None = None
+
+    @property
+    def questionnaire(self) -> Questionnaire:
+        return self.workspace.questionnaire
+
+    @property
+    def clock(self) -> Callable[[], datetime]:
+        return self.workspace.clock
 
     def on_mount(self) -> None:
         launch = self.launch
@@ -130,7 +119,7 @@ class SmmApp(App[ExitReport]):
                 launch.kind, launch.system, launch.target_id, launch.profile_id, launch.previous_id
             )
         elif isinstance(launch, Resume):
-            self._open_loaded(launch.loaded)
+            self.open_session(launch.reference)
         else:
             self.push_screen(StartScreen(*self.summaries(), self._profiles()))
 
@@ -151,106 +140,101 @@ class SmmApp(App[ExitReport]):
         session = self._open
         if session is None:
             return ExitReport(error=error)
-        return ExitReport(session.id, self.store.path_of(session.id), error)
+        return ExitReport(session.id, self.workspace.path_of(session), error)
 
     # --- Sessions ---------------------------------------------------------------------------
 
     def summaries(self) -> tuple[list[SessionSummary], list[str]]:
         """Every readable session in the folder, and a line for each unreadable one."""
-        summaries, problems = [], []
-        for path in self.store.session_files():
-            try:
-                loaded = self.store.load(str(path), self.questionnaire)
-            except InputError as error:
-                problems += error.lines
-                continue
-            summaries.append(summarise(self.questionnaire, loaded.session))
-        return summaries, problems
+        listing = self.workspace.list_sessions()
+        return listing.summaries, listing.problems
+
+    def _profiles(self) -> list[Profile]:
+        """The profiles that load; a broken one is simply not offered (`smm profiles` names it)."""
+        return [profile for profile, _ in self.workspace.profiles().profiles]
+
+    def _notify_error(self, error: InputError) -> None:
+        self.notify(printable(" ".join(error.lines)), severity="error", markup=False)
 
     def on_start_requested(self, message: StartRequested) -> None:
         self.start_new(
             message.kind, message.system, message.target_id, message.profile_id, message.previous_id
         )
 
-    def _profiles(self) -> list[Profile]:
-        """The profiles that load; a broken one is simply not offered (`smm profiles` names it)."""
-        profiles = []
-        for path in profile_paths():
-            with contextlib.suppress(InputError):
-                profiles.append(load_profile(path, self.questionnaire))
-        return profiles
-
     def on_open_requested(self, message: OpenRequested) -> None:
-        try:
-            loaded = self.store.load(message.session_id, self.questionnaire)
-        except InputError as error:
-            self.notify(printable(" ".join(error.lines)), severity="error", markup=False)
-            return
-        self._open_loaded(loaded)
+        self.open_session(message.session_id)
 
     def on_compare_requested(self, message: CompareRequested) -> None:
+        from interview.services.comparison import gap
+
         try:
-            target = self.store.load(message.target_id, self.questionnaire).session
-            current = self.store.load(message.current_id, self.questionnaire).session
+            result = gap(self.workspace, [message.target_id], message.current_ids)
         except InputError as error:
-            self.notify(printable(" ".join(error.lines)), severity="error", markup=False)
+            self._notify_error(error)
             return
-        self.show_gap(target, current)
+        self.show_gap(result)
 
     def on_history_requested(self, message: HistoryRequested) -> None:
         """One system's history, from every session of it in the folder."""
-        from interview.history import build_history, find_system_sessions
+        from interview.services.comparison import history
         from interview.tui.screens.history import HistoryScreen
 
         try:
-            found = find_system_sessions(self.store, self.questionnaire, message.system)
-            history = build_history(self.questionnaire, found.sessions)
+            found = history(self.workspace, message.system)
         except (InputError, ValueError) as error:
             self.notify(printable(str(error)), severity="error", markup=False)
             return
-        self.push_screen(HistoryScreen(history))
+        if found.history is None:
+            self.notify(printable(" ".join(found.problems)), severity="error", markup=False)
+            return
+        self.push_screen(HistoryScreen(found.history))
 
     def on_gap_requested(self, message: GapRequested) -> None:
+        from interview.services.comparison import gap_of_sessions
+
         target_id = message.assessment.target_session or ""
         try:
-            target = self.store.load(target_id, self.questionnaire).session
+            target = self.workspace.session_of_kind(target_id, SessionKind.TARGET)
+            result = gap_of_sessions(self.workspace, [target], [message.assessment])
         except InputError as error:
-            self.notify(printable(" ".join(error.lines)), severity="error", markup=False)
+            self._notify_error(error)
             return
-        self.show_gap(target, message.assessment)
+        self.show_gap(result)
 
-    def show_gap(self, target: Session, current: Session) -> None:
-        """Open the gap screen for a target and a self-assessment."""
-        from interview.gap import compare_sessions
-        from interview.plan import load_plan
+    def show_gap(self, result: GapResult) -> None:
+        """Open the gap screen: the target side against the current side, each merged."""
         from interview.tui.screens.gap import GapScreen
 
-        analysis = compare_sessions(self.questionnaire, target, current)
-        try:
-            plan = load_plan(self.store.folder, current.system)
-        except InputError as error:
-            self.notify(printable(" ".join(error.lines)), severity="error", markup=False)
-            plan = None
-        today = self.clock().date()
-        screen = GapScreen(self.questionnaire, analysis, target, current, plan=plan, today=today)
+        for warning in result.warnings:
+            self.notify(printable(warning), severity="warning", markup=False, timeout=10)
+        report = result.report
+        screen = GapScreen(
+            self.questionnaire,
+            report.analysis,
+            result.targets[0],
+            result.currents[0],
+            consolidation=report.sides,
+            plan=result.plan,
+            today=self.clock().date(),
+            profile=report.profile,
+        )
         self.push_screen(screen)
 
     def on_gap_screen_plan_edited(self, message: GapScreen.PlanEdited) -> None:
         """Save one planned improvement into the system's plan, and show it."""
-        from interview.plan import load_plan, save_plan, update_item
+        from interview.services.comparison import set_plan_item
         from interview.tui.screens.gap import GapScreen
 
         edit = message.edit
         try:
-            plan = load_plan(self.store.folder, message.system)
-            update_item(plan, edit.practice_id, owner=edit.owner, due=edit.due,
-                        status=edit.status, note=edit.note, now=self.clock())  # fmt: skip
-            save_plan(self.store.folder, plan)
+            saved = set_plan_item(self.workspace, message.system, edit.practice_id,
+                                  owner=edit.owner, due=edit.due, status=edit.status,
+                                  note=edit.note)  # fmt: skip
         except InputError as error:
-            self.notify(printable(" ".join(error.lines)), severity="error", markup=False)
+            self._notify_error(error)
             return
         if isinstance(self.screen, GapScreen):
-            self.screen.show_plan(plan)
+            self.screen.show_plan(saved.plan)
         self.notify(f"Planned {edit.practice_id}: saved.", markup=False)
 
     def start_new(
@@ -263,90 +247,60 @@ class SmmApp(App[ExitReport]):
     ) -> None:
         """Create a session file (from a profile, or from an earlier assessment) and open it."""
         try:
-            previous = self._previous_assessment(previous_id)
-            target_id = target_id or (previous.target_session if previous else None)
-            linked = self._linked_targets(target_id)
-            profile = find_profile(profile_id, self.questionnaire) if profile_id else None
-            session = new_session(
-                self.questionnaire, kind, system, target_session=target_id, now=self.clock()
+            session = self.workspace.start(
+                kind, system, target_id=target_id, profile_id=profile_id, previous_id=previous_id
             )
-            if profile is not None:
-                start_from_profile(session, profile)
-            if previous is not None:
-                start_from_previous(session, previous)
-            self.store.create(session)
         except InputError as error:
             self._fail(error)
             return
-        self._open_interview(session, linked, notices=[], resumed=False, profile=profile)
+        self.open_session(session.id, resumed=False)
 
-    def _previous_assessment(self, previous_id: str | None) -> Session | None:
-        if not previous_id:
-            return None
-        previous = self.store.load(previous_id, self.questionnaire).session
-        if previous.kind is not SessionKind.ASSESSMENT or previous.imported_from:
-            reason = "start from an earlier interviewed assessment, not a target or an import"
-            raise InputError([f"{previous_id}: a new assessment can only {reason}"])
-        return previous
-
-    def _open_loaded(self, loaded: LoadedSession) -> None:
-        session = loaded.session
-        if session.imported_from is not None:
-            reason = (
-                f"{session.id}: imported from {session.imported_from}; its levels are taken as "
-                f"given, so there is no interview to resume (see `smm report {session.id}`)"
-            )
-            self._fail(InputError([reason]))
-            return
-        try:
-            linked = self._linked_targets(loaded.session.target_session)
-        except InputError as error:
-            self._fail(error)
-            return
-        notices = list(loaded.notices)
-        profile = None
-        if session.profile:
+    def open_session(self, reference: str, *, resumed: bool = True) -> None:
+        """Lock, load and open a session in the interview; a problem is shown, not raised."""
+        with contextlib.ExitStack() as held:
             try:
-                profile = find_profile(session.profile, self.questionnaire)
-            except InputError:
-                notices.append(
-                    f"The profile {session.profile} is no longer here: its notes are not shown."
-                )
-        self._open_interview(session, linked, notices, resumed=True, profile=profile)
-
-    def _open_interview(
-        self,
-        session: Session,
-        linked: dict[str, TargetLevel] | None,
-        notices: list[str],
-        resumed: bool,
-        profile: Profile | None = None,
-    ) -> None:
-        try:
-            self._locks.enter_context(self.store.locked(session))
-        except InputError as error:
-            self._fail(error)
-            return
-        self._open = session
+                loaded = held.enter_context(self.workspace.open(reference))
+                linked, profile, notices = self._interview_setting(loaded)
+            except InputError as error:
+                self._fail(error)
+                return
+            self._locks.enter_context(held.pop_all())
+        self._open = loaded.session
         engine = Interview(
             self.questionnaire,
-            session,
+            loaded.session,
             linked_targets=linked,
             profile=profile,
-            on_change=self.store.save,
+            on_change=self.workspace.save,
             clock=self.clock,
         )
         self.push_screen(
             InterviewScreen(engine, notices=notices, resumed=resumed, clock=self.clock)
         )
 
-    def _linked_targets(self, target_id: str | None) -> dict[str, TargetLevel] | None:
-        if not target_id:
-            return None
-        target = self.store.load(target_id, self.questionnaire).session
-        if target.kind is not SessionKind.TARGET:
-            raise InputError([f"{target_id}: is a {target.kind.value} session, not a target"])
-        return target_levels(self.questionnaire, target.targets)
+    def _interview_setting(
+        self, loaded: LoadedSession
+    ) -> tuple[dict[str, TargetLevel] | None, Profile | None, list[str]]:
+        """What an interview of the session is shown with: the linked target's levels, the
+        profile it started from, and the notices to give first."""
+        session = loaded.session
+        if session.imported_from is not None:
+            reason = (
+                f"{session.id}: imported from {session.imported_from}; its levels are taken as "
+                f"given, so there is no interview to resume (see `smm report {session.id}`)"
+            )
+            raise InputError([reason])
+        linked = self.workspace.linked_targets(session.target_session)
+        notices = list(loaded.notices)
+        profile = None
+        if session.profile:
+            try:
+                profile = self.workspace.profile(session.profile)
+            except InputError:
+                notices.append(
+                    f"The profile {session.profile} is no longer here: its notes are not shown."
+                )
+        return linked, profile, notices
 
     def _fail(self, error: InputError) -> None:
         """A problem opening a session: on the start screen a message; otherwise exit with it."""

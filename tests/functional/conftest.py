@@ -12,6 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from interview.questionnaire import Questionnaire, load_questionnaire
+from interview.services import Workspace
 from interview.session.store import SessionStore
 from interview.tui.app import Launch, ShowStart, SmmApp
 from interview.tui.widgets.transcript import Transcript
@@ -48,7 +49,8 @@ def small(small_questionnaire_path: Path) -> Questionnaire:
 @pytest.fixture
 def make_app(store: SessionStore, small: Questionnaire) -> AppFactory:
     def make(launch: Launch | None = None, questionnaire: Questionnaire | None = None) -> SmmApp:
-        return SmmApp(questionnaire or small, store, launch or ShowStart(), clock=lambda: FROZEN)
+        workspace = Workspace(questionnaire or small, store, clock=lambda: FROZEN)
+        return SmmApp(workspace, launch or ShowStart())
 
     return make
 

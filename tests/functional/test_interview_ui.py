@@ -82,7 +82,7 @@ async def test_quit_and_resume_where_it_stopped(make_app: AppFactory, store: Ses
         await press(pilot, "1", "ctrl+q")
     assert app.return_value == ExitReport(SESSION, store.path_of(SESSION))
 
-    resumed = make_app(Resume(store.load(SESSION, app.questionnaire)))
+    resumed = make_app(Resume(SESSION))
     async with resumed.run_test() as pilot:
         screen = resumed.screen
         assert isinstance(screen, InterviewScreen)
@@ -157,8 +157,8 @@ async def test_a_session_open_elsewhere_is_refused(
     async with first.run_test() as pilot:
         await press(pilot, "ctrl+q")
     loaded = store.load(SESSION, first.questionnaire)
-    with store.locked(loaded.session):
-        app = make_app(Resume(store.load(SESSION, first.questionnaire)))
+    with store.locked(loaded.session.id):
+        app = make_app(Resume(SESSION))
         async with app.run_test() as pilot:
             await pilot.pause()
         assert app.return_value is not None
@@ -217,7 +217,7 @@ async def test_an_imported_session_is_not_resumed(
     ]
     assert main(arguments) == 0
     (session_file,) = store.session_files()
-    app = make_app(Resume(store.load(session_file.stem, make_app().questionnaire)))
+    app = make_app(Resume(session_file.stem))
     async with app.run_test() as pilot:
         await pilot.pause()
     assert app.return_code == 2

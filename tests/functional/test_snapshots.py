@@ -50,7 +50,7 @@ async def no_blink(pilot: Pilot[Any]) -> None:
 def resumed(
     make_app: AppFactory, store: SessionStore, questionnaire: Questionnaire, session_id: str
 ) -> SmmApp:
-    return make_app(Resume(store.load(session_id, questionnaire)), questionnaire)
+    return make_app(Resume(session_id), questionnaire)
 
 
 def test_start_screen(snap_compare: SnapCompare, make_app: AppFactory, smm: Questionnaire) -> None:

@@ -74,6 +74,6 @@ def test_sigkill_during_saves_never_breaks_or_loses_a_session(
             p.name for p in folder.iterdir() if p.suffix == ".toml" and p.stem != session_id
         ]
         assert leftovers == []
-        with SessionStore(folder).locked(loaded):  # the next opening cleans up
+        with SessionStore(folder).locked(loaded.id):  # the next opening cleans up
             pass
         assert not list(folder.glob("*.tmp")), run

@@ -966,7 +966,7 @@ import sys
 from pathlib import Path
 from interview.session.store import SessionStore
 store = SessionStore(Path(sys.argv[1]))
-with store.locked(store.read(sys.argv[2])):
+with store.locked(store.read(sys.argv[2]).id):
     print("locked", flush=True)
     sys.stdin.read()  # until the test closes our stdin
 """

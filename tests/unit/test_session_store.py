@@ -249,7 +249,7 @@ HOLD_LOCK = textwrap.dedent(
     from interview.session.store import SessionStore
     store = SessionStore(Path(sys.argv[1]))
     session = store.read(sys.argv[2])
-    with store.locked(session):
+    with store.locked(session.id):
         print("locked", flush=True)
         time.sleep(60)
     """
@@ -266,12 +266,12 @@ def test_a_session_is_locked_against_a_second_process_until_it_dies(
     )  # fmt: skip
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-        with pytest.raises(InputError, match="open in another smm"), store.locked(session):
+        with pytest.raises(InputError, match="open in another smm"), store.locked(session.id):
             pass
     finally:
         holder.kill()  # SIGKILL: the holder gets no chance to clean up
         holder.wait()
-    with store.locked(session):
+    with store.locked(session.id):
         pass  # the dead process's lock did not survive it
 
 
@@ -284,7 +284,7 @@ def test_opening_a_session_removes_only_its_own_unfinished_saves(
     being_saved = store.folder / f".{other.id}.saving-n0w.tmp"
     for temporary in (left_by_a_kill, being_saved):
         temporary.write_text("half a sess", encoding="utf-8")
-    with store.locked(mine):
+    with store.locked(mine.id):
         assert not left_by_a_kill.exists()
     assert being_saved.exists()
     assert store.session_files() == sorted([store.path_of(mine.id), store.path_of(other.id)])

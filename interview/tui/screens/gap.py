@@ -24,6 +24,7 @@ from textual.widgets import Footer, Static, TabbedContent, TabPane
 from interview.consolidation import GapConsolidation
 from interview.gap import GapAnalysis
 from interview.plan import Plan
+from interview.profiles import Profile
 from interview.questionnaire.model import Questionnaire
 from interview.session.model import Session
 from interview.tui.screens.plan import PlanDialog, PlanEdit, PlanPicker
@@ -119,6 +120,7 @@ class GapScreen(Screen[None]):
         consolidation: GapConsolidation | None = None,
         plan: Plan | None = None,
         today: date | None = None,
+        profile: Profile | None = None,
     ) -> None:
         """``consolidation``: how several sessions per side were merged into ``analysis``;
         ``target`` and ``current`` are then their first sessions."""
@@ -130,6 +132,7 @@ class GapScreen(Screen[None]):
         self.consolidation = consolidation if consolidation and consolidation.several else None
         self.plan = plan or Plan(system=current.system)
         self.today = today or date.today()
+        self.profile = profile
 
     def compose(self) -> ComposeResult:
         yield Static(self._header(), id="gap-sessions")
@@ -146,6 +149,7 @@ class GapScreen(Screen[None]):
                     self.analysis.roadmap,
                     plan=self.plan.items,
                     today=self.today,
+                    profile=self.profile,
                     id="roadmap-scroll",
                 )
         yield Footer()

@@ -108,10 +108,11 @@ class OpenRequested(Message):
 
 @dataclass
 class CompareRequested(Message):
-    """The user chose a target and a self-assessment to compare."""
+    """The user chose a target and the self-assessments to compare with it (several are
+    merged, as ``smm gap TARGET CURRENT CURRENT...`` merges them)."""
 
     target_id: str
-    current_id: str
+    current_ids: list[str]
 
 
 @dataclass
@@ -283,6 +284,11 @@ def _comparable(summaries: list[SessionSummary]) -> bool:
     return kinds == {SessionKind.TARGET, SessionKind.ASSESSMENT}
 
 
+MERGED_CHOICE = "@merged"
+"""The option id of "all of the system's assessments, merged" (no session id has an @)."""
+MERGE_AT_LEAST = 2
+
+
 class CompareScreen(Screen[None]):
     """Choose the target, then the self-assessment to hold against it."""
 
@@ -304,13 +310,29 @@ class CompareScreen(Screen[None]):
     def on_mount(self) -> None:
         self._offer(self._targets)
 
-    def _offer(self, summaries: list[SessionSummary]) -> None:
+    def _offer(self, summaries: list[SessionSummary], *, merged: bool = False) -> None:
         options = self.query_one("#compare-list", NumberedOptionList)
         options.clear_options()
-        options.add_options(
-            [Option(_session_label(n, s), id=s.id) for n, s in enumerate(summaries, 1)]
-        )
+        choices = [Option(_session_label(n, s), id=s.id) for n, s in enumerate(summaries, 1)]
+        together = self._merged_choice() if merged else None
+        if together is not None:
+            label, _ = together
+            choices.append(Option(numbered(len(choices) + 1, label), id=MERGED_CHOICE))
+        options.add_options(choices)
         options.focus()
+
+    def _merged_choice(self) -> tuple[str, list[str]] | None:
+        """All finished self-assessments of the target's system, merged, when there are
+        several: the option's words and the sessions' ids."""
+        target = next(s for s in self._targets if s.id == self._target_id)
+        same = [
+            s for s in self._assessments if slug(s.system) == slug(target.system) and s.finished
+        ]
+        if len(same) < MERGE_AT_LEAST:
+            return None
+        names = ", ".join(s.interviewee or s.id for s in same)
+        label = f"All {len(same)} finished self-assessments of {target.system}, merged ({names})"
+        return printable(label), [s.id for s in same]
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         chosen = event.option.id or ""
@@ -318,9 +340,13 @@ class CompareScreen(Screen[None]):
             self._target_id = chosen
             title = Text("Compare: now choose the self-assessment", style="bold")
             self.query_one("#compare-title", Static).update(title)
-            self._offer(self._assessments)
+            self._offer(self._assessments, merged=True)
+            return
+        together = self._merged_choice()
+        if chosen == MERGED_CHOICE and together is not None:
+            self.post_message(CompareRequested(self._target_id, together[1]))
         else:
-            self.post_message(CompareRequested(self._target_id, chosen))
+            self.post_message(CompareRequested(self._target_id, [chosen]))
 
 
 @dataclass

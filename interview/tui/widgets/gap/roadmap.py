@@ -19,7 +19,9 @@ from interview.gap import (
     is_unset,
 )
 from interview.plan import PlanItem, progress_of
+from interview.profiles import Profile
 from interview.questionnaire.model import Questionnaire
+from interview.report.extras import RoadmapExtras, sector_label
 from interview.report.outline import SEVERITY_WORDS
 from interview.tui.text import level_text, literal
 from interview.tui.widgets.gap.common import (
@@ -55,12 +57,19 @@ def bullets(items: Sequence[str], indent: int) -> Padding:
     return Padding(grid, (0, 0, 0, indent))
 
 
-def step_blocks(item: RoadmapItem, indent: int = 4) -> Iterator[RenderableType]:
-    """Each level to reach and its to-do list."""
+def step_blocks(
+    item: RoadmapItem, indent: int = 4, profile: Profile | None = None
+) -> Iterator[RenderableType]:
+    """Each level to reach and its to-do list, with the target profile's consideration for
+    that level in its sector, when it has one."""
     for step in item.steps:
         scope_word = "scope " if step.measure == "scope" else ""
         yield indented(Text(f"to reach {scope_word}{step.label}:", style="bold"), indent)
         yield bullets(step.to_do, indent + 2)
+        sector_note = RoadmapExtras(profile=profile).step_consideration(item.practice_id, step)
+        if profile is not None and sector_note:
+            label = f"{sector_label(profile)}: "
+            yield indented(labelled(label, literal(sector_note), "italic"), indent + 2)
 
 
 def plan_line(planned: PlanItem | None, today: date) -> Text:
@@ -82,6 +91,7 @@ def roadmap_item_blocks(
     palette: Palette,
     planned: PlanItem | None = None,
     today: date | None = None,
+    profile: Profile | None = None,
 ) -> list[RenderableType]:
     """One improvement: severity, from → to, why, its plan, and the steps."""
     heading = Text(f"{number:2}. ")
@@ -97,7 +107,7 @@ def roadmap_item_blocks(
         blocks.append(indented(labelled("why: ", literal(item.reason), "italic"), 4))
     if today is not None:
         blocks.append(indented(plan_line(planned, today), 4))
-    blocks += list(step_blocks(item))
+    blocks += list(step_blocks(item, profile=profile))
     return blocks
 
 
@@ -106,8 +116,10 @@ def roadmap_view(
     palette: Palette = PLAIN,
     plan: Mapping[str, PlanItem] | None = None,
     today: date | None = None,
+    profile: Profile | None = None,
 ) -> Group:
-    """The roadmap, most urgent first (with each item's plan when ``today`` is given)."""
+    """The roadmap, most urgent first (with each item's plan when ``today`` is given, and the
+    target profile's sector considerations when there is one)."""
     if not items:
         return Group(Text("No gaps: the current state meets the target wherever it applies."))
     blocks: list[RenderableType] = [
@@ -120,7 +132,7 @@ def roadmap_view(
     for number, item in enumerate(items, start=1):
         blocks.append(Text())
         planned = (plan or {}).get(item.practice_id)
-        blocks += roadmap_item_blocks(number, item, palette, planned, today)
+        blocks += roadmap_item_blocks(number, item, palette, planned, today, profile)
     return Group(*blocks)
 
 
@@ -197,12 +209,14 @@ class RoadmapView(VerticalScroll):
         *,
         plan: Mapping[str, PlanItem] | None = None,
         today: date | None = None,
+        profile: Profile | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self._items = list(items)
         self._plan = dict(plan or {})
         self._today = today
+        self._profile = profile
 
     def set_plan(self, plan: Mapping[str, PlanItem]) -> None:
         """Show a changed plan."""
@@ -218,5 +232,5 @@ class RoadmapView(VerticalScroll):
     def draw(self) -> None:
         """The roadmap in the current theme's colours."""
         self.query_one("#roadmap-text", Static).update(
-            roadmap_view(self._items, theme_palette(self), self._plan, self._today)
+            roadmap_view(self._items, theme_palette(self), self._plan, self._today, self._profile)
         )

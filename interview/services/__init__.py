@@ -1,0 +1,10 @@
+"""The application layer: the use cases both front ends need, each written once.
+
+A :class:`Workspace` is built from a questionnaire, a sessions folder, a profiles folder and a
+clock. The CLI commands parse their arguments, call one service and choose a writer; the TUI's
+screens call the same services. Neither reaches past this layer into the store.
+"""
+
+from interview.services.workspace import Listing, Workspace
+
+__all__ = ["Listing", "Workspace"]

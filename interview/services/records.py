@@ -1,0 +1,111 @@
+"""Changing what is on record: accepting a baseline, importing levels, saving a profile; and a
+session's own report data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from interview.engine.interview import EngineError, Interview
+from interview.errors import InputError, printable
+from interview.files import make_folder, write_text_atomically
+from interview.levels_csv import imported_session, read_level_rows
+from interview.profiles import (
+    Profile,
+    profile_from_target,
+    profile_in_use,
+    profile_text,
+    user_profiles_dir,
+)
+from interview.scoring import target_levels
+from interview.services.workspace import Workspace
+from interview.session.model import Phase, Session, SessionKind
+
+
+def accept(workspace: Workspace, reference: str) -> Session:
+    """Accept a finished assessment as the new baseline; the session as saved."""
+    with workspace.open(reference) as loaded:
+        session = loaded.session
+        interview = Interview(
+            workspace.questionnaire, session, on_change=workspace.save, clock=workspace.clock
+        )
+        try:
+            interview.accept_as_baseline()
+        except EngineError as error:
+            raise InputError([f"{session.id}: {error}"]) from None
+    return session
+
+
+def import_levels(
+    workspace: Workspace,
+    file: Path,
+    kind: SessionKind,
+    system: str,
+    *,
+    session_id: str | None = None,
+    interviewee: str = "",
+    role: str = "",
+) -> Session:
+    """A new finished session whose levels are the CSV's, taken as given."""
+    system = system.strip()
+    if not system:
+        raise InputError(["--system: give the system's name"])
+    rows = read_level_rows(file, workspace.questionnaire, kind)
+    session = imported_session(
+        workspace.questionnaire,
+        kind,
+        system,
+        file.name,
+        rows,
+        interviewee=interviewee.strip(),
+        role=role.strip(),
+    )
+    return workspace.store.create(session, session_id)
+
+
+def save_profile(
+    workspace: Workspace, reference: str, profile_id: str, output: Path | None = None
+) -> tuple[Profile, Path]:
+    """Write a finished target's levels and reasons as a profile file; the profile and where."""
+    questionnaire = workspace.questionnaire
+    session = workspace.session(reference)
+    if session.kind is not SessionKind.TARGET:
+        raise InputError(
+            [f"{session.id}: is a self-assessment; only a target can become a profile"]
+        )
+    if session.phase is not Phase.DONE and session.imported_from is None:
+        raise InputError([f"{session.id}: is not finished; finish the target interview first"])
+    base = workspace.profile(session.profile) if session.profile else None
+    levels = target_levels(questionnaire, session.targets)
+    try:
+        profile = profile_from_target(
+            questionnaire, session, levels, profile_id=profile_id, base=base
+        )
+    except ValidationError:  # the id: the rest is made from a finished target
+        raise InputError(
+            [
+                f"--id {printable(profile_id)!r}: not a profile id; use letters, digits, '.', "
+                "'_' or '-' (at most 64), starting with a letter or digit"
+            ]
+        ) from None
+    path = output or user_profiles_dir() / f"{profile.id}.toml"
+    if path.exists():
+        raise InputError([f"{printable(str(path))}: already exists; choose another --id or -o"])
+    make_folder(path.parent)
+    write_text_atomically(path, profile_text(profile))
+    return profile, path
+
+
+@dataclass(frozen=True)
+class SessionReport:
+    """What ``smm report`` shows of one session: the session and its target profile, if any."""
+
+    session: Session
+    profile: Profile | None
+
+
+def session_report(workspace: Workspace, reference: str) -> SessionReport:
+    session = workspace.session(reference)
+    return SessionReport(session, profile_in_use(workspace.questionnaire, [session]))

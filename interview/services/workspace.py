@@ -1,0 +1,211 @@
+"""The workspace: one questionnaire, one sessions folder, one profiles folder and a clock, and
+the session use cases: list, load by kind, open for writing, start."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from interview.engine.summary import SessionSummary, summarise
+from interview.errors import InputError, printable
+from interview.profiles import (
+    Profile,
+    find_profile,
+    load_profile,
+    profile_paths,
+    start_from_profile,
+)
+from interview.questionnaire.model import Questionnaire
+from interview.scoring import TargetLevel, target_levels
+from interview.session.model import (
+    Session,
+    SessionKind,
+    new_session,
+    start_from_previous,
+    utc_now,
+)
+from interview.session.store import LoadedSession, SessionStore
+
+KIND_WITH_ARTICLE = {SessionKind.TARGET: "a target", SessionKind.ASSESSMENT: "an assessment"}
+WANTED_WORDS = {
+    SessionKind.TARGET: "a target",
+    SessionKind.ASSESSMENT: "a self-assessment (current state)",
+}
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Every readable session of the folder, most recent first, and a line per unreadable file."""
+
+    summaries: list[SessionSummary]
+    problems: list[str]
+
+    def of_kind(self, kind: SessionKind) -> list[SessionSummary]:
+        return [summary for summary in self.summaries if summary.kind is kind]
+
+
+@dataclass(frozen=True)
+class ProfileLibrary:
+    """The profiles that load (with their files), and a line per profile that does not."""
+
+    profiles: list[tuple[Profile, Path]]
+    problems: list[str]
+
+
+@dataclass
+class Workspace:
+    """Where smm works: the questionnaire, the sessions folder, the profiles and the clock."""
+
+    questionnaire: Questionnaire
+    store: SessionStore
+    clock: Callable[[], datetime] = utc_now
+    profile_files: Callable[[], list[Path]] = field(default=profile_paths)
+
+    @classmethod
+    def at(
+        cls,
+        questionnaire: Questionnaire,
+        sessions_dir: Path,
+        *,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> Workspace:
+        return cls(questionnaire, SessionStore(Path(sessions_dir)), clock)
+
+    @property
+    def folder(self) -> Path:
+        return self.store.folder
+
+    # --- Reading ----------------------------------------------------------------------------
+
+    def list_sessions(self) -> Listing:
+        """Every session in the folder, summarised, most recent first."""
+        self.store.check_folder()
+        summaries, problems = [], []
+        for path in self.store.session_files():
+            try:
+                loaded = self.store.load(str(path), self.questionnaire)
+            except InputError as error:
+                problems += error.lines
+                continue
+            summaries.append(summarise(self.questionnaire, loaded.session))
+        summaries.sort(key=lambda summary: summary.updated, reverse=True)
+        return Listing(summaries, problems)
+
+    def most_recent_unfinished(self) -> str:
+        """The id of the unfinished session changed last (unreadable files are not candidates)."""
+        unfinished = [s for s in self.list_sessions().summaries if not s.finished]
+        if not unfinished:
+            raise InputError(
+                [
+                    f"no unfinished session in {printable(str(self.folder))}; "
+                    "start one with `smm new target`"
+                ]
+            )
+        return unfinished[0].id
+
+    def load(self, reference: str) -> LoadedSession:
+        """A session read strictly and brought in line with the questionnaire."""
+        return self.store.load(reference, self.questionnaire)
+
+    def session(self, reference: str) -> Session:
+        return self.load(reference).session
+
+    def session_of_kind(
+        self, reference: str, kind: SessionKind, given_as: str | None = None
+    ) -> Session:
+        """A session, refused in one line when it is not of the kind wanted."""
+        session = self.session(reference)
+        if session.kind is not kind:
+            role = given_as or ("TARGET" if kind is SessionKind.TARGET else "CURRENT")
+            raise InputError(
+                [
+                    f"{printable(reference)}: is {KIND_WITH_ARTICLE[session.kind]} session, "
+                    f"but {role} must be {WANTED_WORDS[kind]}; see `smm list` for the kinds"
+                ]
+            )
+        return session
+
+    def profiles(self) -> ProfileLibrary:
+        """Every profile file: those that load, and a line for each one that does not."""
+        profiles, problems = [], []
+        for path in self.profile_files():
+            try:
+                profiles.append((load_profile(path, self.questionnaire), path))
+            except InputError as error:
+                problems += error.lines
+        return ProfileLibrary(profiles, problems)
+
+    def profile(self, reference: str) -> Profile:
+        return find_profile(reference, self.questionnaire)
+
+    def linked_targets(self, target_id: str | None) -> dict[str, TargetLevel] | None:
+        """The levels of the target an assessment is compared with as it goes, if any."""
+        if not target_id:
+            return None
+        target = self.session(target_id)
+        if target.kind is not SessionKind.TARGET:
+            raise InputError([f"{target_id}: is a {target.kind.value} session, not a target"])
+        return target_levels(self.questionnaire, target.targets)
+
+    def previous_assessment(self, previous_id: str | None) -> Session | None:
+        """The earlier interviewed assessment a new one starts from, if any."""
+        if not previous_id:
+            return None
+        previous = self.session(previous_id)
+        if previous.kind is not SessionKind.ASSESSMENT or previous.imported_from:
+            reason = "start from an earlier interviewed assessment, not a target or an import"
+            raise InputError([f"{previous_id}: a new assessment can only {reason}"])
+        return previous
+
+    # --- Writing ----------------------------------------------------------------------------
+
+    def start(
+        self,
+        kind: SessionKind,
+        system: str,
+        *,
+        target_id: str | None = None,
+        profile_id: str | None = None,
+        previous_id: str | None = None,
+    ) -> Session:
+        """Create a session file, from a profile or an earlier assessment, and return it."""
+        previous = self.previous_assessment(previous_id)
+        target_id = target_id or (previous.target_session if previous else None)
+        self.linked_targets(target_id)  # a missing or wrong target is refused before creating
+        profile = self.profile(profile_id) if profile_id else None
+        session = new_session(
+            self.questionnaire, kind, system, target_session=target_id, now=self.clock()
+        )
+        if profile is not None:
+            start_from_profile(session, profile)
+        if previous is not None:
+            start_from_previous(session, previous)
+        return self.store.create(session)
+
+    @contextlib.contextmanager
+    def open(self, reference: str) -> Iterator[LoadedSession]:
+        """A session held against other writers: locked first, then loaded and reconciled, so
+        that no other process can save between the reading and the lock."""
+        session_id = self.store.resolve(reference).stem
+        with self.store.locked(session_id):
+            yield self.load(reference)
+
+    def save(self, session: Session) -> None:
+        self.store.save(session)
+
+    def path_of(self, session: Session) -> Path:
+        return self.store.path_of(session.id)
+
+
+def refuse_repeats(sessions: Sequence[Session]) -> None:
+    """One session given twice would count one interviewee twice: refuse it in one line."""
+    seen: set[str] = set()
+    for session in sessions:
+        if session.id in seen:
+            raise InputError(
+                [f"{printable(session.id)}: given twice; name each interviewee's session once"]
+            )
+        seen.add(session.id)
