@@ -8,7 +8,6 @@ how the gaps are counted (with the gap rules of docs/GAP.md, through :func:`comp
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,20 +21,9 @@ from interview.gap import GapAnalysis, Severity, compare_sessions, mean_level, s
 from interview.questionnaire.model import Questionnaire
 from interview.scoring import CurrentLevel, current_levels_of
 from interview.session.model import Phase, Session, SessionKind
-from interview.session.store import SessionStore, slug
+from interview.session.store import SessionStore, system_key
 
 # --- Which sessions belong to a system -------------------------------------------------------
-
-
-def system_key(name: str) -> str:
-    """How system names are matched: ``Acme Gateway`` and ``acme-gateway`` are one system.
-
-    The name's slug (lower case, runs of other characters as one ``-``); a name without ASCII
-    letters or digits, whose slug would say nothing, is matched by its case-folded words.
-    """
-    if re.search(r"[A-Za-z0-9]", name):
-        return slug(name)
-    return " ".join(name.split()).casefold()
 
 
 def in_time_order(sessions: Sequence[Session]) -> list[Session]:

@@ -6,5 +6,6 @@ screens call the same services. Neither reaches past this layer into the store.
 """
 
 from interview.services.workspace import Listing, Workspace
+from interview.session.store import LoadedSession, system_key
 
-__all__ = ["Listing", "Workspace"]
+__all__ = ["Listing", "LoadedSession", "Workspace", "system_key"]

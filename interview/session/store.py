@@ -49,6 +49,17 @@ def slug(text: str) -> str:
     return words[:40].rstrip("-") or "system"
 
 
+def system_key(name: str) -> str:
+    """How system names are matched: ``Acme Gateway`` and ``acme-gateway`` are one system.
+
+    The name's slug (lower case, runs of other characters as one ``-``); a name without ASCII
+    letters or digits, whose slug would say nothing, is matched by its case-folded words.
+    """
+    if re.search(r"[A-Za-z0-9]", name):
+        return slug(name)
+    return " ".join(name.split()).casefold()
+
+
 @dataclass
 class LoadedSession:
     session: Session

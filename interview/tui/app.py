@@ -26,9 +26,8 @@ from interview.errors import InputError, printable
 from interview.profiles import Profile
 from interview.questionnaire.model import Questionnaire
 from interview.scoring import TargetLevel
-from interview.services import Workspace
+from interview.services import LoadedSession, Workspace
 from interview.session.model import Session, SessionKind
-from interview.session.store import LoadedSession
 from interview.tui.screens.interview import GapRequested, InterviewScreen
 from interview.tui.screens.start import (
     CompareRequested,

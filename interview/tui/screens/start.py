@@ -17,8 +17,8 @@ from interview.engine.summary import SessionSummary
 from interview.errors import printable
 from interview.formatting import KIND_NAMES, short_time
 from interview.profiles import Profile
+from interview.services import system_key
 from interview.session.model import SessionKind
-from interview.session.store import slug
 from interview.tui.widgets.answer_panel import NumberedOptionList, numbered
 
 INTRO = (
@@ -243,7 +243,7 @@ class NewSessionScreen(Screen[None]):
 
     def _earlier(self) -> list[SessionSummary]:
         """Finished assessments of the same system, the most recent first."""
-        same = [s for s in self._assessments if slug(s.system) == slug(self._system)]
+        same = [s for s in self._assessments if system_key(s.system) == system_key(self._system)]
         return sorted([s for s in same if s.finished], key=lambda s: s.updated, reverse=True)
 
     def _offer_earlier(self) -> None:
@@ -326,7 +326,9 @@ class CompareScreen(Screen[None]):
         several: the option's words and the sessions' ids."""
         target = next(s for s in self._targets if s.id == self._target_id)
         same = [
-            s for s in self._assessments if slug(s.system) == slug(target.system) and s.finished
+            s
+            for s in self._assessments
+            if system_key(s.system) == system_key(target.system) and s.finished
         ]
         if len(same) < MERGE_AT_LEAST:
             return None
@@ -365,7 +367,7 @@ class SystemPicker(Screen[None]):
         super().__init__()
         systems: dict[str, str] = {}
         for summary in sorted(summaries, key=lambda s: s.updated, reverse=True):
-            systems.setdefault(slug(summary.system), summary.system)
+            systems.setdefault(system_key(summary.system), summary.system)
         self._systems = list(systems.values())
 
     def compose(self) -> ComposeResult:

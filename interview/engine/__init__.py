@@ -1,0 +1,1 @@
+"""The interview engine: what to ask, the prompts, the state machine, the summaries."""
