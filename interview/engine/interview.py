@@ -49,6 +49,20 @@ class EngineError(ValueError):
     """A request the interview cannot carry out now (the interface should not have offered it)."""
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What became of a command: accepted, or refused with the reason to show the user."""
+
+    refused: str | None = None
+
+    @property
+    def accepted(self) -> bool:
+        return self.refused is None
+
+
+ACCEPTED = Outcome()
+
+
 _ANY_BUT_CONTEXT = [Phase.INTERVIEW, Phase.PRACTICE_SUMMARY, Phase.REVIEW, Phase.DONE]
 
 TRANSITIONS: list[dict[str, Any]] = [
@@ -299,12 +313,13 @@ class Interview:
 
     # --- What the user can do -------------------------------------------------------------
 
-    def answer(self, value: AnswerValue, note: str = "") -> None:
-        """Answer the current question (optionally with a note) and move on."""
+    def answer(self, value: AnswerValue, note: str = "") -> Outcome:
+        """Answer the current question (optionally with a note) and move on; an answer the
+        question does not allow is refused, and nothing changes."""
         prompt = self._require_prompt()
         problem = prompt.accepts(value)
         if problem:
-            raise EngineError(f"{prompt.question_id}: {problem}")
+            return Outcome(refused=f"{prompt.question_id}: {problem}")
         previous = self.session.answers.get(
             prompt.question_id
         ) or self.session.previous_answers.get(prompt.question_id)
@@ -316,6 +331,7 @@ class Interview:
         self._apply(prompt.step)
         self._advance_after(prompt.step)
         self._changed()
+        return ACCEPTED
 
     def set_note(self, question_id: str, note: str) -> None:
         """Attach a note (evidence, a link, a comment) to an answered question."""

@@ -473,3 +473,22 @@ async def test_a_key_typed_ahead_never_answers_the_wrong_question(
         panel.post_message(AnswerPanel.Answered("yes", panel.showing))
         await pilot.pause()
         assert store.read(SESSION).answers[asked.question_id].value == "yes"
+
+
+async def test_a_refused_answer_to_an_answered_question_is_not_written_down(
+    make_app: AppFactory, store: SessionStore
+) -> None:
+    app = make_app(StartNew(SessionKind.ASSESSMENT, "Acme Gate"))
+    async with app.run_test() as pilot:
+        for text in ("Gateway", "Dana"):
+            await type_answer(pilot, text)
+        await press(pilot, "escape")  # back to the name, already answered
+        before = transcript_text(app)
+        await type_answer(pilot, "")  # a name is needed: refused
+        after = transcript_text(app)
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        prompt = screen.engine.current()
+        assert prompt is not None and prompt.question_id == "interviewee_name"
+    assert after == before
+    assert store.read(SESSION).answers["interviewee_name"].value == "Dana"

@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from interview.engine.interview import EngineError, Interview
+from interview.engine.interview import ACCEPTED, EngineError, Interview, Outcome
 from interview.engine.plan import Step
 from interview.engine.prompts import answer_label, build_prompt
 from interview.engine.summary import answered_questions
@@ -219,9 +219,9 @@ class InterviewScreen(Screen[None]):
         if prompt is None or event.showing != self.query_one(AnswerPanel).showing:
             return  # typed ahead, for a question no longer on show
         note = self._pending_note or ""
-        self._run(lambda: self.engine.answer(event.value, note=note))
-        if self.engine.session.answer_value(prompt.question_id) is None:
-            return  # refused: the question stays
+        outcome = self._run(lambda: self.engine.answer(event.value, note=note))
+        if not outcome.accepted:
+            return  # the question stays, with the reason shown
         self._pending_note = None
         label = answer_label(prompt, event.value)
         self.query_one(Transcript).say(text.answer_message(label, note or None))
@@ -253,20 +253,26 @@ class InterviewScreen(Screen[None]):
         when = f"{moment:%Y-%m-%d %H:%M} UTC" if moment else ""
         self.query_one(Transcript).say(text.info_message(f"Accepted as the new baseline ({when})."))
 
-    def _run(self, action: Callable[[], None]) -> None:
-        """Call the engine; refusals and failed saves become notifications, not crashes."""
+    def _run(self, action: Callable[[], Outcome | None]) -> Outcome:
+        """Call the engine; refusals and failed saves become notifications, not crashes.
+
+        A failed save leaves the command done in memory (accepted, marked not saved)."""
         try:
-            action()
+            outcome = action() or ACCEPTED
         except EngineError as error:
-            self.notify(str(error), severity="warning", markup=False)
+            outcome = Outcome(refused=str(error))
         except InputError as error:
             self._saved = Text("✗ NOT SAVED: see the message", style="bold reverse")
             self.notify(
                 printable(" ".join(error.lines)), severity="error", markup=False, timeout=30
             )
-        else:
-            now = self._clock().astimezone().strftime("%H:%M:%S")
-            self._saved = Text(f"✓ saved {now}", style="italic")
+            return ACCEPTED
+        if outcome.refused is not None:
+            self.notify(printable(outcome.refused), severity="warning", markup=False)
+            return outcome
+        now = self._clock().astimezone().strftime("%H:%M:%S")
+        self._saved = Text(f"✓ saved {now}", style="italic")
+        return outcome
 
     # --- Commands ---------------------------------------------------------------------------
 
