@@ -7,9 +7,9 @@ import sys
 from typing import Any
 
 from interview.cli.output import json_text, table, workspace_of
-from interview.engine.interview import Interview
 from interview.engine.prompts import answer_label
 from interview.engine.summary import AnsweredQuestion, SessionSummary, answered_questions
+from interview.engine.views import level_records
 from interview.errors import printable
 from interview.formatting import KIND_NAMES, plural, short_time
 from interview.questionnaire import Questionnaire
@@ -80,7 +80,7 @@ def run_show(arguments: argparse.Namespace) -> int:
     questionnaire = workspace.questionnaire
     loaded = workspace.load(arguments.session)
     session = loaded.session
-    levels = Interview(questionnaire, session.model_copy(deep=True)).level_records()
+    levels = level_records(questionnaire, session)
     answers = answered_questions(questionnaire, session)
     if arguments.json:
         print(json_text(_session_as_json(session, levels, answers, loaded.notices)))

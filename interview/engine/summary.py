@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from interview.engine.interview import Interview
 from interview.engine.plan import Step, every_step
 from interview.engine.prompts import Prompt, build_prompt
+from interview.engine.views import progress as session_progress
 from interview.questionnaire.model import Questionnaire
 from interview.scoring import target_levels
 from interview.session.model import Answer, Phase, Session, SessionKind
@@ -34,8 +34,7 @@ class SessionSummary:
 
 def summarise(questionnaire: Questionnaire, session: Session) -> SessionSummary:
     """One session's progress and identity (the session is not changed)."""
-    interview = Interview(questionnaire, session.model_copy(deep=True))
-    progress = interview.progress()
+    progress = session_progress(questionnaire, session)
     return SessionSummary(
         id=session.id,
         kind=session.kind,

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from interview.engine.interview import EngineError, Interview
+from interview.engine.interview import Interview
+from interview.engine.outcome import EngineError
 from interview.errors import InputError, printable
 from interview.files import make_folder, write_text_atomically
 from interview.levels_csv import imported_session, read_level_rows

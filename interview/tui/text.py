@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from interview.engine.interview import Progress
 from interview.engine.plan import Step
 from interview.engine.prompts import Prompt
+from interview.engine.views import Progress
 from interview.errors import printable
 from interview.questionnaire.levels import comprehensiveness_label, scope_label
 from interview.questionnaire.model import Practice, Questionnaire

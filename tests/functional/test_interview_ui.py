@@ -492,3 +492,15 @@ async def test_a_refused_answer_to_an_answered_question_is_not_written_down(
         assert prompt is not None and prompt.question_id == "interviewee_name"
     assert after == before
     assert store.read(SESSION).answers["interviewee_name"].value == "Dana"
+
+
+async def test_the_palette_offers_only_what_the_engine_allows(make_app: AppFactory) -> None:
+    app = make_app(StartNew(SessionKind.ASSESSMENT, "Acme Gate"))
+    async with app.run_test() as pilot:
+        await press(pilot, "ctrl+r")  # the review
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        assert screen.engine.phase is Phase.REVIEW
+        titles = [command.title for command in app.get_system_commands(screen)]
+    assert "Review (Ctrl+R)" not in titles
+    assert "Skip (Ctrl+S)" not in titles

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from benchmarks.interactive import FIRST_QUESTION, answer_context, keys_for, newest_question
 from benchmarks.terminal import Screen, Terminal
+from interview.engine import views
 from interview.engine.interview import Interview
 from interview.questionnaire import load_questionnaire
 from interview.session.model import SessionKind, new_session
@@ -46,7 +47,7 @@ def test_sigkill_mid_interview_keeps_every_answer_shown_as_saved(tmp_path: Path)
         store = SessionStore(folder)
         [path] = store.session_files()
         session = store.load(str(path), questionnaire).session
-        saved = Interview(questionnaire, session).progress().answered
+        saved = views.progress(questionnaire, session).answered
         assert acknowledged <= saved <= acknowledged + 1, (run, acknowledged, saved)
         _resume_shows_the_next_question(folder, session.id)
 
@@ -82,7 +83,10 @@ def _shows(screen: Screen, mirror: Interview) -> bool:
     """Whether the screen has caught up with the mirror: its count and its next question."""
     prompt = mirror.current()
     asked = prompt is None or newest_question(screen).startswith(prompt.text[:30])
-    return asked and answered_on(screen) == mirror.progress().answered
+    return (
+        asked
+        and answered_on(screen) == views.progress(mirror.questionnaire, mirror.session).answered
+    )
 
 
 def _resume_shows_the_next_question(folder: Path, session_id: str) -> None:

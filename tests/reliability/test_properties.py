@@ -48,7 +48,9 @@ import tomli_w
 from hypothesis import HealthCheck, currently_in_test_context, event, example, given, settings
 from hypothesis import strategies as st
 
-from interview.engine.interview import EngineError, Interview
+from interview.engine import views
+from interview.engine.interview import Interview
+from interview.engine.outcome import EngineError
 from interview.engine.plan import every_step
 from interview.engine.prompts import PromptKind, build_prompt
 from interview.errors import InputError, printable
@@ -393,7 +395,7 @@ def check_usable_questionnaire(questionnaire: Questionnaire) -> None:
         session = new_session(questionnaire, kind, "System", interviewee="A", role="B", now=NOW)
         interview = Interview(questionnaire, session, clock=lambda: NOW)
         interview.current()
-        interview.progress()
+        views.progress(interview.questionnaire, interview.session)
 
 
 def check_questionnaire_file(folder: Path, name_index: int, content: bytes) -> None:
@@ -542,14 +544,16 @@ def check_usable_session(questionnaire: Questionnaire, session: Session) -> None
     """The session resumes, and its levels, standings, labels and CSV export can be made."""
     interview = Interview(questionnaire, session.model_copy(deep=True), clock=lambda: NOW)
     interview.current()
-    interview.progress()
-    interview.review_items()
-    for record in interview.level_records().values():
+    views.progress(interview.questionnaire, interview.session)
+    views.review_items(interview.questionnaire, interview.session)
+    for record in views.level_records(interview.questionnaire, interview.session).values():
         if record.comprehensiveness is not None:
             comprehensiveness_label(record.comprehensiveness)
             scope_label(record.scope)
     for practice_id in questionnaire.practice_ids():
-        interview.summary_of(practice_id)
+        views.summary_of(
+            interview.questionnaire, interview.session, practice_id, interview.linked_targets
+        )
     standings = session_standings(questionnaire, session)
     levels_csv(standings)
     for standing in standings:

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from interview.cli import main
-from interview.engine.interview import EngineError, Interview
+from interview.engine import views
+from interview.engine.interview import Interview
+from interview.engine.outcome import EngineError
 from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.session.model import (
     NO,
@@ -65,14 +67,20 @@ def test_a_new_assessment_offers_every_earlier_answer(small: Questionnaire, tmp_
     assert prompt is not None and prompt.question_id == "D1.1.c1.1"
     assert "Last time (2026-05-01): Yes" in prompt.detail
     assert interview.suggested_value("D1.1.c1.1") == YES
-    assert interview.progress().answered == 4  # earlier answers count only once confirmed
+    assert (
+        views.progress(interview.questionnaire, interview.session).answered == 4
+    )  # earlier answers count only once confirmed
 
     # D1.1 as before; D1.2 now 1/1; F1.1 now 1/2 (industry-tailored this time)
     finish(interview, [YES, "2", YES, YES, NO, YES, "1", NO, YES, "1", YES, NO])
-    summary = interview.summary_of("D1.2")
+    summary = views.summary_of(
+        interview.questionnaire, interview.session, "D1.2", interview.linked_targets
+    )
     assert summary.previous is not None and summary.previous.comprehensiveness == 0
-    changes = {pid: (b.comprehensiveness, n.comprehensiveness) for pid, b, n in
-               interview.changes_since_previous()}  # fmt: skip
+    changes = {
+        change.practice_id: (change.before.comprehensiveness, change.now.comprehensiveness)
+        for change in views.changes_since_previous(interview.questionnaire, interview.session)
+    }
     assert changes == {"D1.2": (0, 1), "F1.1": (1, 1)}  # F1.1 scope 1 → 2
 
 

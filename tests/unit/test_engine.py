@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from interview.engine.interview import EngineError, Interview
+from interview.engine import views
+from interview.engine.interview import Interview
+from interview.engine.outcome import EngineError
 from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.session.model import (
     DONT_KNOW,
@@ -113,7 +115,10 @@ def test_complete_assessment_with_back_skip_jump_dont_know_and_notes(small: Ques
     interview.skip()
 
     assert interview.phase is Phase.REVIEW
-    review = [(item.question_id, item.status) for item in interview.review_items()]
+    review = [
+        (item.question_id, item.status)
+        for item in views.review_items(interview.questionnaire, interview.session)
+    ]
     assert review == [("system_scope", "skipped"), ("F1.1.c2.1", "dont_know"),
                       ("F1.1.scope.industry", "skipped")]  # fmt: skip
     interview.revisit("F1.1.scope.industry")
@@ -130,7 +135,7 @@ def test_complete_assessment_with_back_skip_jump_dont_know_and_notes(small: Ques
 
     levels = {
         pid: (level.comprehensiveness, level.scope)
-        for pid, level in interview.current_levels().items()
+        for pid, level in views.current_levels(interview.questionnaire, interview.session).items()
     }
     assert levels == {"D1.1": (3, 2), "D1.2": (0, None), "F1.1": (1, 1)}
     session = interview.session
@@ -139,9 +144,11 @@ def test_complete_assessment_with_back_skip_jump_dont_know_and_notes(small: Ques
     assert session.answers["F1.1.c2.1"].note == "Ask the cloud team about the MFA roll-out"
     assert session.levels["D1.2"].comprehensiveness == 0
     assert session.levels["D1.2"].scope is None
-    assert [item.status for item in interview.review_items()] == ["dont_know"]
+    assert [
+        item.status for item in views.review_items(interview.questionnaire, interview.session)
+    ] == ["dont_know"]
     assert saves and saves[-1].phase is Phase.DONE
-    progress = interview.progress()
+    progress = views.progress(interview.questionnaire, interview.session)
     assert (progress.practices_done, progress.practices_total) == (3, 3)
     assert progress.answered == progress.total
 
@@ -179,7 +186,10 @@ def test_complete_target_with_inheritance_and_not_applicable(small: Questionnair
     assert interview.phase is Phase.REVIEW
 
     def levels() -> dict[str, tuple[int | None, int | None, Origin]]:
-        return {k: (v.comprehensiveness, v.scope, v.origin) for k, v in interview.targets().items()}
+        return {
+            k: (v.comprehensiveness, v.scope, v.origin)
+            for k, v in views.session_targets(interview.questionnaire, interview.session).items()
+        }
 
     assert levels() == {
         "D": (3, 1, Origin.GOAL),
@@ -190,7 +200,10 @@ def test_complete_target_with_inheritance_and_not_applicable(small: Questionnair
         "F1": (2, 3, Origin.INHERITED),
         "F1.1": (None, None, Origin.PURPOSE),
     }
-    assert interview.targets()["D1.2"].reason == "Only used in the lab"
+    assert (
+        views.session_targets(interview.questionnaire, interview.session)["D1.2"].reason
+        == "Only used in the lab"
+    )
 
     # Changing a domain's goal moves only what inherits from it.
     interview.jump("F")
@@ -248,7 +261,7 @@ def test_progress_counts_practices_per_domain(small: Questionnaire) -> None:
     interview, _ = start(small, SessionKind.ASSESSMENT)
     answer_context(interview)
     interview.answer(NO)  # D1.1 at level 0: done
-    progress = interview.progress()
+    progress = views.progress(interview.questionnaire, interview.session)
     assert progress.by_domain["D"].practices_done == 1
     assert progress.by_domain["D"].practices_total == 2
     assert progress.by_domain["F"].practices_done == 0
@@ -260,7 +273,7 @@ def test_linked_target_shows_in_the_practice_summary(small: Questionnaire) -> No
     for value in ("3", "1", "2", KEEP):
         target.answer(value)
     assessment, _ = start(small, SessionKind.ASSESSMENT)
-    assessment.linked_targets = target.targets()
+    assessment.linked_targets = views.session_targets(target.questionnaire, target.session)
     assessment.jump("D1.1")
     assessment.answer(NO)
     summary = assessment.practice_summary()

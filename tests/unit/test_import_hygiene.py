@@ -11,6 +11,8 @@ CORE_MODULES = [
     "interview.tomlfile",
     "interview.errors",
     "interview.scoring",
+    "interview.targets",
+    "interview.engine.views",
     "interview.gap",
     "interview.history",
     "interview.consolidation",

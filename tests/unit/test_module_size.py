@@ -10,7 +10,6 @@ LIMIT = 400
 PACKAGE = Path(__file__).parent.parent.parent / "interview"
 BEING_SPLIT = {
     "cli/gap_formats.py",
-    "engine/interview.py",
     "gap.py",
     "history.py",
     "report/html.py",

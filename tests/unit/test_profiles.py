@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from interview.engine import views
 from interview.engine.interview import Interview
 from interview.errors import InputError
 from interview.profiles import load_profile, shipped_profile_paths, start_from_profile
@@ -34,14 +35,17 @@ def interview_from_profile(small: Questionnaire) -> Interview:
 
 
 def levels(interview: Interview) -> dict[str, tuple[int | None, int | None, Origin]]:
-    return {k: (v.comprehensiveness, v.scope, v.origin) for k, v in interview.targets().items()}
+    return {
+        k: (v.comprehensiveness, v.scope, v.origin)
+        for k, v in views.session_targets(interview.questionnaire, interview.session).items()
+    }
 
 
 def test_a_profile_prefills_every_level_before_a_question(small: Questionnaire) -> None:
     interview = interview_from_profile(small)
     assert levels(interview)["D1.1"] == (4, 3, Origin.PROFILE)
     assert levels(interview)["F1.1"] == (None, None, Origin.PROFILE)
-    assert interview.targets()["F1.1"].not_applicable
+    assert views.session_targets(interview.questionnaire, interview.session)["F1.1"].not_applicable
 
 
 def test_the_interview_confirms_or_changes_each_profile_value(small: Questionnaire) -> None:
@@ -87,7 +91,7 @@ def test_the_interview_confirms_or_changes_each_profile_value(small: Questionnai
     assert found["D1.2"] == (1, 2, Origin.PURPOSE)
     assert found["F"] == (2, 1, Origin.GOAL)
     assert found["F1.1"] == (None, None, Origin.PROFILE)
-    records = interview.level_records()
+    records = views.level_records(interview.questionnaire, interview.session)
     assert records["D1.1"].origin is Origin.PROFILE
     assert records["F1.1"].applicable is False
 

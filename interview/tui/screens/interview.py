@@ -17,14 +17,15 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from interview.engine.interview import ACCEPTED, EngineError, Interview, Outcome
+from interview.engine import views
+from interview.engine.interview import Interview
+from interview.engine.outcome import ACCEPTED, EngineError, Outcome
 from interview.engine.plan import Step
 from interview.engine.prompts import answer_label, build_prompt
 from interview.engine.summary import answered_questions
 from interview.errors import InputError, printable
 from interview.formatting import KIND_NAMES
 from interview.questionnaire.levels import COMPREHENSIVENESS_NAMES
-from interview.scoring import CurrentLevel
 from interview.session.model import Phase, Session, SessionKind
 from interview.tui import text
 from interview.tui.screens.dialogs import HelpDialog, JumpDialog, NoteDialog
@@ -84,7 +85,7 @@ class InterviewScreen(Screen[None]):
         session = self.engine.session
         if self._resumed:
             self._replay()
-            progress = self.engine.progress()
+            progress = views.progress(self.engine.questionnaire, session)
             transcript.say(
                 text.info_message(
                     f"Welcome back. {session.system} — {KIND_NAMES[session.kind]}: "
@@ -123,7 +124,7 @@ class InterviewScreen(Screen[None]):
         elif self.engine.phase is Phase.DONE:
             place = text.literal("Finished")
         title = text.literal(f"{session.system} · {KIND_NAMES[session.kind]}", "bold")
-        progress = text.progress_text(self.engine.progress())
+        progress = text.progress_text(views.progress(self.engine.questionnaire, session))
         self.query_one(StatusLine).show(title, self._saved, place, progress)
 
     def _once(self, key: tuple[object, ...]) -> bool:
@@ -171,7 +172,7 @@ class InterviewScreen(Screen[None]):
         )
 
     def _show_review(self) -> None:
-        items = self.engine.review_items()
+        items = views.review_items(self.engine.questionnaire, self.engine.session)
         if self._once((Phase.REVIEW, len(items))):
             count = len(items)
             message = (
@@ -181,7 +182,7 @@ class InterviewScreen(Screen[None]):
                 "Pick one to answer it now, or finish and come back later."
             )
             self.query_one(Transcript).say(text.info_message(message))
-        targets = self.engine.targets()
+        targets = views.session_targets(self.engine.questionnaire, self.engine.session)
         entries = []
         for item in items:
             where = item.step.practice_id or item.step.subdomain_id or item.step.domain_id
@@ -277,13 +278,19 @@ class InterviewScreen(Screen[None]):
     # --- Commands ---------------------------------------------------------------------------
 
     def palette_commands(self) -> Iterator[SystemCommand]:
-        """The interview's commands, as the command palette offers them."""
-        yield SystemCommand("Back (Esc)", "Go back to the previous question", self.action_back)
-        yield SystemCommand("Skip (Ctrl+S)", "Leave this question for the review", self.action_skip)
+        """The interview's commands that the engine allows now, as the palette offers them."""
+        engine = self.engine
+        if engine.can_go_back():
+            yield SystemCommand("Back (Esc)", "Go back to the previous question", self.action_back)
+        if engine.can_skip():
+            yield SystemCommand(
+                "Skip (Ctrl+S)", "Leave this question for the review", self.action_skip
+            )
         yield SystemCommand("Jump (Ctrl+G)", "Go to a practice", self.action_jump)
         yield SystemCommand("Note (Ctrl+N)", "Attach evidence or a comment", self.action_note)
         yield SystemCommand("Why is this asked? (F1)", "Purpose and levels", self.action_why)
-        yield SystemCommand("Review (Ctrl+R)", "Skipped and open questions", self.action_review)
+        if engine.may_enter_review():
+            yield SystemCommand("Review (Ctrl+R)", "Skipped and open questions", self.action_review)
 
     def action_back(self) -> None:
         if not self.engine.can_go_back():
@@ -373,7 +380,7 @@ def _jump_entries(engine: Interview) -> list[tuple[str, str]]:
         for practice_id in questionnaire.practice_ids():
             if questionnaire.domain_of(practice_id) == domain_id:
                 name = questionnaire.practices[practice_id].name
-                status = engine.practice_status(practice_id)
+                status = views.practice_status(questionnaire, engine.session, practice_id)
                 entries.append((practice_id, f"{practice_id}  {name} ({status})"))
     return entries
 
@@ -390,13 +397,15 @@ def _levels_explained(engine: Interview, practice_id: str) -> Text:
 def _final_summary(engine: Interview) -> list[Text]:
     lines = [text.info_message("Done. Here is where every practice stands:")]
     for practice_id in engine.questionnaire.practice_ids():
-        summary = engine.summary_of(practice_id)
+        summary = views.summary_of(
+            engine.questionnaire, engine.session, practice_id, engine.linked_targets
+        )
         lines.append(
             text.practice_summary_message(
                 engine.questionnaire, practice_id, summary.current, summary.target
             )
         )
-    changes = engine.changes_since_previous()
+    changes = views.changes_since_previous(engine.questionnaire, engine.session)
     if engine.session.previous_session:
         lines.append(text.info_message(_changes_line(engine, changes)))
     lines.append(
@@ -408,14 +417,14 @@ def _final_summary(engine: Interview) -> list[Text]:
     return lines
 
 
-def _changes_line(engine: Interview, changes: list[tuple[str, CurrentLevel, CurrentLevel]]) -> str:
+def _changes_line(engine: Interview, changes: list[views.LevelChange]) -> str:
     """``Since acme-…-05-01: G1.1 1 → 2, H1.2 2 → 1.`` or that nothing moved."""
     since = f"Since {engine.session.previous_session}"
     if not changes:
         return f"{since}: no practice changed level."
     moves = ", ".join(
-        f"{pid} {before.comprehensiveness}/{before.scope or '-'} → {now.comprehensiveness}/"
-        f"{now.scope or '-'}"
-        for pid, before, now in changes
+        f"{change.practice_id} {change.before.comprehensiveness}/{change.before.scope or '-'} → "
+        f"{change.now.comprehensiveness}/{change.now.scope or '-'}"
+        for change in changes
     )
     return f"{since}: {moves}."

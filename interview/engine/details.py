@@ -1,0 +1,38 @@
+"""What a prompt says besides its question: the earlier cycle's answer, the profile's reasoning.
+Pure functions of the prompt and what the session started from."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from interview.engine.prompts import Prompt, answer_label
+from interview.profiles import Profile
+from interview.scoring import purpose_question_id
+from interview.session.model import Session
+
+
+def with_previous_answer(session: Session, prompt: Prompt) -> Prompt:
+    """In an assessment started from an earlier one, say what was answered last time."""
+    earlier = session.previous_answers.get(prompt.question_id)
+    if earlier is None:
+        return prompt
+    said = f"Last time ({earlier.answered_at:%Y-%m-%d}): {answer_label(prompt, earlier.value)}"
+    if earlier.note:
+        said += f" (note: {earlier.note})"
+    return replace(prompt, detail="\n".join(filter(None, [prompt.detail, said])))
+
+
+def with_profile_detail(profile: Profile | None, prompt: Prompt) -> Prompt:
+    """A purpose question in a profile-based target shows the profile's reasoning."""
+    practice_id = prompt.step.practice_id
+    if profile is None or practice_id is None:
+        return prompt
+    if prompt.question_id != purpose_question_id(practice_id):
+        return prompt
+    practice = profile.practices[practice_id]
+    lines = [f"The {profile.name} profile: {practice.reason}"]
+    lines += [
+        f"At level {number} in this sector: {text}"
+        for number, text in sorted(practice.considerations.items())
+    ]
+    return replace(prompt, detail="\n".join(lines))
