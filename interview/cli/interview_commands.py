@@ -46,14 +46,56 @@ def run_new(arguments: argparse.Namespace) -> int:
         )
     if arguments.profile and kind is not SessionKind.TARGET:
         raise InputError(["--profile starts a target from a profile; it needs `smm new target`"])
+    if arguments.batch and not arguments.answers:
+        raise InputError(["--batch replays an answers file; give it with --answers FILE"])
     workspace = workspace_of(arguments)
     if arguments.profile:
         workspace.profile(arguments.profile)  # a bad profile is refused before the app
+    if arguments.answers:
+        return _run_scripted(arguments, workspace, kind)
     system = (arguments.system or "").strip()
     if arguments.previous and not system:
         system = workspace.session(arguments.previous).system
     launch = StartNew(kind, system, arguments.target, arguments.profile, arguments.previous)
     return _run_app(launch, workspace)
+
+
+def _run_scripted(arguments: argparse.Namespace, workspace: Workspace, kind: SessionKind) -> int:
+    """``smm new KIND --answers FILE [--batch]``: the file's answers first, checked in memory;
+    then the session is written, and the interview goes on unless ``--batch``."""
+    from interview.services.scripted import start_scripted
+    from interview.tui.app import Resume
+
+    started = start_scripted(
+        workspace,
+        kind,
+        arguments.answers,
+        system=(arguments.system or "").strip(),
+        target_id=arguments.target,
+        profile_id=arguments.profile,
+        previous_id=arguments.previous,
+        batch=arguments.batch,
+    )
+    if started.replay.unused:
+        listed = ", ".join(started.replay.unused[:10])
+        more = "" if len(started.replay.unused) <= 10 else ", ..."
+        print(
+            printable(
+                f"smm: note: {len(started.replay.unused)} answers not used: an earlier answer "
+                f"closed those questions or left them unasked ({listed}{more})"
+            ),
+            file=sys.stderr,
+        )
+    if arguments.batch:
+        session = workspace.create(started.session)
+        print(session.id)
+        return EXIT_OK
+    if not _under_textual_serve() and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise InputError(
+            ["the interview needs a terminal; add --batch to replay the answers without one"]
+        )
+    session = workspace.create(started.session)
+    return _run_app(Resume(session.id), workspace)
 
 
 def run_resume(arguments: argparse.Namespace) -> int:

@@ -113,6 +113,18 @@ def _add_interview_commands(commands: Subcommands) -> None:
         metavar="SESSION",
         help="for an assessment: start from an earlier one, confirming or changing each answer",
     )
+    new.add_argument(
+        "--answers",
+        type=Path,
+        metavar="FILE",
+        help="answers written ahead (TOML or CSV; see smm questions): replayed first, then the "
+        "interview goes on at the first question the file does not answer",
+    )
+    new.add_argument(
+        "--batch",
+        action="store_true",
+        help="with --answers: never open a screen; every answer must be in the file",
+    )
     _add_session_options(new, "interview_commands:run_new")
 
     resume = commands.add_parser(
@@ -287,6 +299,16 @@ def _add_model_commands(commands: Subcommands) -> None:
     model.add_argument("--json", action="store_true", help="print JSON instead of a tree")
     _add_questionnaire_option(model)
     model.set_defaults(run="interview.cli.model_commands:run_model")
+
+    listing = commands.add_parser(
+        "questions", help="every question an interview can ask: ids, answers, when asked"
+    )
+    listing.add_argument(
+        "--kind", choices=SESSION_KINDS, required=True, metavar="target|assessment"
+    )
+    listing.add_argument("--format", choices=("text", "csv", "json"), default="text")
+    _add_questionnaire_option(listing)
+    listing.set_defaults(run="interview.cli.questions_commands:run_questions")
 
     validate = commands.add_parser(
         "validate", help="check questionnaire files (the shipped ones when none is named)"

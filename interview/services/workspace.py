@@ -172,6 +172,21 @@ class Workspace:
         previous_id: str | None = None,
     ) -> Session:
         """Create a session file, from a profile or an earlier assessment, and return it."""
+        session = self.prepare(
+            kind, system, target_id=target_id, profile_id=profile_id, previous_id=previous_id
+        )
+        return self.store.create(session)
+
+    def prepare(
+        self,
+        kind: SessionKind,
+        system: str,
+        *,
+        target_id: str | None = None,
+        profile_id: str | None = None,
+        previous_id: str | None = None,
+    ) -> Session:
+        """A new session as ``start`` makes it, not yet written anywhere."""
         previous = self.previous_assessment(previous_id)
         target_id = target_id or (previous.target_session if previous else None)
         self.linked_targets(target_id)  # a missing or wrong target is refused before creating
@@ -183,7 +198,7 @@ class Workspace:
             start_from_profile(session, profile)
         if previous is not None:
             start_from_previous(session, previous)
-        return self.store.create(session)
+        return session
 
     @contextlib.contextmanager
     def open(self, reference: str) -> Iterator[LoadedSession]:
@@ -192,6 +207,10 @@ class Workspace:
         session_id = self.store.resolve(reference).stem
         with self.store.locked(session_id):
             yield self.load(reference)
+
+    def create(self, session: Session) -> Session:
+        """Write a new session's first file under a new id, never over another session."""
+        return self.store.create(session)
 
     def save(self, session: Session) -> None:
         self.store.save(session)

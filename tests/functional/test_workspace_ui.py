@@ -86,3 +86,28 @@ async def test_the_gap_screen_shows_the_profile_considerations(
     shown = console.export_text()
     assert "In this sector (Small lab): Follow the lab standard." in shown
     assert "Audited against it." in shown
+
+
+async def test_an_answers_file_is_replayed_then_the_interview_goes_on_where_it_stops(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    from interview.services.scripted import start_scripted
+    from interview.tui.app import Resume
+    from interview.tui.screens.interview import InterviewScreen
+
+    answers = tmp_path / "answers.csv"
+    answers.write_text(
+        "question,answer,note\nsystem_name,Lab rig,\nsystem_scope,,\ninterviewee_name,Ana,\n"
+        "interviewee_role,Lead,\nD1.1.c1.1,yes,seen the audit\n"
+    )
+    app = make_app()
+    started = start_scripted(app.workspace, SessionKind.ASSESSMENT, answers)
+    assert started.session.answers["D1.1.c1.1"].note == "seen the audit"
+    session = app.workspace.create(started.session)
+    resumed = make_app(Resume(session.id))
+    async with resumed.run_test() as pilot:
+        await pilot.pause()
+        screen = resumed.screen
+        assert isinstance(screen, InterviewScreen)
+        prompt = screen.engine.current()
+        assert prompt is not None and prompt.question_id == "D1.1.c2.1"

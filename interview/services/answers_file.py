@@ -1,0 +1,115 @@
+"""Answers files: the answers of an interview written ahead, in TOML or CSV, for
+``smm new ... --answers FILE`` (docs/QUESTIONNAIRE.md, "Scripted interviews").
+
+TOML::
+
+    [answers]
+    system_name = "Acme gateway"
+    "G1.1.c1.1" = "yes"
+    "G1.1.c2.1" = { answer = "dont-know", note = "Ask the vendor" }
+
+CSV: a header ``question,answer,note`` (note may be left out); several choices of a checklist
+are separated by ``;``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from interview.errors import InputError, printable
+from interview.files import read_text_file
+from interview.levels_csv import from_spreadsheet_text
+from interview.tomlfile import Problem, TomlDocument, read_toml
+
+CSV_COLUMNS = ("question", "answer", "note")
+LIST_SEPARATOR = ";"
+
+
+@dataclass(frozen=True)
+class ScriptedAnswer:
+    """One answer from the file, and where it was written (for messages)."""
+
+    question_id: str
+    value: str | list[str]
+    note: str
+    where: str
+
+
+def read_answers(path: Path) -> dict[str, ScriptedAnswer]:
+    """The answers of a TOML or CSV answers file, by question id; InputError on any problem."""
+    suffix = path.suffix.lower()
+    if suffix == ".toml":
+        return _toml_answers(read_toml(path, "answers"))
+    if suffix == ".csv":
+        return _csv_answers(path)
+    raise InputError(
+        [f"{printable(str(path))}: an answers file is .toml or .csv; give one of those"]
+    )
+
+
+def _toml_answers(document: TomlDocument) -> dict[str, ScriptedAnswer]:
+    problems: list[Problem] = []
+    extra = [key for key in document.data if key != "answers"]
+    problems += [Problem((key,), "not part of an answers file; remove it") for key in extra]
+    table = document.data.get("answers")
+    if not isinstance(table, dict):
+        problems.append(Problem(("answers",), "missing: give an [answers] table"))
+        raise document.error(problems)
+    answers: dict[str, ScriptedAnswer] = {}
+    for question_id, given in table.items():
+        where = document.describe(Problem(("answers", question_id), "")).removesuffix(": ")
+        value, note, problem = _toml_value(given)
+        if problem:
+            problems.append(Problem(("answers", question_id), problem))
+            continue
+        answers[question_id] = ScriptedAnswer(question_id, value, note, where)
+    if problems:
+        raise document.error(problems)
+    return answers
+
+
+def _toml_value(given: object) -> tuple[str | list[str], str, str | None]:
+    """The answer and note of one TOML entry, or what is wrong with it."""
+    note: object = ""
+    if isinstance(given, dict):
+        unknown = sorted(set(given) - {"answer", "note"})
+        if unknown:
+            return "", "", f"unknown key {unknown[0]!r}; an answer has 'answer' and 'note'"
+        note = given.get("note", "")
+        given = given.get("answer")
+    if not isinstance(note, str):
+        return "", "", "the note must be text"
+    if isinstance(given, str):
+        return given, note, None
+    if isinstance(given, list) and all(isinstance(item, str) for item in given):
+        return list(given), note, None
+    return "", "", "give the answer as text (an option id, yes, no or dont-know) or a list"
+
+
+def _csv_answers(path: Path) -> dict[str, ScriptedAnswer]:
+    where = printable(str(path))
+    text = read_text_file(path, "CSV", encoding="utf-8-sig", save_as="save it as CSV UTF-8")
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows or [cell.strip().lower() for cell in rows[0][:2]] != list(CSV_COLUMNS[:2]):
+        raise InputError([f"{where}:1: the first line must be the header question,answer,note"])
+    problems: list[str] = []
+    answers: dict[str, ScriptedAnswer] = {}
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(CSV_COLUMNS):
+            problems.append(f"{where}:{number}: more than three cells; quote text with commas")
+            continue
+        question_id, answer, note = [*row, "", ""][:3]
+        question_id = question_id.strip()
+        if question_id in answers:
+            problems.append(f"{where}:{number}: {printable(question_id)}: answered twice")
+            continue
+        answer, note = from_spreadsheet_text(answer), from_spreadsheet_text(note)
+        answers[question_id] = ScriptedAnswer(question_id, answer, note, f"{where}:{number}")
+    if problems:
+        raise InputError(problems)
+    return answers
