@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+EXIT_FAILURE = 1
 WEB_DRIVER = "textual.drivers.web_driver:WebDriver"  # what textual-serve sets
 
 
@@ -124,6 +125,13 @@ def _run_app(launch: Launch, workspace: Workspace) -> int:
 
     app = SmmApp(workspace, launch)
     report = app.run()
+    if app.return_code not in (None, EXIT_OK, EXIT_BAD_INPUT):  # Textual's own: a crash
+        print(
+            "smm: the interview stopped on an unexpected error (shown above); every answer "
+            "given before it is saved: `smm resume` carries on",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
     if report is not None and report.error:
         print(f"smm: {printable(report.error)}", file=sys.stderr)
         return EXIT_BAD_INPUT

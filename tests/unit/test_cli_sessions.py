@@ -124,3 +124,27 @@ def test_show_an_unknown_session_is_one_line_exit_2(
         capsys.readouterr().err
         == f"smm: nope: no such session in {folder}; see `smm list` (or pass --sessions-dir)\n"
     )
+
+
+def test_a_crashed_interview_exits_1_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Textual prints the traceback and returns nothing; smm must not then say all is well."""
+    from interview.tui import app as tui_app
+
+    class CrashingApp:
+        return_code = 1
+
+        def __init__(self, *_: object) -> None:
+            pass
+
+        def run(self) -> None:
+            return None
+
+    monkeypatch.setattr(tui_app, "SmmApp", CrashingApp)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    assert main(["new", "assessment", "--system", "Rig", "--sessions-dir", str(tmp_path)]) == 1
+    printed = capsys.readouterr()
+    assert printed.out == ""
+    assert printed.err.count("\n") == 1 and "unexpected error" in printed.err
