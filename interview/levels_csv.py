@@ -19,7 +19,6 @@ from interview.errors import InputError, printable
 from interview.files import read_text_file
 from interview.gap import PracticeStanding
 from interview.questionnaire.model import Questionnaire
-from interview.scoring import answer_number
 from interview.session.model import (
     LevelRecord,
     Origin,
@@ -273,7 +272,7 @@ def parse_comprehensiveness(cell: str, kind: SessionKind, problems: list[str]) -
     if not value:
         problems.append(f"comprehensiveness is empty; give {allowed}")
         return 0
-    number = answer_number(value)
+    number = cell_number(value)
     if number is None or not lowest <= number <= 4:
         problems.append(
             f"comprehensiveness {printable(value)!r} is out of range; give {allowed}"
@@ -298,11 +297,22 @@ def parse_scope(cell: str, comprehensiveness: int | None, problems: list[str]) -
     if not value:
         problems.append(f"scope is empty; give 1-3 ({SCOPE_HINT})")
         return None
-    number = answer_number(value)
+    number = cell_number(value)
     if number is None or not 1 <= number <= 3:
         problems.append(f"scope {printable(value)!r} is out of range; give 1-3 ({SCOPE_HINT})")
         return None
     return number
+
+
+def cell_number(value: str) -> int | None:
+    """The number a cell of ASCII digits stands for, else None.
+
+    Not ``str.isdigit`` alone: "²" is a digit to it but no number to ``int``, and thousands of
+    digits are more than ``int`` converts.
+    """
+    if value.isascii() and value.isdigit() and len(value) <= 9:
+        return int(value)
+    return None
 
 
 # --- Imported sessions -----------------------------------------------------------------------

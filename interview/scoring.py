@@ -10,6 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from interview.questionnaire.engine_ids import (
+    goal_question_id,
+    goal_scope_question_id,
+    purpose_question_id,
+    purpose_reason_question_id,
+)
+from interview.questionnaire.engine_ids import (  # re-exported for the gap analysis
+    industry_scope_question_id as industry_scope_question_id,
+)
+from interview.questionnaire.engine_ids import (
+    system_scope_question_id as system_scope_question_id,
+)
 from interview.questionnaire.model import (
     IndicatorQuestion,
     NeedsOption,
@@ -31,33 +43,6 @@ from interview.session.model import (
 Answers = Mapping[str, AnswerValue]
 
 
-# --- Question ids that the engine asks beyond the questionnaire's own -----------------------
-
-
-def goal_question_id(domain_id: str) -> str:
-    return f"{domain_id}.goal"
-
-
-def goal_scope_question_id(domain_id: str) -> str:
-    return f"{domain_id}.scope"
-
-
-def purpose_question_id(practice_id: str) -> str:
-    return f"{practice_id}.purpose"
-
-
-def purpose_reason_question_id(practice_id: str) -> str:
-    return f"{practice_id}.purpose.reason"
-
-
-def industry_scope_question_id(practice_id: str) -> str:
-    return f"{practice_id}.scope.industry"
-
-
-def system_scope_question_id(practice_id: str) -> str:
-    return f"{practice_id}.scope.system"
-
-
 # --- Assessment: the staircase ---------------------------------------------------------------
 
 
@@ -67,22 +52,20 @@ def answer_level(question: IndicatorQuestion, level_number: int, value: AnswerVa
         return level_number - 1
     if question.kind is QuestionKind.YES_NO:
         return 4 if value == YES else level_number - 1
-    number = answer_number(value)
-    if number is not None and 0 < number <= len(question.options):
-        return question.options[number - 1].level
-    return level_number - 1
+    chosen = next((option for option in question.options if option.id == value), None)
+    return level_number - 1 if chosen is None else chosen.level
 
 
-def answer_number(value: object) -> int | None:
-    """The number an answer (or a CSV cell) of ASCII digits stands for, else None.
+def level_answer(value: AnswerValue | None) -> int | None:
+    """The level a goal, goal scope or purpose answer names ("1"-"4"), else None.
 
-    Not ``str.isdigit`` alone: "²" is a digit to it but no number to ``int``, and thousands of
-    digits are more than ``int`` converts. An earlier assessment's answers, offered again,
-    are not checked against the questionnaire, so they may hold either.
+    These answers are level numbers, which the SMM fixes, not positions in a list; an
+    earlier assessment's answers, offered again, are not checked, so anything else is None.
     """
-    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 9:
-        return int(value)
-    return None
+    return _LEVEL_ANSWERS.get(value) if isinstance(value, str) else None
+
+
+_LEVEL_ANSWERS = {str(level): level for level in range(1, 5)}
 
 
 def _level_questions(practice: Practice) -> Iterator[tuple[int, IndicatorQuestion]]:
@@ -208,8 +191,8 @@ def domain_setting(
     questionnaire: Questionnaire, domain_id: str, answers: Answers
 ) -> TargetSetting | None:
     """Step 1: the goal statement chosen for a domain (None until goal and scope are answered)."""
-    goal = answer_number(answers.get(goal_question_id(domain_id)))
-    scope = answer_number(answers.get(goal_scope_question_id(domain_id)))
+    goal = level_answer(answers.get(goal_question_id(domain_id)))
+    scope = level_answer(answers.get(goal_scope_question_id(domain_id)))
     if goal is None or scope is None:
         return None
     statement = questionnaire.domains[domain_id].goal.statements.get(goal, "")
@@ -220,12 +203,12 @@ def chosen_needs(
     questionnaire: Questionnaire, subdomain_id: str, answers: Answers
 ) -> list[NeedsOption]:
     """The needs options chosen so far for a sub-domain."""
-    chosen = []
-    for question in questionnaire.subdomains[subdomain_id].needs:
-        number = answer_number(answers.get(question.id))
-        if number is not None and 0 < number <= len(question.options):
-            chosen.append(question.options[number - 1])
-    return chosen
+    return [
+        option
+        for question in questionnaire.subdomains[subdomain_id].needs
+        for option in question.options
+        if option.id == answers.get(question.id)
+    ]
 
 
 def subdomain_setting(
@@ -265,7 +248,7 @@ def practice_setting(
         return TargetSetting(
             comprehensiveness=None, scope=None, origin=Origin.PURPOSE, reason=reason
         )
-    level = answer_number(purpose)
+    level = level_answer(purpose)
     if level is not None and level != inherited.comprehensiveness:
         return TargetSetting(
             comprehensiveness=level,

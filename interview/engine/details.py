@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from interview.engine.prompts import Prompt, answer_label
 from interview.profiles import Profile
-from interview.scoring import purpose_question_id
+from interview.questionnaire.engine_ids import purpose_question_id
 from interview.session.model import Session
 
 

@@ -10,17 +10,19 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from interview.questionnaire.model import Questionnaire
-from interview.scoring import (
-    assessed_comprehensiveness,
+from interview.questionnaire.engine_ids import (
     goal_question_id,
     goal_scope_question_id,
     industry_scope_question_id,
     purpose_question_id,
     purpose_reason_question_id,
+    system_scope_question_id,
+)
+from interview.questionnaire.model import Questionnaire
+from interview.scoring import (
+    assessed_comprehensiveness,
     scope_questions,
     staircase_questions,
-    system_scope_question_id,
 )
 from interview.session.model import AnswerValue, SessionKind
 

@@ -11,16 +11,16 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from interview.engine.plan import Step
-from interview.questionnaire.levels import comprehensiveness_label, scope_label
-from interview.questionnaire.model import ContextKind, QuestionKind, Questionnaire
-from interview.scoring import (
-    TargetLevel,
+from interview.questionnaire.engine_ids import (
     goal_question_id,
     goal_scope_question_id,
     industry_scope_question_id,
     purpose_question_id,
     purpose_reason_question_id,
 )
+from interview.questionnaire.levels import comprehensiveness_label, scope_label
+from interview.questionnaire.model import ContextKind, QuestionKind, Questionnaire
+from interview.scoring import TargetLevel
 from interview.session.model import (
     DONT_KNOW,
     KEEP,
@@ -179,7 +179,7 @@ def _needs_prompt(questionnaire: Questionnaire, step: Step) -> Prompt:
         kind=PromptKind.CHOICE,
         text=f"{subdomain.name}: {need.text}",
         help=need.help,
-        options=tuple(Option(str(n), option.label) for n, option in enumerate(need.options, 1)),
+        options=tuple(Option(option.id, option.label) for option in need.options),
         step=step,
     )
 
@@ -261,9 +261,7 @@ def _level_prompt(questionnaire: Questionnaire, step: Step) -> Prompt:
     if question.kind is QuestionKind.YES_NO:
         options = YES_NO_OPTIONS
     else:
-        options = tuple(
-            Option(str(n), option.label) for n, option in enumerate(question.options, 1)
-        )
+        options = tuple(Option(option.id, option.label) for option in question.options)
     return Prompt(
         question_id=question.id,
         kind=PromptKind.CHOICE,

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from interview.engine.plan import Step, every_step
 from interview.engine.prompts import build_prompt
+from interview.questionnaire.engine_ids import purpose_question_id
 from interview.questionnaire.model import Questionnaire
-from interview.scoring import purpose_question_id, target_levels
+from interview.scoring import target_levels
 from interview.session.model import (
     KEEP,
     NOT_APPLICABLE,

@@ -9,14 +9,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from interview.engine.plan import Step, full_plan, practice_steps
+from interview.questionnaire.engine_ids import industry_scope_question_id, system_scope_question_id
 from interview.questionnaire.model import Questionnaire
 from interview.scoring import (
     CurrentLevel,
     TargetLevel,
     assess_practice,
     current_levels_of,
-    industry_scope_question_id,
-    system_scope_question_id,
     target_levels,
 )
 from interview.session.model import DONT_KNOW, LevelRecord, Origin, Session, SessionKind

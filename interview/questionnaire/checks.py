@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from interview.questionnaire.engine_ids import ENGINE_ID_PREFIX, is_engine_question_id
 from interview.questionnaire.levels import SCOPE_LEVELS, TARGET_LEVELS
 from interview.questionnaire.model import (
     ContextKind,
@@ -28,6 +29,7 @@ def check_questionnaire(questionnaire: Questionnaire) -> list[Problem]:
         _check_domain_goals,
         _check_practice_levels,
         _check_unique_question_ids,
+        _check_unique_option_ids,
     )
     return [problem for check in checks for problem in check(questionnaire)]
 
@@ -137,11 +139,40 @@ def _check_indicator_options(
 def _check_unique_question_ids(questionnaire: Questionnaire) -> Iterator[Problem]:
     seen: dict[str, Location] = {}
     for location, question_id in _question_ids(questionnaire):
-        if question_id in seen:
+        if is_engine_question_id(question_id):
+            yield Problem(
+                location,
+                f'question id "{question_id}" starts with "{ENGINE_ID_PREFIX}", which smm keeps '
+                "for the questions it asks itself; remove the prefix",
+            )
+        elif question_id in seen:
             first = ".".join(str(part) for part in seen[question_id])
             yield Problem(location, f'question id "{question_id}" is already used at {first}')
         else:
             seen[question_id] = location
+
+
+def _check_unique_option_ids(questionnaire: Questionnaire) -> Iterator[Problem]:
+    """Answers store option ids, so two options of one question must not share one."""
+    for sid, subdomain in questionnaire.subdomains.items():
+        for index, need in enumerate(subdomain.needs):
+            location: Location = ("subdomains", sid, "needs", index, "options")
+            yield from _duplicate_option_ids(location, [option.id for option in need.options])
+    for pid, practice in questionnaire.practices.items():
+        for level_number, level in practice.levels.items():
+            for index, question in enumerate(level.questions):
+                location = ("practices", pid, "levels", level_number, "questions", index, "options")
+                yield from _duplicate_option_ids(
+                    location, [option.id for option in question.options]
+                )
+
+
+def _duplicate_option_ids(location: Location, option_ids: list[str]) -> Iterator[Problem]:
+    for option_id in sorted({i for i in option_ids if option_ids.count(i) > 1}):
+        yield Problem(
+            location,
+            f'option id "{option_id}" is used twice in this question; give each option its own',
+        )
 
 
 def _question_ids(questionnaire: Questionnaire) -> Iterator[tuple[Location, str]]:

@@ -92,3 +92,12 @@ def _check_file_kind(document: TomlDocument) -> None:
                 f"({SCHEMA_VERSION}); upgrade smm"
             ]
         )
+    if version == 1:
+        line = document.line_of(("schema_version",))
+        raise InputError(
+            [
+                f"{document.where}:{line}: schema_version: 1 is smm 0.1's format, whose answer "
+                "options have no id; give every option of a choice or needs question an id and "
+                'set schema_version = 2 (docs/QUESTIONNAIRE.md, "Upgrading from format 1")'
+            ]
+        )

@@ -16,7 +16,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: every answer option of a choice or needs question has an ``id`` (1 had positions)."""
 
 Identifier = Annotated[
     str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
@@ -24,6 +25,11 @@ Identifier = Annotated[
 ItemId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
 """A domain's, sub-domain's or practice's id: the key of its table, so not stripped (two keys
 that differ in spaces only would otherwise become one)."""
+QuestionId = Annotated[
+    str, StringConstraints(strip_whitespace=True, pattern=r"^@?[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+]
+"""An identifier, or one in the engine's reserved namespace (``@...``), which the schema lets
+through so that :mod:`interview.questionnaire.checks` can say why it is refused."""
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Comprehensiveness = Annotated[int, Field(ge=0, le=4)]
 TargetComprehensiveness = Annotated[int, Field(ge=1, le=4)]
@@ -53,7 +59,7 @@ class ContextOption(StrictModel):
 
 
 class ContextQuestion(StrictModel):
-    id: Identifier
+    id: QuestionId
     """Stored with the answer; ``system_name``, ``interviewee_name`` and ``interviewee_role``
     are required because sessions are named and listed by them."""
     kind: ContextKind
@@ -78,6 +84,9 @@ class QuestionKind(StrEnum):
 
 
 class AnswerOption(StrictModel):
+    id: Identifier
+    """Stored in the session as the answer; unique within its question. Keep it when the
+    label is reworded or the options reordered, so that saved answers keep their meaning."""
     label: Text
     level: Comprehensiveness
     """The highest comprehensiveness level this answer supports. For a question of level L,
@@ -85,7 +94,7 @@ class AnswerOption(StrictModel):
 
 
 class IndicatorQuestion(StrictModel):
-    id: Identifier
+    id: QuestionId
     """Unique in the questionnaire; by convention ``<practice>.c<level>.<n>`` (``G1.1.c2.1``)."""
     text: Text
     """A question an engineer answers from facts, not opinion."""
@@ -164,6 +173,8 @@ class DomainGoal(StrictModel):
 
 
 class NeedsOption(StrictModel):
+    id: Identifier
+    """Stored in the session as the answer; unique within its question (see AnswerOption)."""
     label: Text
     change: int = Field(default=0, ge=-2, le=2)
     """How this answer moves the inherited comprehensiveness (clamped to 1-4)."""
@@ -179,7 +190,7 @@ class NeedsTopic(StrEnum):
 
 
 class NeedsQuestion(StrictModel):
-    id: Identifier
+    id: QuestionId
     topic: NeedsTopic
     text: Text
     help: Text
@@ -206,7 +217,7 @@ class SubDomain(StrictModel):
 
 
 class Questionnaire(StrictModel):
-    schema_version: Literal[1]
+    schema_version: Literal[2]
     """The version of this file format (not of the content)."""
     id: Identifier
     version: Text

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 
 from interview.engine.plan import Step, every_step
 from interview.engine.prompts import Option, PromptKind, build_prompt
-from interview.questionnaire.model import Questionnaire
-from interview.scoring import (
+from interview.questionnaire.engine_ids import (
     goal_question_id,
     goal_scope_question_id,
     industry_scope_question_id,
@@ -16,6 +15,7 @@ from interview.scoring import (
     purpose_reason_question_id,
     system_scope_question_id,
 )
+from interview.questionnaire.model import Questionnaire
 from interview.session.model import DONT_KNOW, KEEP, SessionKind
 
 KEEP_OPTION = Option(KEEP, "Keep the level it would inherit (domain goal, needs or profile)")

@@ -65,8 +65,9 @@ class QuestionnaireRef(FileModel):
 
 class Answer(FileModel):
     value: AnswerValue
-    """yes / no / dont_know; an option number ("1", "2", ...) for choice questions; a level
-    ("1"-"4"), keep or na for a practice's target purpose; free text; or a list of values."""
+    """yes / no / dont_know; an option's id for choice and needs questions; a level ("1"-"4")
+    for a domain goal (scope "1"-"3"); a level, keep or na for a practice's target purpose;
+    free text; or a list of values."""
     note: str | None = None
     """Evidence, a link or a comment attached to the answer."""
     answered_at: datetime

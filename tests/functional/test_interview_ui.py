@@ -92,7 +92,9 @@ async def test_quit_and_resume_where_it_stopped(make_app: AppFactory, store: Ses
         assert "Welcome back." in shown
         assert "you  Yes" in shown
         await press(pilot, "2")
-    assert store.read(SESSION).answers["D1.1.c2.1"].value == "2"
+    assert (
+        store.read(SESSION).answers["D1.1.c2.1"].value == "yes-more"
+    )  # the second option, by its id
 
 
 async def test_back_skip_jump_note_and_why(make_app: AppFactory, store: SessionStore) -> None:

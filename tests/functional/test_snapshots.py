@@ -93,7 +93,8 @@ def test_help_dialog(
 def test_target_purpose_question_large(
     snap_compare: SnapCompare, make_app: AppFactory, store: SessionStore, smm: Questionnaire
 ) -> None:
-    answers = [*CONTEXT, [], "3", "2", "2", "3", "2"]  # G goal 3, scope 2; G1 needs
+    # G goal 3, scope 2; G1 needs
+    answers = [*CONTEXT, [], "3", "2", "noticeable", "yes-sector", "yes-sector"]
     session_id = started(store, smm, SessionKind.TARGET, answers)
     app = resumed(make_app, store, smm, session_id)
     assert snap_compare(app, terminal_size=(160, 50), run_before=no_blink)

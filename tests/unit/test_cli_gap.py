@@ -566,29 +566,29 @@ def test_several_problems_are_all_reported(
 # --- Sessions made by interview --------------------------------------------------------------
 
 TARGET_ANSWERS: dict[str, str] = {
-    "D.goal": "3",
-    "D.scope": "1",
-    "D1.needs.threats": "3",  # "More.": +1, scope at least 2: D1 is 4/2
-    "D1.1.purpose": KEEP,
-    "D1.1.purpose.reason": "",
-    "D1.2.purpose": "2",
-    "D1.2.purpose.reason": "Only used in the lab",
-    "F.goal": "2",
-    "F.scope": "3",
-    "F1.needs.threats": "2",
-    "F1.1.purpose": NOT_APPLICABLE,
-    "F1.1.purpose.reason": "No physical devices",
+    "@D.goal": "3",
+    "@D.scope": "1",
+    "D1.needs.threats": "more",  # "More.": +1, scope at least 2: D1 is 4/2
+    "@D1.1.purpose": KEEP,
+    "@D1.1.purpose.reason": "",
+    "@D1.2.purpose": "2",
+    "@D1.2.purpose.reason": "Only used in the lab",
+    "@F.goal": "2",
+    "@F.scope": "3",
+    "F1.needs.threats": "same",
+    "@F1.1.purpose": NOT_APPLICABLE,
+    "@F1.1.purpose.reason": "No physical devices",
 }
 ASSESSMENT_ANSWERS: dict[str, str] = {
     "D1.1.c1.1": YES,
-    "D1.1.c2.1": "2",  # "Yes, and more.": up to 3
+    "D1.1.c2.1": "yes-more",  # "Yes, and more.": up to 3
     "D1.1.c3.1": YES,
-    "D1.1.scope.industry": YES,
-    "D1.1.scope.system": NO,  # D1.1: 3/2
+    "@D1.1.scope.industry": YES,
+    "@D1.1.scope.system": NO,  # D1.1: 3/2
     "D1.2.c1.1": NO,  # D1.2: 0
     "F1.1.c1.1": YES,
-    "F1.1.c2.1": "1",  # "Not yet.": F1.1 stops at 1
-    "F1.1.scope.industry": NO,  # F1.1: 1/1
+    "F1.1.c2.1": "not-yet",  # "Not yet.": F1.1 stops at 1
+    "@F1.1.scope.industry": NO,  # F1.1: 1/1
 }
 CONTEXT_ANSWERS = {
     "system_scope": "Gateway",
@@ -629,7 +629,7 @@ def test_a_target_not_finished_leaves_its_unset_practices_out(
     session = store.create(new_session(questionnaire, SessionKind.TARGET, "Acme", now=NOW), "half")
     interview = Interview(questionnaire, session, on_change=store.save, clock=lambda: NOW)
     answers = {**CONTEXT_ANSWERS, **TARGET_ANSWERS}
-    while (prompt := interview.current()) is None or prompt.question_id != "F.goal":
+    while (prompt := interview.current()) is None or prompt.question_id != "@F.goal":
         if prompt is None:
             interview.continue_interview()
         else:

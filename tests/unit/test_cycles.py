@@ -28,7 +28,7 @@ from interview.session.store import SessionStore
 SMALL = Path(__file__).parent.parent / "data" / "questionnaires" / "small.toml"
 FIRST = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
 LATER = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
-FIRST_ANSWERS = ["scope", YES, "2", YES, YES, NO, NO, YES, "1", NO]
+FIRST_ANSWERS = ["scope", YES, "yes-more", YES, YES, NO, NO, YES, "not-yet", NO]
 
 
 @pytest.fixture
@@ -72,7 +72,7 @@ def test_a_new_assessment_offers_every_earlier_answer(small: Questionnaire, tmp_
     )  # earlier answers count only once confirmed
 
     # D1.1 as before; D1.2 now 1/1; F1.1 now 1/2 (industry-tailored this time)
-    finish(interview, [YES, "2", YES, YES, NO, YES, "1", NO, YES, "1", YES, NO])
+    finish(interview, [YES, "yes-more", YES, YES, NO, YES, "not-yet", NO, YES, "not-yet", YES, NO])
     summary = views.summary_of(
         interview.questionnaire, interview.session, "D1.2", interview.linked_targets
     )

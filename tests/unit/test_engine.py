@@ -76,12 +76,12 @@ def test_complete_assessment_with_back_skip_jump_dont_know_and_notes(small: Ques
     assert asked(interview) == "D1.1.c1.1"
     interview.answer(YES, note="Org chart, 2026-10")
     assert asked(interview) == "D1.1.c2.1"
-    interview.answer("2")
+    interview.answer("yes-more")
     assert asked(interview) == "D1.1.c3.1"
     interview.answer(YES)
-    assert asked(interview) == "D1.1.scope.industry"
+    assert asked(interview) == "@D1.1.scope.industry"
     interview.answer(YES)
-    assert asked(interview) == "D1.1.scope.system"
+    assert asked(interview) == "@D1.1.scope.system"
     interview.answer(NO)
     assert interview.phase is Phase.PRACTICE_SUMMARY
     summary = interview.practice_summary()
@@ -92,8 +92,8 @@ def test_complete_assessment_with_back_skip_jump_dont_know_and_notes(small: Ques
     # D1.2: yes at level 1, then back to change it to no: the level-2 answer no longer applies.
     assert asked(interview) == "D1.2.c1.1"
     interview.answer(YES)
-    interview.answer("1")  # "Not yet." at level 2: the practice stops at 1
-    assert asked(interview) == "D1.2.scope.industry"
+    interview.answer("not-yet")  # "Not yet." at level 2: the practice stops at 1
+    assert asked(interview) == "@D1.2.scope.industry"
     interview.back()
     assert asked(interview) == "D1.2.c2.1"
     interview.back()
@@ -111,7 +111,7 @@ def test_complete_assessment_with_back_skip_jump_dont_know_and_notes(small: Ques
     assert asked(interview) == "F1.1.c1.1"
     interview.answer(YES)
     interview.answer(DONT_KNOW)
-    assert asked(interview) == "F1.1.scope.industry"
+    assert asked(interview) == "@F1.1.scope.industry"
     interview.skip()
 
     assert interview.phase is Phase.REVIEW
@@ -120,8 +120,8 @@ def test_complete_assessment_with_back_skip_jump_dont_know_and_notes(small: Ques
         for item in views.review_items(interview.questionnaire, interview.session)
     ]
     assert review == [("system_scope", "skipped"), ("F1.1.c2.1", "dont_know"),
-                      ("F1.1.scope.industry", "skipped")]  # fmt: skip
-    interview.revisit("F1.1.scope.industry")
+                      ("@F1.1.scope.industry", "skipped")]  # fmt: skip
+    interview.revisit("@F1.1.scope.industry")
     interview.answer(NO)
     assert interview.phase is Phase.PRACTICE_SUMMARY
     interview.continue_interview()
@@ -159,13 +159,13 @@ def test_complete_target_with_inheritance_and_not_applicable(small: Questionnair
     interview.revisit("system_scope")
     interview.answer("Gateway")
 
-    assert asked(interview) == "D.goal"
+    assert asked(interview) == "@D.goal"
     interview.answer("3")
-    assert asked(interview) == "D.scope"
+    assert asked(interview) == "@D.scope"
     interview.answer("1")
     assert asked(interview) == "D1.needs.threats"
-    interview.answer("3")  # "More.": +1, scope at least 2
-    assert asked(interview) == "D1.1.purpose"
+    interview.answer("more")  # "More.": +1, scope at least 2
+    assert asked(interview) == "@D1.1.purpose"
     prompt = interview.current()
     assert prompt is not None
     assert prompt.options[0].value == KEEP
@@ -179,7 +179,7 @@ def test_complete_target_with_inheritance_and_not_applicable(small: Questionnair
     interview.continue_interview()
     interview.answer("2")  # F goal
     interview.answer("3")  # F scope
-    interview.answer("2")  # F1 needs: "Same."
+    interview.answer("same")  # F1 needs: "Same."
     interview.answer(NOT_APPLICABLE)
     interview.answer("No physical devices")
     interview.continue_interview()
@@ -207,7 +207,7 @@ def test_complete_target_with_inheritance_and_not_applicable(small: Questionnair
 
     # Changing a domain's goal moves only what inherits from it.
     interview.jump("F")
-    assert asked(interview) == "F.goal"
+    assert asked(interview) == "@F.goal"
     interview.answer("4")
     assert levels()["F1"] == (4, 3, Origin.INHERITED)
     assert levels()["F1.1"] == (None, None, Origin.PURPOSE)
@@ -270,7 +270,7 @@ def test_progress_counts_practices_per_domain(small: Questionnaire) -> None:
 def test_linked_target_shows_in_the_practice_summary(small: Questionnaire) -> None:
     target, _ = start(small, SessionKind.TARGET)
     target.jump("D")
-    for value in ("3", "1", "2", KEEP):
+    for value in ("3", "1", "same", KEEP):
         target.answer(value)
     assessment, _ = start(small, SessionKind.ASSESSMENT)
     assessment.linked_targets = views.session_targets(target.questionnaire, target.session)

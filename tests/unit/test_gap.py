@@ -318,7 +318,7 @@ def test_an_interviewed_assessments_levels_come_from_its_answers(small: Question
     session = new_session(small, SessionKind.ASSESSMENT, "Acme", now=NOW)
     session.answers["D1.1.c1.1"] = Answer(value=YES, note="RACI", answered_at=NOW)
     session.answers["D1.1.c2.1"] = Answer(value="1", note="not yet", answered_at=NOW)
-    session.answers["D1.1.scope.industry"] = Answer(value=YES, answered_at=NOW)
+    session.answers["@D1.1.scope.industry"] = Answer(value=YES, answered_at=NOW)
     levels = current_levels_of(small, session)
     assert levels["D1.1"] == CurrentLevel(1, None, complete=False)  # system scope still open
     standing = session_standings(small, session)[0]
@@ -347,7 +347,7 @@ def test_compare_sessions_with_an_imported_target(small: Questionnaire) -> None:
     )
     current_session = new_session(small, SessionKind.ASSESSMENT, "Acme", now=NOW)
     current_session.answers["F1.1.c1.1"] = Answer(value=YES, answered_at=NOW)
-    current_session.answers["F1.1.scope.industry"] = Answer(value="no", answered_at=NOW)
+    current_session.answers["@F1.1.scope.industry"] = Answer(value="no", answered_at=NOW)
     analysis = compare_sessions(small, target_session, current_session)
     summary = {
         gap.practice_id: (gap.comprehensiveness_gap, gap.scope_gap, gap.severity)

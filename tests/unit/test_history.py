@@ -104,15 +104,15 @@ def interviewed_third_cycle(folder: Path) -> None:
         # D1.1: yes at 1; level 2 answered "Yes, and more" (3), no at 3 -> 2; industry yes,
         # system no -> scope 2.
         "D1.1.c1.1": YES,
-        "D1.1.c2.1": "2",
+        "D1.1.c2.1": "yes-more",
         "D1.1.c3.1": NO,
-        "D1.1.scope.industry": YES,
-        "D1.1.scope.system": NO,
+        "@D1.1.scope.industry": YES,
+        "@D1.1.scope.system": NO,
         # D1.2: yes at 1, "Not yet" (1) at level 2 -> 1; industry and system yes -> scope 3.
         "D1.2.c1.1": YES,
-        "D1.2.c2.1": "1",
-        "D1.2.scope.industry": YES,
-        "D1.2.scope.system": YES,
+        "D1.2.c2.1": "not-yet",
+        "@D1.2.scope.industry": YES,
+        "@D1.2.scope.system": YES,
         # F1.1: no at 1 -> 0, no scope.
         "F1.1.c1.1": NO,
     }

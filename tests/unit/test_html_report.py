@@ -188,7 +188,7 @@ def test_heat_map_of_a_target_not_finished(
     session = store.create(new_session(questionnaire, SessionKind.TARGET, "Acme", now=NOW), "half")
     interview = Interview(questionnaire, session, on_change=store.save, clock=lambda: NOW)
     answers = {**CONTEXT_ANSWERS, **TARGET_ANSWERS}
-    while (prompt := interview.current()) is None or prompt.question_id != "F.goal":
+    while (prompt := interview.current()) is None or prompt.question_id != "@F.goal":
         if prompt is None:
             interview.continue_interview()
         else:

@@ -63,7 +63,7 @@ def test_the_interview_confirms_or_changes_each_profile_value(small: Questionnai
     answer("3")  # D goal: as the profile
     answer("2")  # D scope: as the profile
     prompt = interview.current()
-    assert prompt is not None and prompt.question_id == "D1.1.purpose"  # no needs questions
+    assert prompt is not None and prompt.question_id == "@D1.1.purpose"  # no needs questions
     assert prompt.options[0].label == "Keep 4 Formalized, 3 System specific (from the profile)"
     assert "The Small lab profile: Audited [yearly]." in prompt.detail
     assert "At level 3 in this sector: Follow the lab standard." in prompt.detail
@@ -82,8 +82,8 @@ def test_the_interview_confirms_or_changes_each_profile_value(small: Questionnai
     answer("")
     assert interview.phase is Phase.REVIEW
     assert asked == [
-        "D.goal", "D.scope", "D1.1.purpose", "D1.1.purpose.reason", "D1.2.purpose",
-        "D1.2.purpose.reason", "F.goal", "F.scope", "F1.1.purpose", "F1.1.purpose.reason",
+        "@D.goal", "@D.scope", "@D1.1.purpose", "@D1.1.purpose.reason", "@D1.2.purpose",
+        "@D1.2.purpose.reason", "@F.goal", "@F.scope", "@F1.1.purpose", "@F1.1.purpose.reason",
     ]  # fmt: skip
     found = levels(interview)
     assert found["D"] == (3, 2, Origin.PROFILE)

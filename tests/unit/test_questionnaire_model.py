@@ -41,7 +41,7 @@ def test_practice_order_follows_the_hierarchy_not_the_file(
 
 
 def option(change: int, scope: int | None = None) -> NeedsOption:
-    return NeedsOption(label="x", change=change, scope_at_least=scope)
+    return NeedsOption(id="x", label="x", change=change, scope_at_least=scope)
 
 
 def test_needs_largest_raise_wins() -> None:

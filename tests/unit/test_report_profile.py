@@ -74,8 +74,8 @@ def profiled_target(folder: Path, small: Questionnaire) -> Session:
     start_from_profile(session, profile)
     store.create(session, "lab-target")
     interview = Interview(small, session, profile=profile, on_change=store.save, clock=lambda: NOW)
-    answers = {"system_scope": "Bench", "D.goal": "3", "D.scope": "2", "F.goal": "1"}
-    answers["F.scope"] = "1"
+    answers = {"system_scope": "Bench", "@D.goal": "3", "@D.scope": "2", "@F.goal": "1"}
+    answers["@F.scope"] = "1"
     while interview.phase is not Phase.REVIEW:
         if interview.phase is Phase.PRACTICE_SUMMARY:
             interview.continue_interview()

@@ -1,7 +1,7 @@
 """The scoring rules, table-driven, on the small questionnaire's practice D1.1.
 
-D1.1 has one question per level; level 2's is a choice: "1" supports level 1 (misses 2),
-"2" supports up to level 3.
+D1.1 has one question per level; level 2's is a choice: "not-yet" supports level 1 (misses 2),
+"yes-more" supports up to level 3.
 """
 
 from pathlib import Path
@@ -35,13 +35,21 @@ STAIRCASE = [
     ({C1: NO}, 0, [C1]),
     ({C1: DONT_KNOW}, 0, [C1]),
     ({C1: YES}, 1, [C1, C2]),
-    ({C1: YES, C2: "1"}, 1, [C1, C2]),
+    ({C1: YES, C2: "not-yet"}, 1, [C1, C2]),
     ({C1: YES, C2: DONT_KNOW}, 1, [C1, C2]),
-    ({C1: YES, C2: "2"}, 2, [C1, C2, C3]),
-    ({C1: YES, C2: "2", C3: NO}, 2, [C1, C2, C3]),
-    ({C1: YES, C2: "2", C3: YES}, 3, [C1, C2, C3]),  # level 4 ruled out by the level-2 answer
-    ({C1: YES, C2: "2", C3: YES, C4: YES}, 3, [C1, C2, C3]),  # a stale level-4 answer counts not
-    ({C1: NO, C2: "2", C3: YES}, 0, [C1]),  # answers above a missed level do not count
+    ({C1: YES, C2: "yes-more"}, 2, [C1, C2, C3]),
+    ({C1: YES, C2: "yes-more", C3: NO}, 2, [C1, C2, C3]),
+    (
+        {C1: YES, C2: "yes-more", C3: YES},
+        3,
+        [C1, C2, C3],
+    ),  # level 4 ruled out by the level-2 answer
+    (
+        {C1: YES, C2: "yes-more", C3: YES, C4: YES},
+        3,
+        [C1, C2, C3],
+    ),  # a stale level-4 answer counts not
+    ({C1: NO, C2: "yes-more", C3: YES}, 0, [C1]),  # answers above a missed level do not count
 ]
 
 
@@ -73,7 +81,7 @@ def test_scope(
 ) -> None:
     answers = {
         key: value
-        for key, value in (("D1.1.scope.industry", industry), ("D1.1.scope.system", system))
+        for key, value in (("@D1.1.scope.industry", industry), ("@D1.1.scope.system", system))
         if value is not None
     }
     assert assessed_scope("D1.1", comprehensiveness, answers) == scope
@@ -81,11 +89,11 @@ def test_scope(
 
 NEEDS = [
     # inherited (comprehensiveness, scope), needs answer, expected setting or None
-    ((3, 1), "2", None),  # "Same."
-    ((3, 1), "3", (4, 2)),  # "More.": +1, scope at least 2
-    ((4, 3), "3", None),  # already at the top and narrower: nothing moves
-    ((1, 1), "1", None),  # "Fewer." cannot go below 1
-    ((3, 2), "1", (2, 2)),
+    ((3, 1), "same", None),  # "Same."
+    ((3, 1), "more", (4, 2)),  # "More.": +1, scope at least 2
+    ((4, 3), "more", None),  # already at the top and narrower: nothing moves
+    ((1, 1), "fewer", None),  # "Fewer." cannot go below 1
+    ((3, 2), "fewer", (2, 2)),
 ]
 
 

@@ -226,7 +226,7 @@ def test_a_changed_questionnaire_keeps_what_still_fits(
     interview = interview_for(store, small, session)
     interview.answer("scope")
     interview.answer(YES)  # D1.1.c1.1
-    interview.answer("2")  # D1.1.c2.1
+    interview.answer("yes-more")  # D1.1.c2.1
     interview.answer(NO)  # D1.1.c3.1
 
     edited = tmp_path / "edited.toml"
@@ -236,7 +236,7 @@ def test_a_changed_questionnaire_keeps_what_still_fits(
 
     loaded = store.load(session.id, changed)
     assert "D1.1.c3.1" not in loaded.session.answers
-    assert loaded.session.answers["D1.1.c2.1"].value == "2"
+    assert loaded.session.answers["D1.1.c2.1"].value == "yes-more"
     assert loaded.session.questionnaire.version == "2"
     assert "version 1 → 2" in loaded.notices[0]
     assert "D1.1.c3.1" in loaded.notices[1]
