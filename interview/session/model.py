@@ -12,11 +12,18 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 
 from interview.questionnaire.model import Questionnaire
 
-SESSION_SCHEMA_VERSION: Final = 1
+SESSION_SCHEMA_VERSION: Final = 2
+"""2: choice answers are option ids and the engine's own questions are ``@``-prefixed (1
+stored option positions and unprefixed ids; :mod:`interview.session.migrations` upgrades)."""
 
 # Answer values with a fixed meaning.
 YES = "yes"
@@ -120,7 +127,7 @@ class LevelRecord(FileModel):
 
 
 class Session(FileModel):
-    schema_version: Literal[1] = SESSION_SCHEMA_VERSION
+    schema_version: Literal[2] = SESSION_SCHEMA_VERSION
     kind: SessionKind
     questionnaire: QuestionnaireRef
     system: str

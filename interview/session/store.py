@@ -12,7 +12,7 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,8 +23,9 @@ from pydantic import ValidationError
 from interview.engine.reconcile import check_answers, reconcile
 from interview.errors import InputError, printable
 from interview.questionnaire.model import Questionnaire
+from interview.session.migrations import MIGRATIONS, MigrationError
 from interview.session.model import SESSION_SCHEMA_VERSION, Session
-from interview.tomlfile import TomlDocument, problems_from_validation, read_toml
+from interview.tomlfile import TomlDocument, dotted, problems_from_validation, read_toml
 
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 
@@ -36,10 +37,6 @@ IMPORTED_FILE_HEADER = (
     "# An smm session imported with `smm import`: its [levels] are taken as given from the\n"
     "# imported file, not derived from answers. Read it with `smm report ID`.\n\n"
 )
-
-Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
-"""Upgrades from schema version N (the key) to N + 1. Version 1 is the first format."""
 
 
 def slug(text: str) -> str:
@@ -312,8 +309,17 @@ def _temporary_prefix(session_id: str) -> str:
 
 
 def session_text(session: Session) -> str:
-    """The session as TOML (without the header comment)."""
+    """The session as TOML (without the header comment), checked as a reader would check it:
+    what smm could not read back is never written."""
     data = session.model_dump(mode="python", exclude_none=True, exclude={"id"})
+    try:
+        Session.model_validate(data)
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{dotted(problem.location)}: {problem.message}"
+            for problem in problems_from_validation(error)
+        )
+        raise ValueError(f"session {session.id!r} would not read back: {problems}") from None
     return tomli_w.dumps(data)
 
 
@@ -348,7 +354,10 @@ def _migrate(document: TomlDocument) -> dict[str, Any]:
         upgrade = MIGRATIONS.get(version)
         if upgrade is None:
             raise InputError([f"{document.where}: schema_version: {version} is too old to read"])
-        data = upgrade(dict(data))
+        try:
+            data = upgrade(dict(data))
+        except MigrationError as error:
+            raise InputError([f"{document.where}: {error}"]) from None
         version += 1
         data["schema_version"] = version
     return data
