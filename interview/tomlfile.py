@@ -171,6 +171,8 @@ def _friendly_message(detail: ErrorDetails) -> str:
         return "required key is missing; add it"
     if kind == "extra_forbidden":
         return "unknown key; remove it or check its spelling"
+    if kind == "smm_rule":  # a rule of smm's own, whose message already says what to do
+        return detail["msg"]
     shown = _shown_input(detail.get("input"))
     if kind == "string_pattern_mismatch" and "[key]" in detail["loc"]:
         return (

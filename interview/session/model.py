@@ -17,7 +17,10 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
+    field_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from interview.questionnaire.model import Questionnaire
 
@@ -81,10 +84,34 @@ class Answer(FileModel):
 
 
 class Cursor(FileModel):
+    """Where the interview stands within its phase; which field applies depends on the phase
+    (checked by :meth:`Session.cursor_fits_phase`)."""
+
     question: str | None = None
-    """The question being asked, in the context and interview phases."""
+    """The question being asked, in the context and interview phases (none yet: the next
+    open question is found on resume)."""
     practice: str | None = None
-    """The practice just finished, in the practice-summary phase."""
+    """The practice just finished, in the practice-summary phase (required there)."""
+
+
+CURSOR_RULE = "smm_rule"
+"""The error type of a broken file rule; its message is shown as written."""
+
+
+def cursor_problem(phase: Phase, cursor: Cursor) -> str | None:
+    """What is wrong with a cursor in a phase, if anything: each phase has its own field."""
+    if phase is Phase.PRACTICE_SUMMARY:
+        if cursor.question is not None or not cursor.practice:
+            return (
+                "the practice_summary phase needs cursor.practice (the practice just finished) "
+                'and no cursor.question; set it, or set phase to "interview"'
+            )
+        return None
+    if cursor.practice is not None:
+        return f'cursor.practice is only for the practice_summary phase, not "{phase}"; remove it'
+    if phase in (Phase.REVIEW, Phase.DONE) and cursor.question is not None:
+        return f'the "{phase}" phase has no current question; remove cursor.question'
+    return None
 
 
 class Origin(StrEnum):
@@ -165,6 +192,16 @@ class Session(FileModel):
 
     id: SessionId = Field(default="", exclude=True)
     """The file's stem; not stored in the file, so that a renamed file stays consistent."""
+
+    @field_validator("cursor")
+    @classmethod
+    def cursor_fits_phase(cls, cursor: Cursor, info: ValidationInfo) -> Cursor:
+        """A cursor that does not fit the phase would leave the interview nowhere to resume."""
+        phase = info.data.get("phase")
+        problem = None if phase is None else cursor_problem(phase, cursor)
+        if problem is not None:
+            raise PydanticCustomError(CURSOR_RULE, problem)
+        return cursor
 
     def answer_value(self, question_id: str) -> AnswerValue | None:
         """The value answered to a question, or None when it has no answer."""

@@ -20,9 +20,9 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
-from interview.engine.reconcile import check_answers, reconcile
 from interview.errors import InputError, printable
 from interview.questionnaire.model import Questionnaire
+from interview.session.checks import check_session, reconcile
 from interview.session.migrations import MIGRATIONS, MigrationError
 from interview.session.model import SESSION_SCHEMA_VERSION, Session
 from interview.tomlfile import TomlDocument, dotted, problems_from_validation, read_toml
@@ -242,7 +242,7 @@ class SessionStore:
                 ]
             )
         if session.questionnaire.content_hash == questionnaire.content_hash:
-            problems = check_answers(session, questionnaire)
+            problems = check_session(session, questionnaire)
             if problems:
                 raise document.error(problems)
             return LoadedSession(session, path)

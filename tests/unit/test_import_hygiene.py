@@ -20,9 +20,10 @@ CORE_MODULES = [
     "interview.files",
     "interview.session.model",
     "interview.session.store",
+    "interview.session.checks",
+    "interview.session.migrations",
     "interview.engine.interview",
     "interview.engine.summary",
-    "interview.engine.reconcile",
     "interview.services",
     "interview.services.comparison",
     "interview.services.records",
@@ -74,3 +75,13 @@ def test_the_command_line_is_parsed_before_anything_heavy_is_imported() -> None:
         "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))",
     )
     assert heavy == "[]"
+
+
+def test_the_session_files_do_not_import_the_engine() -> None:
+    """What a valid session file is belongs to the file format, not to the interview's prompts
+    (smm 0.1's store checked answers by building the engine's prompts)."""
+    engine = printed_by(
+        "import interview.session.store, interview.session.checks, interview.session.migrations",
+        "print(sorted(m for m in sys.modules if m.startswith('interview.engine')))",
+    )
+    assert engine == "[]"

@@ -13,7 +13,6 @@ BEING_SPLIT = {
     "gap.py",
     "history.py",
     "report/html.py",
-    "tui/screens/interview.py",
 }
 
 

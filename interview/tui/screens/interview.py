@@ -25,9 +25,8 @@ from interview.engine.prompts import answer_label, build_prompt
 from interview.engine.summary import answered_questions
 from interview.errors import InputError, printable
 from interview.formatting import KIND_NAMES
-from interview.questionnaire.levels import COMPREHENSIVENESS_NAMES
 from interview.session.model import Phase, Session, SessionKind
-from interview.tui import text
+from interview.tui import interview_messages, text
 from interview.tui.screens.dialogs import HelpDialog, JumpDialog, NoteDialog
 from interview.tui.widgets.answer_panel import AnswerPanel
 from interview.tui.widgets.status_line import StatusLine
@@ -94,7 +93,7 @@ class InterviewScreen(Screen[None]):
                 )
             )
         else:
-            transcript.say(text.info_message(_welcome(self.engine)))
+            transcript.say(text.info_message(interview_messages.welcome(self.engine)))
         for notice in self._notices:
             transcript.say(text.info_message(notice))
         self.show_state()
@@ -136,7 +135,9 @@ class InterviewScreen(Screen[None]):
 
     def _show_question(self) -> None:
         prompt = self.engine.current()
-        assert prompt is not None
+        if prompt is None:  # the engine found nothing to ask: show what is still open
+            self._show_review()
+            return
         transcript = self.query_one(Transcript)
         if self._once((prompt.question_id,)):
             self._announce_sections(prompt.step)
@@ -157,8 +158,7 @@ class InterviewScreen(Screen[None]):
 
     def _show_practice_summary(self) -> None:
         summary = self.engine.practice_summary()
-        assert summary is not None
-        if self._once((Phase.PRACTICE_SUMMARY, summary.practice_id)):
+        if summary is not None and self._once((Phase.PRACTICE_SUMMARY, summary.practice_id)):
             message = text.practice_summary_message(
                 self.engine.questionnaire,
                 summary.practice_id,
@@ -194,7 +194,7 @@ class InterviewScreen(Screen[None]):
 
     def _show_done(self) -> None:
         if self._once((Phase.DONE,)):
-            for line in _final_summary(self.engine):
+            for line in interview_messages.final_summary(self.engine):
                 self.query_one(Transcript).say(line)
         entries = [("review", "Back to the review"), ("quit", "Quit (everything is saved)")]
         session = self.engine.session
@@ -316,7 +316,9 @@ class InterviewScreen(Screen[None]):
         self.show_state()
 
     def action_jump(self) -> None:
-        self.app.push_screen(JumpDialog(_jump_entries(self.engine)), self._jump_to)
+        self.app.push_screen(
+            JumpDialog(interview_messages.jump_entries(self.engine)), self._jump_to
+        )
 
     def _jump_to(self, item_id: str | None) -> None:
         if item_id:
@@ -353,78 +355,5 @@ class InterviewScreen(Screen[None]):
             body.append_text(text.literal(prompt.help))
         if practice_id:
             body.append("\n\n")
-            body.append_text(_levels_explained(self.engine, practice_id))
+            body.append_text(interview_messages.levels_explained(self.engine, practice_id))
         self.app.push_screen(HelpDialog(title, body))
-
-
-def _welcome(engine: Interview) -> str:
-    if engine.session.kind is SessionKind.TARGET:
-        return (
-            "Let's set a security maturity target. First a few questions about the system; then, "
-            "for each domain, the goal; for each area, your needs; for each practice, its purpose. "
-            "Digits answer, Esc goes back, F1 says why a question is asked. Every answer is saved."
-        )
-    return (
-        "Let's record the current state. For each practice, answer from facts: what exists and "
-        'what an assessor could see. Unsure? Choose "Don\'t know": it counts as not in place and '
-        "is listed for follow-up. Digits answer, Esc goes back, F1 explains. Every answer is saved."
-    )
-
-
-def _jump_entries(engine: Interview) -> list[tuple[str, str]]:
-    questionnaire = engine.questionnaire
-    entries = []
-    for domain_id, domain in questionnaire.domains.items():
-        if engine.session.kind is SessionKind.TARGET:
-            entries.append((domain_id, f"{domain_id}  {domain.name} (domain goal)"))
-        for practice_id in questionnaire.practice_ids():
-            if questionnaire.domain_of(practice_id) == domain_id:
-                name = questionnaire.practices[practice_id].name
-                status = views.practice_status(questionnaire, engine.session, practice_id)
-                entries.append((practice_id, f"{practice_id}  {name} ({status})"))
-    return entries
-
-
-def _levels_explained(engine: Interview, practice_id: str) -> Text:
-    practice = engine.questionnaire.practices[practice_id]
-    explained = text.literal(f"{practice_id} {practice.name}: {practice.purpose}", "bold")
-    for number, level in sorted(practice.levels.items()):
-        explained.append(f"\n\nLevel {number} {COMPREHENSIVENESS_NAMES[number]}: ", style="bold")
-        explained.append_text(text.literal(f"{level.objective} {level.why}"))
-    return explained
-
-
-def _final_summary(engine: Interview) -> list[Text]:
-    lines = [text.info_message("Done. Here is where every practice stands:")]
-    for practice_id in engine.questionnaire.practice_ids():
-        summary = views.summary_of(
-            engine.questionnaire, engine.session, practice_id, engine.linked_targets
-        )
-        lines.append(
-            text.practice_summary_message(
-                engine.questionnaire, practice_id, summary.current, summary.target
-            )
-        )
-    changes = views.changes_since_previous(engine.questionnaire, engine.session)
-    if engine.session.previous_session:
-        lines.append(text.info_message(_changes_line(engine, changes)))
-    lines.append(
-        text.info_message(
-            f"Saved as session {engine.session.id}. "
-            f"To come back to it: smm resume {engine.session.id}"
-        )
-    )
-    return lines
-
-
-def _changes_line(engine: Interview, changes: list[views.LevelChange]) -> str:
-    """``Since acme-…-05-01: G1.1 1 → 2, H1.2 2 → 1.`` or that nothing moved."""
-    since = f"Since {engine.session.previous_session}"
-    if not changes:
-        return f"{since}: no practice changed level."
-    moves = ", ".join(
-        f"{change.practice_id} {change.before.comprehensiveness}/{change.before.scope or '-'} → "
-        f"{change.now.comprehensiveness}/{change.now.scope or '-'}"
-        for change in changes
-    )
-    return f"{since}: {moves}."
