@@ -164,7 +164,7 @@ class Session(FileModel):
     created: datetime
     updated: datetime
     phase: Phase = Phase.CONTEXT
-    cursor: Cursor = Field(default_factory=Cursor)
+    cursor: Cursor = Field(default_factory=Cursor, validate_default=True)
     target_session: SessionId | None = None
     """For an assessment: the id of the target session it is compared with, if any."""
     skipped: list[str] = Field(default_factory=list)

@@ -172,18 +172,26 @@ def test_a_questionnaire_id_cannot_collide_with_the_engines_questions(
 # --- The cursor ---------------------------------------------------------------------------------
 
 
-def saved_in_phase(store: SessionStore, small: Questionnaire, cursor: str, phase: str) -> Path:
+def saved_in_phase(
+    store: SessionStore, small: Questionnaire, cursor: str | None, phase: str
+) -> Path:
     session = answered(store, small, SessionKind.ASSESSMENT, [YES])
     path = store.path_of(session.id)
     text = path.read_text()
     text = text.replace('phase = "interview"', f'phase = "{phase}"')
     start = text.index("[cursor]")
     end = text.index("\n\n", start)
-    path.write_text(text[:start] + "[cursor]\n" + cursor + text[end:])
+    table = "" if cursor is None else "[cursor]\n" + cursor
+    path.write_text(text[:start] + table + text[end:])
     return path
 
 
-BAD_CURSORS = {
+BAD_CURSORS: dict[str, tuple[str | None, str, str]] = {
+    "summary without a cursor": (
+        None,
+        "practice_summary",
+        "cursor: the practice_summary phase needs cursor.practice",
+    ),
     "summary without a practice": (
         "",
         "practice_summary",
