@@ -506,3 +506,23 @@ async def test_the_palette_offers_only_what_the_engine_allows(make_app: AppFacto
         titles = [command.title for command in app.get_system_commands(screen)]
     assert "Review (Ctrl+R)" not in titles
     assert "Skip (Ctrl+S)" not in titles
+
+
+async def test_a_practice_summary_without_a_practice_is_refused_not_crashed(
+    make_app: AppFactory, store: SessionStore
+) -> None:
+    """smm 0.1 read this file, then the screen failed an assert on resume (a traceback, and
+    status 0)."""
+    first = make_app(StartNew(SessionKind.ASSESSMENT, "Acme Gate"))
+    async with first.run_test() as pilot:
+        await press(pilot, "ctrl+q")
+    path = store.path_of(SESSION)
+    text = path.read_text().replace('phase = "context"', 'phase = "practice_summary"')
+    path.write_text(text.replace('question = "system_scope"\n', ""))
+    app = make_app(Resume(SESSION))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+    assert app.return_code == 2
+    assert "the practice_summary phase needs cursor.practice" in (
+        app.return_value.error or ""  # type: ignore[union-attr]
+    )
