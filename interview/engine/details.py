@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from interview.engine.plan import StepKind
 from interview.engine.prompts import Prompt, answer_label
 from interview.profiles import Profile
-from interview.questionnaire.engine_ids import purpose_question_id
 from interview.session.model import Session
 
 
@@ -27,7 +27,7 @@ def with_profile_detail(profile: Profile | None, prompt: Prompt) -> Prompt:
     practice_id = prompt.step.practice_id
     if profile is None or practice_id is None:
         return prompt
-    if prompt.question_id != purpose_question_id(practice_id):
+    if prompt.step.kind is not StepKind.PURPOSE:
         return prompt
     practice = profile.practices[practice_id]
     lines = [f"The {profile.name} profile: {practice.reason}"]

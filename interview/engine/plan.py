@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 
 from interview.questionnaire.engine_ids import (
     goal_question_id,
@@ -27,9 +28,23 @@ from interview.scoring import (
 from interview.session.model import AnswerValue, SessionKind
 
 
+class StepKind(StrEnum):
+    """What a step asks, which decides its prompt and how its answer counts."""
+
+    CONTEXT = "context"
+    GOAL = "goal"
+    GOAL_SCOPE = "goal_scope"
+    NEED = "need"
+    PURPOSE = "purpose"
+    REASON = "reason"
+    LEVEL = "level"
+    SCOPE_INDUSTRY = "scope_industry"
+    SCOPE_SYSTEM = "scope_system"
+
+
 @dataclass(frozen=True)
 class Step:
-    """One question in the interview, and where it sits in the model."""
+    """One question in the interview, what kind of question it is, and where it sits."""
 
     question_id: str
     domain_id: str | None = None
@@ -37,10 +52,11 @@ class Step:
     practice_id: str | None = None
     level: int | None = None
     """The comprehensiveness level that a self-assessment question tests."""
+    kind: StepKind = StepKind.CONTEXT
 
     @property
     def is_context(self) -> bool:
-        return self.domain_id is None
+        return self.kind is StepKind.CONTEXT
 
 
 def context_plan(questionnaire: Questionnaire) -> list[Step]:
@@ -79,18 +95,17 @@ def full_plan(
 
 def _target_steps(questionnaire: Questionnaire, *, with_needs: bool = True) -> Iterator[Step]:
     for domain_id in questionnaire.domains:
-        yield Step(goal_question_id(domain_id), domain_id)
-        yield Step(goal_scope_question_id(domain_id), domain_id)
+        yield Step(goal_question_id(domain_id), domain_id, kind=StepKind.GOAL)
+        yield Step(goal_scope_question_id(domain_id), domain_id, kind=StepKind.GOAL_SCOPE)
         for subdomain_id in questionnaire.subdomain_ids(domain_id):
             if with_needs:
                 for need in questionnaire.subdomains[subdomain_id].needs:
-                    yield Step(need.id, domain_id, subdomain_id)
+                    yield Step(need.id, domain_id, subdomain_id, kind=StepKind.NEED)
             for practice_id in questionnaire.practice_ids(subdomain_id):
-                for question_id in (
-                    purpose_question_id(practice_id),
-                    purpose_reason_question_id(practice_id),
-                ):
-                    yield Step(question_id, domain_id, subdomain_id, practice_id)
+                place = (domain_id, subdomain_id, practice_id)
+                yield Step(purpose_question_id(practice_id), *place, kind=StepKind.PURPOSE)
+                reason = purpose_reason_question_id(practice_id)
+                yield Step(reason, *place, kind=StepKind.REASON)
 
 
 def _assessment_steps(
@@ -107,11 +122,18 @@ def _assessment_steps(
         }
         staircase = staircase_questions(practice, answers)
         for question_id in staircase:
-            yield Step(question_id, domain_id, subdomain_id, practice_id, level_of[question_id])
+            level = level_of[question_id]
+            yield Step(question_id, domain_id, subdomain_id, practice_id, level, StepKind.LEVEL)
         if all(question_id in answers for question_id in staircase):
             comprehensiveness = assessed_comprehensiveness(practice, answers)
             for question_id in scope_questions(practice_id, comprehensiveness, answers):
-                yield Step(question_id, domain_id, subdomain_id, practice_id)
+                yield Step(
+                    question_id,
+                    domain_id,
+                    subdomain_id,
+                    practice_id,
+                    kind=_scope_kind(question_id, practice_id),
+                )
 
 
 def every_step(questionnaire: Questionnaire, kind: SessionKind) -> list[Step]:
@@ -124,10 +146,18 @@ def every_step(questionnaire: Questionnaire, kind: SessionKind) -> list[Step]:
         domain_id = questionnaire.domain_of(practice_id)
         place = (domain_id, practice.subdomain, practice_id)
         for number in sorted(practice.levels):
-            steps += [Step(q.id, *place, number) for q in practice.levels[number].questions]
-        steps.append(Step(industry_scope_question_id(practice_id), *place))
-        steps.append(Step(system_scope_question_id(practice_id), *place))
+            questions = practice.levels[number].questions
+            steps += [Step(q.id, *place, number, StepKind.LEVEL) for q in questions]
+        industry = industry_scope_question_id(practice_id)
+        steps.append(Step(industry, *place, kind=StepKind.SCOPE_INDUSTRY))
+        system = system_scope_question_id(practice_id)
+        steps.append(Step(system, *place, kind=StepKind.SCOPE_SYSTEM))
     return steps
+
+
+def _scope_kind(question_id: str, practice_id: str) -> StepKind:
+    industry = question_id == industry_scope_question_id(practice_id)
+    return StepKind.SCOPE_INDUSTRY if industry else StepKind.SCOPE_SYSTEM
 
 
 def practice_steps(plan: list[Step], practice_id: str) -> list[Step]:

@@ -6,18 +6,11 @@ are valid is decided here too, so that every interface accepts the same answers.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from interview.engine.plan import Step
-from interview.questionnaire.engine_ids import (
-    goal_question_id,
-    goal_scope_question_id,
-    industry_scope_question_id,
-    purpose_question_id,
-    purpose_reason_question_id,
-)
+from interview.engine.plan import Step, StepKind
 from interview.questionnaire.levels import comprehensiveness_label, scope_label
 from interview.questionnaire.model import ContextKind, QuestionKind, Questionnaire
 from interview.scoring import TargetLevel
@@ -92,26 +85,13 @@ def build_prompt(
     questionnaire: Questionnaire, step: Step, targets: Mapping[str, TargetLevel]
 ) -> Prompt:
     """The prompt for a step; ``targets`` gives the inherited levels a purpose question needs."""
-    if step.is_context:
-        return _context_prompt(questionnaire, step)
-    if step.domain_id is not None and step.question_id == goal_question_id(step.domain_id):
-        return _goal_prompt(questionnaire, step)
-    if step.domain_id is not None and step.question_id == goal_scope_question_id(step.domain_id):
-        return _goal_scope_prompt(questionnaire, step)
-    if step.practice_id is None:
-        return _needs_prompt(questionnaire, step)
-    if step.question_id == purpose_question_id(step.practice_id):
-        own = targets.get(step.practice_id)
+    if step.kind is StepKind.PURPOSE:
+        practice_id = step.practice_id or ""
+        own = targets.get(practice_id)
         from_profile = own is not None and own.origin is Origin.PROFILE
         inherited = own if from_profile else targets.get(step.subdomain_id or "")
         return _purpose_prompt(questionnaire, step, inherited)
-    if step.question_id == purpose_reason_question_id(step.practice_id):
-        return _reason_prompt(questionnaire, step)
-    if step.question_id == industry_scope_question_id(step.practice_id):
-        return _scope_prompt(questionnaire, step, "industry")
-    if step.level is None:
-        return _scope_prompt(questionnaire, step, "system")
-    return _level_prompt(questionnaire, step)
+    return PROMPT_BUILDERS[step.kind](questionnaire, step)
 
 
 def _context_prompt(questionnaire: Questionnaire, step: Step) -> Prompt:
@@ -234,10 +214,11 @@ def _reason_prompt(questionnaire: Questionnaire, step: Step) -> Prompt:
     )
 
 
-def _scope_prompt(questionnaire: Questionnaire, step: Step, which: str) -> Prompt:
+def _scope_prompt(questionnaire: Questionnaire, step: Step) -> Prompt:
     assert step.practice_id is not None
     practice = questionnaire.practices[step.practice_id]
-    question = practice.scope.industry if which == "industry" else practice.scope.system
+    industry = step.kind is StepKind.SCOPE_INDUSTRY
+    question = practice.scope.industry if industry else practice.scope.system
     return Prompt(
         question_id=step.question_id,
         kind=PromptKind.CHOICE,
@@ -272,6 +253,19 @@ def _level_prompt(questionnaire: Questionnaire, step: Step) -> Prompt:
         allow_dont_know=True,
         step=step,
     )
+
+
+PROMPT_BUILDERS: dict[StepKind, Callable[[Questionnaire, Step], Prompt]] = {
+    StepKind.CONTEXT: _context_prompt,
+    StepKind.GOAL: _goal_prompt,
+    StepKind.GOAL_SCOPE: _goal_scope_prompt,
+    StepKind.NEED: _needs_prompt,
+    StepKind.REASON: _reason_prompt,
+    StepKind.LEVEL: _level_prompt,
+    StepKind.SCOPE_INDUSTRY: _scope_prompt,
+    StepKind.SCOPE_SYSTEM: _scope_prompt,
+}
+"""The prompt of each kind of step but the purpose (which also needs the inherited level)."""
 
 
 def answer_label(prompt: Prompt, value: AnswerValue) -> str:

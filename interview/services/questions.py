@@ -5,16 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from interview.engine.plan import Step, every_step
+from interview.engine.plan import Step, StepKind, every_step
 from interview.engine.prompts import Option, PromptKind, build_prompt
-from interview.questionnaire.engine_ids import (
-    goal_question_id,
-    goal_scope_question_id,
-    industry_scope_question_id,
-    purpose_question_id,
-    purpose_reason_question_id,
-    system_scope_question_id,
-)
 from interview.questionnaire.model import Questionnaire
 from interview.session.model import DONT_KNOW, KEEP, SessionKind
 
@@ -45,7 +37,7 @@ def questions(questionnaire: Questionnaire, kind: SessionKind) -> list[QuestionI
 def _info(questionnaire: Questionnaire, step: Step) -> QuestionInfo:
     prompt = build_prompt(questionnaire, step, {})
     answers = prompt.options
-    if step.practice_id and step.question_id == purpose_question_id(step.practice_id):
+    if step.kind is StepKind.PURPOSE:
         answers = (KEEP_OPTION, *answers)
     if prompt.allow_dont_know:
         answers = (*answers, DONT_KNOW_OPTION)
@@ -62,24 +54,17 @@ def _info(questionnaire: Questionnaire, step: Step) -> QuestionInfo:
 
 def when_asked(step: Step) -> str:
     """When the interview asks the step's question, in words."""
-    question_id, practice_id = step.question_id, step.practice_id
-    if step.is_context:
-        return "always, first"
-    if step.domain_id and question_id in (
-        goal_question_id(step.domain_id),
-        goal_scope_question_id(step.domain_id),
-    ):
-        return "always"
-    if practice_id is None:
-        return "in a target set from scratch (not from a profile)"
-    if question_id == purpose_question_id(practice_id):
-        return "always"
-    if question_id == purpose_reason_question_id(practice_id):
-        return "after the purpose question (optional)"
-    if question_id == industry_scope_question_id(practice_id):
-        return f"when {practice_id} reaches at least level 1"
-    if question_id == system_scope_question_id(practice_id):
-        return f"when the industry-scope question of {practice_id} is answered yes"
-    if step.level == 1:
-        return "always"
-    return f"when every question of {practice_id} below level {step.level} is answered yes"
+    practice_id = step.practice_id
+    words = {
+        StepKind.CONTEXT: "always, first",
+        StepKind.GOAL: "always",
+        StepKind.GOAL_SCOPE: "always",
+        StepKind.NEED: "in a target set from scratch (not from a profile)",
+        StepKind.PURPOSE: "always",
+        StepKind.REASON: "after the purpose question (optional)",
+        StepKind.SCOPE_INDUSTRY: f"when {practice_id} reaches at least level 1",
+        StepKind.SCOPE_SYSTEM: f"when the industry-scope question of {practice_id} is answered yes",
+    }
+    if step.kind is StepKind.LEVEL and step.level != 1:
+        return f"when every question of {practice_id} below level {step.level} is answered yes"
+    return words.get(step.kind, "always")

@@ -83,3 +83,28 @@ def test_the_table_sends_a_step_to_the_phase_it_belongs_to(small: Questionnaire)
     assert (session.cursor.question, session.cursor.practice) == (None, None)
     assert not interview.may_enter_review()
     assert interview.may_close()
+
+
+def test_every_step_says_what_kind_of_question_it_is(small: Questionnaire) -> None:
+    from interview.engine.plan import StepKind, every_step
+    from interview.engine.prompts import PromptKind, build_prompt
+
+    target = {step.question_id: step.kind for step in every_step(small, SessionKind.TARGET)}
+    assessment = {s.question_id: s.kind for s in every_step(small, SessionKind.ASSESSMENT)}
+    assert target["system_name"] is StepKind.CONTEXT
+    assert target["@D.goal"] is StepKind.GOAL and target["@D.scope"] is StepKind.GOAL_SCOPE
+    assert target["D1.needs.threats"] is StepKind.NEED
+    assert target["@D1.1.purpose"] is StepKind.PURPOSE
+    assert target["@D1.1.purpose.reason"] is StepKind.REASON
+    assert assessment["D1.1.c1.1"] is StepKind.LEVEL
+    assert assessment["@D1.1.scope.industry"] is StepKind.SCOPE_INDUSTRY
+    assert assessment["@D1.1.scope.system"] is StepKind.SCOPE_SYSTEM
+    choice_kinds = set(StepKind) - {StepKind.CONTEXT, StepKind.REASON}
+    for kind in SessionKind:
+        for step in every_step(small, kind):
+            prompt = build_prompt(small, step, {})
+            assert prompt.step == step
+            if step.kind is StepKind.REASON:
+                assert prompt.kind is PromptKind.TEXT
+            elif step.kind in choice_kinds:
+                assert prompt.kind is PromptKind.CHOICE and prompt.options
