@@ -111,3 +111,19 @@ async def test_an_answers_file_is_replayed_then_the_interview_goes_on_where_it_s
         assert isinstance(screen, InterviewScreen)
         prompt = screen.engine.current()
         assert prompt is not None and prompt.question_id == "D1.1.c2.1"
+
+
+async def test_session_lists_break_the_line_instead_of_showing_a_backslash_n(
+    make_app: AppFactory, store: SessionStore, tmp_path: Path
+) -> None:
+    from textual.widgets import OptionList
+
+    imported(store, tmp_path, "target", "D1.1,3,2,\nD1.2,3,2,\nF1.1,2,1,\n", "goal")
+    imported(store, tmp_path, "assessment", "D1.1,1,1,\nD1.2,2,1,\nF1.1,2,1,\n", "ana")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "4")  # compare: the targets
+        options = app.screen.query_one(OptionList)
+        label = str(options.get_option_at_index(0).prompt)
+    assert "\\n" not in label, repr(label)
+    assert "\n   goal · done" in label, repr(label)

@@ -160,13 +160,9 @@ def _session_label(number: int, summary: SessionSummary) -> Text:
         else f"{summary.practices_done}/{summary.practices_total} practices"
     )
     label = numbered(number, f"{summary.system} — {KIND_NAMES[summary.kind]}")
-    label.append(
-        printable(
-            f"\n   {summary.interviewee or 'no name'} · {state} · "
-            f"{short_time(summary.updated)} · {summary.id}"
-        ),
-        style="italic",
-    )
+    details = f"{summary.interviewee or 'no name'} · {state} · {short_time(summary.updated)}"
+    label.append("\n   ")  # the line break is ours; the user's text is made printable
+    label.append(printable(f"{details} · {summary.id}"), style="italic")
     return label
 
 
