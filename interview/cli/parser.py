@@ -287,6 +287,11 @@ def _add_serve_commands(commands: Subcommands) -> None:
         metavar="PORT",
         help=f"the port to listen on (default: {DEFAULT_PORT})",
     )
+    serve.add_argument(
+        "--no-token",
+        action="store_true",
+        help="do not require the token in the printed URL (only on a network you trust)",
+    )
     # What each browser tab runs: the start screen under textual-serve's web driver.
     serve.add_argument("--tab", action="store_true", help=argparse.SUPPRESS)
     _add_session_options(serve, "serve_commands:run_serve")

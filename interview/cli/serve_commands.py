@@ -20,10 +20,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from interview.cli.serve_guard import ServedHosts, new_token, served_hosts
 from interview.errors import InputError
 
 if TYPE_CHECKING:
-    from aiohttp import web
+    from textual_serve.server import Server
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -34,7 +35,7 @@ SessionOptions = Callable[[argparse.ArgumentParser], None]
 
 
 def run_serve(arguments: argparse.Namespace) -> int:
-    """``smm serve [--host HOST] [--port PORT] [--sessions-dir DIR] [--questionnaire PATH]``."""
+    """``smm serve [--host HOST] [--port PORT] [--no-token] [--sessions-dir DIR] ...``."""
     if arguments.tab:
         from interview.cli.interview_commands import run_start
 
@@ -56,10 +57,19 @@ def run_serve(arguments: argparse.Namespace) -> int:
             file=sys.stderr,
             flush=True,
         )
+    if arguments.no_token:
+        print(
+            "smm: warning: --no-token: any program that can reach the server, and any web page "
+            "served from one of its addresses, can read and write the sessions",
+            file=sys.stderr,
+            flush=True,
+        )
     if not _port_free(addresses):
         return _port_taken(host, port)
     command = _tab_command(sessions_dir, arguments.questionnaire)
-    server = _make_server(command, host, port)
+    bound = [str(address[0]) for _, address in addresses]
+    token = None if arguments.no_token else new_token()
+    server = _make_server(command, host, port, token, served_hosts(host, port, bound))
     try:
         server.serve()
     except OSError as error:  # taken between the check and the start, or not ours to use
@@ -119,20 +129,10 @@ def _port_taken(host: str, port: int) -> int:
     return EXIT_BAD_INPUT
 
 
-def _make_server(command: str, host: str, port: int) -> Any:
-    from textual_serve.server import Server
-
-    class _Server(Server):
-        """A textual-serve server whose page links back to the address the browser used.
-
-        textual-serve writes its own host into the page's URLs; with ``--host 0.0.0.0`` that
-        would send the browsers to 0.0.0.0. The Host header the browser sent is where it
-        reached us, so the page's static files and web socket are fetched from there.
-        """
-
-        async def handle_index(self, request: web.Request) -> Any:
-            self.public_url = f"{request.scheme}://{request.host}"
-            return await super().handle_index(request)
+def _make_server(
+    command: str, host: str, port: int, token: str | None, hosts: ServedHosts
+) -> Server:
+    from interview.cli.serve_server import Guard, GuardedServer
 
     logging.getLogger("aiohttp.access").setLevel(logging.WARNING)  # no line per request
-    return _Server(command, host=host, port=port, title="smm")
+    return GuardedServer(command, host, port, Guard(hosts, token))

@@ -8,100 +8,53 @@ as it has read the warning.
 from __future__ import annotations
 
 import os
-import signal
 import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from interview.cli import main
+from tests.functional.serving import ServeProcess, free_port, wait_for_page
 
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 CHROMIUM = Path("/usr/bin/chromium")
-STARTUP_SECONDS = 30
 SETTLE_SECONDS = 1.5  # for a screen to mount and take focus in the browser's app
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def start_serve(*args: str) -> subprocess.Popen[str]:
-    environment = {**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "200"}
-    return subprocess.Popen(
-        [sys.executable, "-m", "interview", "serve", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=environment,
-    )
-
-
-def wait_for_page(process: subprocess.Popen[str], url: str) -> str:
-    """The page at url, once the server answers."""
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            _, errors = process.communicate()
-            pytest.fail(f"smm serve stopped early (exit {process.returncode}): {errors}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                return str(response.read().decode("utf-8"))
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.1)
-    pytest.fail(f"smm serve did not answer on {url} within {STARTUP_SECONDS}s")
-
-
-def stop(process: subprocess.Popen[str]) -> tuple[int, str, str]:
-    """Ctrl+C, as a person would; the exit code and what was printed."""
-    process.send_signal(signal.SIGINT)
-    try:
-        output, errors = process.communicate(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        output, errors = process.communicate()
-        pytest.fail(f"smm serve did not stop on Ctrl+C: {errors}")
-    return process.returncode, output, errors
 
 
 @pytest.fixture
 def served(tmp_path: Path, small_questionnaire_path: Path) -> Iterator[tuple[str, Path]]:
-    """A running ``smm serve`` on a free loopback port: its URL and its sessions folder."""
+    """A running ``smm serve`` on a free loopback port: the URL it printed, its sessions folder."""
     sessions = tmp_path / "sessions"
-    port = free_port()
-    process = start_serve(
+    server = ServeProcess(
         "--port",
-        str(port),
+        str(free_port()),
         "--sessions-dir",
         str(sessions),
         "--questionnaire",
         str(small_questionnaire_path),
     )
-    url = f"http://127.0.0.1:{port}/"
     try:
-        wait_for_page(process, url)
+        url = server.printed_url()
+        wait_for_page(server, url)
         yield url, sessions
     finally:
-        if process.poll() is None:
-            stop(process)
+        if server.process.poll() is None:
+            server.stop()
 
 
 def test_serve_serves_the_page_and_stops_on_ctrl_c(tmp_path: Path) -> None:
     port = free_port()
-    process = start_serve("--port", str(port), "--sessions-dir", str(tmp_path / "sessions"))
+    server = ServeProcess("--port", str(port), "--sessions-dir", str(tmp_path / "sessions"))
     try:
-        page = wait_for_page(process, f"http://127.0.0.1:{port}/")
+        url = server.printed_url()
+        page = wait_for_page(server, url)
     finally:
-        code, output, errors = stop(process)
+        code, output, errors = server.stop()
+    assert url.startswith(f"http://127.0.0.1:{port}/?token=")
     assert 'class="textual-terminal"' in page
     assert f'data-session-websocket-url="ws://127.0.0.1:{port}/ws"' in page
     assert f"http://127.0.0.1:{port}/static/js/textual.js" in page
@@ -135,15 +88,14 @@ def test_a_bad_port_number_is_refused(tmp_path: Path, capsys: pytest.CaptureFixt
 
 def test_another_host_warns_that_anyone_can_reach_the_sessions(tmp_path: Path) -> None:
     sessions = tmp_path / "sessions"
-    process = start_serve(
+    server = ServeProcess(
         "--host", "0.0.0.0", "--port", str(free_port()), "--sessions-dir", str(sessions)
     )
     try:
-        assert process.stderr is not None
-        warning = process.stderr.readline()
+        warning = server.wait_for_line(lambda line: "warning" in line, errors=True)
     finally:
-        process.terminate()  # at once: nothing is sent to a non-loopback address
-        process.communicate(timeout=20)
+        server.process.terminate()  # at once: nothing is sent to a non-loopback address
+        server.process.wait(timeout=20)
     assert warning.startswith("smm: warning: serving on 0.0.0.0:")
     assert "anyone who can reach" in warning
     assert "can read and write the sessions" in warning

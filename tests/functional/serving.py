@@ -1,0 +1,113 @@
+"""A real ``smm serve`` process for the tests: started on a free loopback port, its output read
+as it comes (the URL it prints, the lines it logs), stopped with Ctrl+C."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from typing import IO
+
+import pytest
+
+STARTUP_SECONDS = 30
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+class ServeProcess:
+    """``smm serve ARGS``, with everything it prints kept, line by line, as it arrives."""
+
+    def __init__(self, *args: str) -> None:
+        environment = {**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "200"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "interview", "serve", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=environment,
+        )
+        self.output: list[str] = []
+        self.errors: list[str] = []
+        self._arrived = threading.Condition()
+        self._readers = [
+            threading.Thread(target=self._keep, args=(stream, lines), daemon=True)
+            for stream, lines in (
+                (self.process.stdout, self.output),
+                (self.process.stderr, self.errors),
+            )
+        ]
+        for reader in self._readers:
+            reader.start()
+
+    def _keep(self, stream: IO[str] | None, lines: list[str]) -> None:
+        for line in stream or ():
+            with self._arrived:
+                lines.append(line)
+                self._arrived.notify_all()
+
+    def wait_for_line(self, wanted: Callable[[str], bool], *, errors: bool = False) -> str:
+        """The first line of standard output (or error) that is wanted, once it is printed."""
+        lines = self.errors if errors else self.output
+        deadline = time.monotonic() + STARTUP_SECONDS
+        with self._arrived:
+            while True:
+                found = next((line for line in lines if wanted(line)), None)
+                if found is not None:
+                    return found.rstrip()
+                if self.process.poll() is not None and not any(r.is_alive() for r in self._readers):
+                    pytest.fail(
+                        f"smm serve stopped (exit {self.process.returncode}): {self.errors}"
+                    )
+                if time.monotonic() > deadline:
+                    pytest.fail(f"smm serve did not print the line wanted: {self.output}")
+                self._arrived.wait(0.2)
+
+    def printed_url(self) -> str:
+        """The URL smm prints for the browser, token included."""
+        line = self.wait_for_line(lambda line: line.startswith("Open: "))
+        return line.removeprefix("Open: ")
+
+    def logged(self, text: str) -> list[str]:
+        """The lines printed so far that contain text."""
+        with self._arrived:
+            return [line for line in self.output + self.errors if text in line]
+
+    def stop(self) -> tuple[int, str, str]:
+        """Ctrl+C, as a person would; the exit code and what was printed."""
+        self.process.send_signal(signal.SIGINT)
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+            pytest.fail(f"smm serve did not stop on Ctrl+C: {self.errors}")
+        for reader in self._readers:
+            reader.join(timeout=10)
+        return self.process.returncode, "".join(self.output), "".join(self.errors)
+
+
+def wait_for_page(served: ServeProcess, url: str) -> str:
+    """The page at url, once the server answers."""
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if served.process.poll() is not None:
+            pytest.fail(f"smm serve stopped early (exit {served.process.returncode})")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                return str(response.read().decode("utf-8"))
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.1)
+    pytest.fail(f"smm serve did not answer on {url} within {STARTUP_SECONDS}s")

@@ -1,0 +1,208 @@
+"""``smm serve`` answers only its own page: Host, Origin and token checks, against a real server.
+
+One server on a free loopback port serves the whole module; each refused request must get its
+status and exactly one log line, never a traceback. The rules themselves are unit-tested in
+``tests/unit/test_serve_guard.py``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import aiohttp
+import pytest
+
+from tests.conftest import QUESTIONNAIRE_FIXTURES
+from tests.functional.serving import ServeProcess, free_port, wait_for_page
+
+FIRST_BYTES_SECONDS = 30
+WS_HEADERS = {"User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0"}  # as a browser
+
+
+@dataclass
+class Served:
+    process: ServeProcess
+    url: str  # as printed, with the token
+    port: int
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def token(self) -> str:
+        return parse_qs(urlsplit(self.url).query)["token"][0]
+
+    @property
+    def cookie(self) -> dict[str, str]:
+        return {f"smm-token-{self.port}": self.token}
+
+
+def start(tmp_path: Path, *options: str) -> Served:
+    port = free_port()
+    process = ServeProcess(
+        "--port",
+        str(port),
+        "--sessions-dir",
+        str(tmp_path / "sessions"),
+        "--questionnaire",
+        str(QUESTIONNAIRE_FIXTURES / "small.toml"),
+        *options,
+    )
+    served = Served(process, process.printed_url(), port)
+    wait_for_page(process, served.url)
+    return served
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    served = start(tmp_path_factory.mktemp("serve-guard"))
+    try:
+        yield served
+    finally:
+        _, output, errors = served.process.stop()
+        assert "Traceback" not in output + errors
+
+
+def refused_lines(served: Served) -> int:
+    return len(served.process.logged("refused "))
+
+
+def assert_logged_once(served: Served, before: int, reason: str) -> None:
+    """The refusal was logged in one line that gives the reason, and nothing else was."""
+    deadline = time.monotonic() + 10
+    while refused_lines(served) == before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.2)  # a traceback, if any, would follow at once
+    (line,) = served.process.logged("refused ")[before:]
+    assert reason in line
+    assert not served.process.logged("Traceback")
+
+
+async def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, str, str]:
+    """The status, body and Set-Cookie header of a GET."""
+    return await get_with(url, headers or {}, None)
+
+
+async def get_with(
+    url: str, headers: dict[str, str], cookies: dict[str, str] | None
+) -> tuple[int, str, str]:
+    async with (
+        aiohttp.ClientSession(cookies=cookies) as client,
+        client.get(url, headers=headers) as response,
+    ):
+        return response.status, await response.text(), response.headers.get("Set-Cookie", "")
+
+
+async def handshake(
+    url: str, headers: dict[str, str], cookies: dict[str, str] | None = None
+) -> int:
+    """The status of a WebSocket handshake (101 when accepted), the socket closed at once."""
+    async with aiohttp.ClientSession(cookies=cookies) as client:
+        try:
+            async with client.ws_connect(url, headers=headers, autoclose=True):
+                return 101
+        except aiohttp.WSServerHandshakeError as refused:
+            return refused.status
+
+
+async def test_the_page_needs_the_printed_token(served: Served) -> None:
+    before = refused_lines(served)
+    status, body, cookie = await get(served.base + "/")
+    assert status == 403
+    assert body.startswith("smm serve: this address needs its token. Open the URL that smm")
+    assert cookie == ""
+    assert_logged_once(served, before, "refused GET / from 127.0.0.1: wrong or missing token")
+
+    before = refused_lines(served)
+    status, _, _ = await get(served.base + "/?token=" + served.token[:-1] + "x")
+    assert status == 403
+    assert_logged_once(served, before, "wrong or missing token")
+
+    status, body, cookie = await get(served.url)
+    assert status == 200
+    assert 'class="textual-terminal"' in body
+    assert f"smm-token-{served.port}={served.token}" in cookie
+    assert all(part in cookie for part in ("HttpOnly", "Path=/ws", "SameSite=Strict"))
+
+
+@pytest.mark.parametrize(
+    "origin", ["http://evil.example", "null", "http://127.0.0.1:1", "https://127.0.0.1:{port}"]
+)
+async def test_a_socket_from_another_origin_is_refused(served: Served, origin: str) -> None:
+    origin = origin.format(port=served.port)
+    before = refused_lines(served)
+    headers = {**WS_HEADERS, "Origin": origin}
+    assert await handshake(served.base + "/ws", headers, served.cookie) == 403
+    assert_logged_once(served, before, f"refused GET /ws from 127.0.0.1: Origin {origin!r}")
+
+
+async def test_a_browser_s_socket_without_an_origin_is_refused(served: Served) -> None:
+    before = refused_lines(served)
+    assert await handshake(served.base + "/ws", WS_HEADERS, served.cookie) == 403
+    assert_logged_once(served, before, "a browser sent no Origin")
+
+
+@pytest.mark.parametrize("path", ["/ws", "/", "/static/js/textual.js"])
+async def test_a_name_this_server_does_not_answer_to_is_refused(served: Served, path: str) -> None:
+    """DNS rebinding: the attacker's name resolves to 127.0.0.1, and arrives as the Host."""
+    host = f"evil.example:{served.port}"
+    headers = {**WS_HEADERS, "Host": host, "Origin": f"http://{host}"}
+    before = refused_lines(served)
+    if path == "/ws":
+        assert await handshake(served.base + path, headers, served.cookie) == 403
+    else:
+        status, _, _ = await get(f"{served.base}{path}?token={served.token}", headers)
+        assert status == 403
+    assert_logged_once(served, before, f"Host {host!r} is not a name this server answers to")
+
+
+@pytest.mark.parametrize("cookie", ["none", "wrong"])
+async def test_a_socket_without_the_token_is_refused(served: Served, cookie: str) -> None:
+    cookies = {f"smm-token-{served.port}": "wrong"} if cookie == "wrong" else None
+    headers = {**WS_HEADERS, "Origin": served.base}
+    before = refused_lines(served)
+    assert await handshake(served.base + "/ws", headers, cookies) == 403
+    assert_logged_once(served, before, "refused GET /ws from 127.0.0.1: wrong or missing token")
+
+
+async def test_the_page_s_own_socket_opens_the_app(served: Served) -> None:
+    """As the browser does: the page by the printed URL sets the cookie the socket sends."""
+    jar = aiohttp.CookieJar(unsafe=True)  # cookies of an address, not only of a name
+    async with aiohttp.ClientSession(cookie_jar=jar) as browser:
+        async with browser.get(served.url) as page:
+            assert page.status == 200
+        headers = {**WS_HEADERS, "Origin": served.base}
+        async with browser.ws_connect(
+            served.base + "/ws?width=80&height=24", headers=headers
+        ) as ws:
+            screen = await ws.receive(timeout=FIRST_BYTES_SECONDS)
+            while screen.type == aiohttp.WSMsgType.TEXT:  # textual-serve's own messages
+                screen = await ws.receive(timeout=FIRST_BYTES_SECONDS)
+            assert screen.type == aiohttp.WSMsgType.BINARY
+            assert b"\x1b[" in screen.data  # the app's first bytes: drawing the screen
+
+
+def test_no_token_warns_and_serves_without_one(tmp_path: Path) -> None:
+    served = start(tmp_path, "--no-token")
+    try:
+        warning = served.process.wait_for_line(lambda line: "--no-token" in line, errors=True)
+        assert served.url == f"http://127.0.0.1:{served.port}/"
+        status, _, cookie = asyncio.run(get(served.base + "/"))
+        own = {**WS_HEADERS, "Origin": served.base}
+        evil = {**WS_HEADERS, "Origin": "http://evil.example"}
+        accepted = asyncio.run(handshake(served.base + "/ws", own))
+        refused = asyncio.run(handshake(served.base + "/ws", evil))
+    finally:
+        _, output, errors = served.process.stop()
+    assert warning.startswith("smm: warning: --no-token: ")
+    assert status == 200
+    assert cookie == ""
+    assert accepted == 101
+    assert refused == 403  # the Origin and Host checks still apply
+    assert "Traceback" not in output + errors
