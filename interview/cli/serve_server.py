@@ -87,6 +87,8 @@ class GuardedServer(Server):
         reason = self._socket_refusal(request)
         if reason is not None:
             raise refusal(request, reason, WRONG_TOKEN_PAGE if "token" in reason else None)
+        if not web.WebSocketResponse().can_prepare(request).ok:  # a bare GET: no traceback
+            raise refusal(request, "not a WebSocket upgrade", status=400)
         return await super().handle_websocket(request)
 
     def _socket_refusal(self, request: web.Request) -> str | None:

@@ -188,6 +188,13 @@ async def test_the_page_s_own_socket_opens_the_app(served: Served) -> None:
             assert b"\x1b[" in screen.data  # the app's first bytes: drawing the screen
 
 
+async def test_a_plain_get_of_the_socket_is_one_line_not_a_traceback(served: Served) -> None:
+    before = refused_lines(served)
+    status, _, _ = await get_with(served.base + "/ws", {"Origin": served.base}, served.cookie)
+    assert status == 400
+    assert_logged_once(served, before, "refused GET /ws from 127.0.0.1: not a WebSocket upgrade")
+
+
 def test_no_token_warns_and_serves_without_one(tmp_path: Path) -> None:
     served = start(tmp_path, "--no-token")
     try:
