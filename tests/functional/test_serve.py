@@ -124,6 +124,7 @@ def test_a_real_browser_answers_the_first_questions(
     served: tuple[str, Path], tmp_path: Path
 ) -> None:
     webdriver = pytest.importorskip("selenium.webdriver")
+    from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support.ui import WebDriverWait
@@ -155,17 +156,24 @@ def test_a_real_browser_answers_the_first_questions(
                 "-first-byte" in (b.find_element(By.TAG_NAME, "body").get_attribute("class") or "")
             )
         )
-        keys = browser.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
+        # xterm.js takes keys in a hidden textarea, which newer Chromiums report as not
+        # interactable: focus it, then type to whatever has the focus, as a person does.
+        textarea = browser.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
+        browser.execute_script("arguments[0].focus()", textarea)
+
+        def type_keys(text: str) -> None:
+            ActionChains(browser).send_keys(text).perform()
+
         time.sleep(SETTLE_SECONDS)
-        keys.send_keys("1")  # set a target
+        type_keys("1")  # set a target
         time.sleep(SETTLE_SECONDS)
-        keys.send_keys("Browser gateway")
-        keys.send_keys(Keys.ENTER)
+        type_keys("Browser gateway")
+        type_keys(Keys.ENTER)
         wait.until(lambda _: list(sessions.glob("*.toml")))  # created on the system's name
         (saved,) = sessions.glob("*.toml")
         time.sleep(SETTLE_SECONDS)
-        keys.send_keys("The gateway and its cloud service")  # the first question: scope
-        keys.send_keys(Keys.ENTER)
+        type_keys("The gateway and its cloud service")  # the first question: scope
+        type_keys(Keys.ENTER)
         wait.until(lambda _: "gateway and its cloud" in saved.read_text(encoding="utf-8"))
         time.sleep(0.5)  # let the next question draw, for the picture
         browser.save_screenshot("/tmp/serve.png")
