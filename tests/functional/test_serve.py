@@ -12,8 +12,11 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -116,20 +119,16 @@ def test_the_interview_needs_a_terminal_unless_textual_serve_runs_it(tmp_path: P
     assert "the interview needs a terminal" in result.stderr
 
 
-@pytest.mark.skipif(
+needs_chromium = pytest.mark.skipif(
     not (CHROMEDRIVER.exists() and CHROMIUM.exists()),
     reason="needs Debian's chromium and chromium-driver (apt-get install chromium-driver)",
 )
-def test_a_real_browser_answers_the_first_questions(
-    served: tuple[str, Path], tmp_path: Path
-) -> None:
-    webdriver = pytest.importorskip("selenium.webdriver")
-    from selenium.webdriver.common.action_chains import ActionChains
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.common.keys import Keys
-    from selenium.webdriver.support.ui import WebDriverWait
 
-    url, sessions = served
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[Any]:
+    """Headless Chromium, driven by selenium."""
+    webdriver = pytest.importorskip("selenium.webdriver")
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
     for flag in (
@@ -144,39 +143,104 @@ def test_a_real_browser_answers_the_first_questions(
     ):
         options.add_argument(flag)
     service = webdriver.ChromeService(executable_path=str(CHROMEDRIVER))
-    browser = webdriver.Chrome(options=options, service=service)
+    driver = webdriver.Chrome(options=options, service=service)
     try:
-        browser.get(url)
-        wait = WebDriverWait(browser, 30)
-        # The app has drawn its first frame once the page marks the first byte. xterm.js draws
-        # on a canvas, so the screen cannot be read as text: each step waits a moment for the
-        # next screen to take the keys, and the session file on disk is the proof.
-        wait.until(
-            lambda b: (
-                "-first-byte" in (b.find_element(By.TAG_NAME, "body").get_attribute("class") or "")
-            )
-        )
-        # xterm.js takes keys in a hidden textarea, which newer Chromiums report as not
-        # interactable: focus it, then type to whatever has the focus, as a person does.
-        textarea = browser.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
-        browser.execute_script("arguments[0].focus()", textarea)
-
-        def type_keys(text: str) -> None:
-            ActionChains(browser).send_keys(text).perform()
-
-        time.sleep(SETTLE_SECONDS)
-        type_keys("1")  # set a target
-        time.sleep(SETTLE_SECONDS)
-        type_keys("Browser gateway")
-        type_keys(Keys.ENTER)
-        wait.until(lambda _: list(sessions.glob("*.toml")))  # created on the system's name
-        (saved,) = sessions.glob("*.toml")
-        time.sleep(SETTLE_SECONDS)
-        type_keys("The gateway and its cloud service")  # the first question: scope
-        type_keys(Keys.ENTER)
-        wait.until(lambda _: "gateway and its cloud" in saved.read_text(encoding="utf-8"))
-        time.sleep(0.5)  # let the next question draw, for the picture
-        browser.save_screenshot("/tmp/serve.png")
+        yield driver
     finally:
-        browser.quit()
+        driver.quit()
+
+
+@needs_chromium
+def test_a_real_browser_answers_the_first_questions(served: tuple[str, Path], browser: Any) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    url, sessions = served
+    browser.get(url)
+    wait = WebDriverWait(browser, 30)
+    # The app has drawn its first frame once the page marks the first byte. xterm.js draws
+    # on a canvas, so the screen cannot be read as text: each step waits a moment for the
+    # next screen to take the keys, and the session file on disk is the proof.
+    wait.until(
+        lambda b: (
+            "-first-byte" in (b.find_element(By.TAG_NAME, "body").get_attribute("class") or "")
+        )
+    )
+    # xterm.js takes keys in a hidden textarea, which newer Chromiums report as not
+    # interactable: focus it, then type to whatever has the focus, as a person does.
+    textarea = browser.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
+    browser.execute_script("arguments[0].focus()", textarea)
+
+    def type_keys(text: str) -> None:
+        ActionChains(browser).send_keys(text).perform()
+
+    time.sleep(SETTLE_SECONDS)
+    type_keys("1")  # set a target
+    time.sleep(SETTLE_SECONDS)
+    type_keys("Browser gateway")
+    type_keys(Keys.ENTER)
+    wait.until(lambda _: list(sessions.glob("*.toml")))  # created on the system's name
+    (saved,) = sessions.glob("*.toml")
+    time.sleep(SETTLE_SECONDS)
+    type_keys("The gateway and its cloud service")  # the first question: scope
+    type_keys(Keys.ENTER)
+    wait.until(lambda _: "gateway and its cloud" in saved.read_text(encoding="utf-8"))
+    time.sleep(0.5)  # let the next question draw, for the picture
+    browser.save_screenshot("/tmp/serve.png")
     assert "Browser gateway" in saved.read_text(encoding="utf-8")
+
+
+ATTACKER_PAGE = """<!DOCTYPE html><title>waiting</title><script>
+const socket = new WebSocket("ws://127.0.0.1:PORT/ws?width=80&height=24");
+let read = 0;
+socket.onopen = () => { document.title = "opened"; socket.send(JSON.stringify(["stdin", "3"])); };
+socket.onmessage = () => { read += 1; document.title = "read " + read; };
+socket.onclose = () => { if (document.title === "waiting") document.title = "refused"; };
+</script>"""
+
+
+@needs_chromium
+def test_a_page_on_another_origin_cannot_open_the_socket(tmp_path: Path, browser: Any) -> None:
+    """The S1 attack, in the browser: the user has the interview open, with its cookie, and a
+    page from another origin (another port of 127.0.0.1: the same site to the cookie) tries."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    port, attacker_port = free_port(), free_port()
+    (tmp_path / "index.html").write_text(ATTACKER_PAGE.replace("PORT", str(port)))
+    attacker = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(attacker_port), "--bind", "127.0.0.1"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    server = ServeProcess("--port", str(port), "--sessions-dir", str(tmp_path / "sessions"))
+    try:
+        url = server.printed_url()
+        wait_for_page(server, url)
+        browser.get(url)  # the interview's page: its cookie is now in the browser
+        wait_for_page_of(f"http://127.0.0.1:{attacker_port}/")
+        browser.get(f"http://127.0.0.1:{attacker_port}/")
+        WebDriverWait(browser, 30).until(lambda b: b.title != "waiting")
+        title = browser.title
+        browser.get("about:blank")  # closes the socket, had it opened
+    finally:
+        _, output, _ = server.stop()
+        attacker.terminate()
+        attacker.wait(timeout=20)
+    assert title == "refused"
+    reason = f"Origin 'http://127.0.0.1:{attacker_port}' is not http://127.0.0.1:{port}"
+    assert f"refused GET /ws from 127.0.0.1: {reason}" in output
+
+
+def wait_for_page_of(url: str) -> None:
+    """Once a plain HTTP server answers at url."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.1)
+    pytest.fail(f"nothing answered on {url}")
