@@ -6,12 +6,15 @@ in :mod:`interview.cli.serve_guard`.
 
 from __future__ import annotations
 
+import json
 import logging
 import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
 
-from aiohttp import web
+from aiohttp import WSMsgType, web
+from textual_serve.app_service import AppService
 from textual_serve.server import LOGO, Server
 
 from interview.cli.serve_guard import (
@@ -25,6 +28,8 @@ from interview.errors import printable
 log = logging.getLogger("smm.serve")
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+# A tab drawn at 3000x3000 blocked for ever writing its screen (security review, S2).
+MAX_WIDTH, MAX_HEIGHT = 500, 200
 WRONG_TOKEN_PAGE = (
     "smm serve: this address needs its token. Open the URL that smm serve printed when it "
     "started, the one that ends in ?token=...\n"
@@ -89,7 +94,10 @@ class GuardedServer(Server):
             raise refusal(request, reason, WRONG_TOKEN_PAGE if "token" in reason else None)
         if not web.WebSocketResponse().can_prepare(request).ok:  # a bare GET: no traceback
             raise refusal(request, "not a WebSocket upgrade", status=400)
-        return await super().handle_websocket(request)
+        width = _query_number(request.query.get("width"), 80)
+        height = _query_number(request.query.get("height"), 24)
+        size = dict(zip(("width", "height"), map(str, bounded_size(width, height)), strict=True))
+        return await super().handle_websocket(request.clone(rel_url=request.rel_url % size))
 
     def _socket_refusal(self, request: web.Request) -> str | None:
         headers = {name.lower(): value for name, value in request.headers.items()}
@@ -101,6 +109,21 @@ class GuardedServer(Server):
         if not token_matches(request.cookies.get(self.guard.cookie), self.guard.token):
             return "wrong or missing token"
         return None
+
+    async def _process_messages(
+        self, websocket: web.WebSocketResponse, app_service: AppService
+    ) -> None:
+        """textual-serve's loop over the browser's messages, with sizes kept within bounds and
+        a malformed message ending the tab in one log line."""
+        async for message in websocket:
+            if message.type != WSMsgType.TEXT:
+                continue
+            try:
+                kind, *data = json.loads(message.data)
+                await _dispatch(kind, data, websocket, app_service)
+            except (ValueError, TypeError, KeyError, IndexError) as error:
+                log.warning(printable(f"closed a tab after a malformed message: {error!r}"))
+                return
 
     async def on_startup(self, app: web.Application) -> None:
         """Where to point a browser, printed as plain text (a folder name is not markup)."""
@@ -118,6 +141,39 @@ class GuardedServer(Server):
             host = f"[{host}]"
         query = "" if self.guard.token is None else f"?token={self.guard.token}"
         return f"http://{host}:{self.port}/{query}"
+
+
+async def _dispatch(
+    kind: object, data: list[Any], websocket: web.WebSocketResponse, app_service: AppService
+) -> None:
+    """One message from the browser, given to the tab's process."""
+    if kind == "stdin":
+        if not isinstance(data[0], str):
+            raise TypeError(f"keys that are not text: {data[0]!r}")
+        await app_service.send_bytes(data[0].encode("utf-8"))
+    elif kind == "resize":
+        width, height = data[0]["width"], data[0]["height"]
+        if not all(type(number) is int for number in (width, height)):
+            raise TypeError(f"a resize to {width!r} x {height!r}")
+        await app_service.set_terminal_size(*bounded_size(width, height))
+    elif kind == "ping":
+        await websocket.send_json(["pong", data[0]])
+    elif kind == "blur":
+        await app_service.blur()
+    elif kind == "focus":
+        await app_service.focus()
+
+
+def bounded_size(width: int, height: int) -> tuple[int, int]:
+    """A terminal size of at least one cell and at most MAX_WIDTH x MAX_HEIGHT."""
+    return min(max(width, 1), MAX_WIDTH), min(max(height, 1), MAX_HEIGHT)
+
+
+def _query_number(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
 
 
 def refusal(

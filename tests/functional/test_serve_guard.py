@@ -8,9 +8,11 @@ status and exactly one log line, never a traceback. The rules themselves are uni
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -213,3 +215,99 @@ def test_no_token_warns_and_serves_without_one(tmp_path: Path) -> None:
     assert accepted == 101
     assert refused == 403  # the Origin and Host checks still apply
     assert "Traceback" not in output + errors
+
+
+def descendants(pid: int) -> set[int]:
+    """The processes started by pid, and by them, from /proc."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return set()
+    found = {int(child) for child in children}
+    for child in list(found):
+        found |= descendants(child)
+    return found
+
+
+def tab_sizes(served: Served) -> set[tuple[str, str]]:
+    """COLUMNS and ROWS of each tab process, as textual-serve set them."""
+    sizes = set()
+    for process in descendants(served.process.process.pid):
+        with contextlib.suppress(OSError):  # a tab that has just ended
+            environment = Path(f"/proc/{process}/environ").read_bytes().split(b"\0")
+            variables = dict(entry.decode().partition("=")[::2] for entry in environment if entry)
+            sizes.add((variables.get("COLUMNS", ""), variables.get("ROWS", "")))
+    return sizes
+
+
+async def open_tab(
+    browser: aiohttp.ClientSession, served: Served, query: str
+) -> aiohttp.ClientWebSocketResponse:
+    async with browser.get(served.url) as page:
+        assert page.status == 200
+    headers = {**WS_HEADERS, "Origin": served.base}
+    return await browser.ws_connect(f"{served.base}/ws?{query}", headers=headers)
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc")
+async def test_a_huge_size_in_the_socket_s_address_is_bounded(served: Served) -> None:
+    """S2: a tab drawn at 3000x3000 blocked for ever writing its screen."""
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as browser:
+        ws = await open_tab(browser, served, "width=3000&height=100000000000000000000")
+        try:
+            await ws.receive(timeout=FIRST_BYTES_SECONDS)
+            sizes = tab_sizes(served)
+        finally:
+            await ws.close()
+    assert ("500", "200") in sizes
+    assert not any(size in ("3000", "100000000000000000000") for size in chain(*sizes))
+
+
+async def test_a_huge_resize_is_bounded(served: Served) -> None:
+    """The screen redrawn after a resize to 3000x3000 is at most 500x200 cells: it arrives, and
+    it is small (unbounded, it took minutes, or arrived as megabytes)."""
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as browser:
+        ws = await open_tab(browser, served, "width=80&height=24")
+        try:
+            await ws.receive(timeout=FIRST_BYTES_SECONDS)
+            await drain(ws, quiet_seconds=1.0)
+            await ws.send_str('["resize", {"width": 3000, "height": 3000}]')
+            redrawn = await drain(ws, quiet_seconds=3.0)
+        finally:
+            await ws.close()
+    assert 0 < redrawn < 1_500_000
+
+
+async def drain(ws: aiohttp.ClientWebSocketResponse, quiet_seconds: float) -> int:
+    """How many bytes of screen arrive before the socket is quiet for quiet_seconds."""
+    received = 0
+    deadline = time.monotonic() + FIRST_BYTES_SECONDS
+    while time.monotonic() < deadline:
+        try:
+            message = await ws.receive(timeout=quiet_seconds)
+        except TimeoutError:
+            return received
+        if message.type == aiohttp.WSMsgType.BINARY:
+            received += len(message.data)
+        elif message.type != aiohttp.WSMsgType.TEXT:
+            return received
+    return received
+
+
+@pytest.mark.parametrize(
+    "message", ["not json", "[]", '["stdin", 5]', '["resize", {"width": "wide", "height": 2}]']
+)
+async def test_a_malformed_message_ends_the_tab_in_one_line(served: Served, message: str) -> None:
+    before = len(served.process.logged("closed a tab after a malformed message"))
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as browser:
+        ws = await open_tab(browser, served, "width=80&height=24")
+        try:
+            await ws.receive(timeout=FIRST_BYTES_SECONDS)
+            await ws.send_str(message)
+            await drain(ws, quiet_seconds=FIRST_BYTES_SECONDS)  # until the server closes it
+            assert ws.closed
+        finally:
+            await ws.close()
+    time.sleep(0.2)
+    assert len(served.process.logged("closed a tab after a malformed message")) == before + 1
+    assert not served.process.logged("Traceback")

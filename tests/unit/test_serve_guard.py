@@ -138,3 +138,14 @@ def test_tokens_are_random_and_compared_exactly() -> None:
     assert not token_matches("", token)
     assert not token_matches(None, token)
     assert not token_matches("é" * 32, token)  # not ASCII: no TypeError from compare_digest
+
+
+def test_a_tab_s_size_is_bounded() -> None:
+    from interview.cli.serve_server import MAX_HEIGHT, MAX_WIDTH, bounded_size
+
+    assert (MAX_WIDTH, MAX_HEIGHT) == (500, 200)
+    assert bounded_size(80, 24) == (80, 24)
+    assert bounded_size(500, 200) == (500, 200)
+    assert bounded_size(501, 201) == (500, 200)
+    assert bounded_size(3000, 10**20) == (500, 200)
+    assert bounded_size(0, -5) == (1, 1)
