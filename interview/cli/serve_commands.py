@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from interview.cli.serve_guard import ServedHosts, new_token, served_hosts
-from interview.errors import InputError
+from interview.errors import InputError, printable
 
 if TYPE_CHECKING:
     from textual_serve.server import Server
@@ -51,18 +51,17 @@ def run_serve(arguments: argparse.Namespace) -> int:
     sessions_dir = Path(arguments.sessions_dir).resolve()
     addresses = _resolve(host, port)
     if not _all_loopback(addresses):
-        print(
-            f"smm: warning: serving on {host}:{port}: anyone who can reach this address can "
-            f"read and write the sessions in {sessions_dir} (there is no login)",
-            file=sys.stderr,
-            flush=True,
+        who = "anyone who can reach this address" + (
+            "" if arguments.no_token else " and has the URL"
+        )
+        _warn(
+            f"serving on {host}:{port}: {who} can read and write the sessions in {sessions_dir} "
+            "(there is no login)"
         )
     if arguments.no_token:
-        print(
-            "smm: warning: --no-token: any program that can reach the server, and any web page "
-            "served from one of its addresses, can read and write the sessions",
-            file=sys.stderr,
-            flush=True,
+        _warn(
+            f"--no-token: any program that can reach {host}:{port} can read and write the "
+            f"sessions in {sessions_dir} (web pages of other sites still cannot)"
         )
     if not _port_free(addresses):
         return _port_taken(host, port)
@@ -77,6 +76,10 @@ def run_serve(arguments: argparse.Namespace) -> int:
             return _port_taken(host, port)
         raise InputError([f"cannot listen on {host}:{port}: {error.strerror or error}"]) from None
     return EXIT_OK
+
+
+def _warn(message: str) -> None:
+    print(printable(f"smm: warning: {message}"), file=sys.stderr, flush=True)
 
 
 def _tab_command(sessions_dir: Path, questionnaire: Path | None) -> str:

@@ -30,6 +30,7 @@ log = logging.getLogger("smm.serve")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 # A tab drawn at 3000x3000 blocked for ever writing its screen (security review, S2).
 MAX_WIDTH, MAX_HEIGHT = 500, 200
+WRONG_TOKEN = "wrong or missing token"
 WRONG_TOKEN_PAGE = (
     "smm serve: this address needs its token. Open the URL that smm serve printed when it "
     "started, the one that ends in ?token=...\n"
@@ -79,7 +80,7 @@ class GuardedServer(Server):
         """
         token = self.guard.token
         if token is not None and not token_matches(request.query.get("token"), token):
-            raise refusal(request, "wrong or missing token", WRONG_TOKEN_PAGE)
+            raise refusal(request, WRONG_TOKEN, WRONG_TOKEN_PAGE)
         self.public_url = f"{request.scheme}://{request.host}"
         page: web.StreamResponse = await super().handle_index(request)
         page.headers["Referrer-Policy"] = "no-referrer"  # the URL holds the token
@@ -91,7 +92,7 @@ class GuardedServer(Server):
         """The socket, for the page smm served: same origin, the token's cookie, an upgrade."""
         reason = self._socket_refusal(request)
         if reason is not None:
-            raise refusal(request, reason, WRONG_TOKEN_PAGE if "token" in reason else None)
+            raise refusal(request, reason, WRONG_TOKEN_PAGE if reason == WRONG_TOKEN else None)
         if not web.WebSocketResponse().can_prepare(request).ok:  # a bare GET: no traceback
             raise refusal(request, "not a WebSocket upgrade", status=400)
         width = _query_number(request.query.get("width"), 80)
@@ -107,7 +108,7 @@ class GuardedServer(Server):
         if reason is not None or self.guard.token is None:
             return reason
         if not token_matches(request.cookies.get(self.guard.cookie), self.guard.token):
-            return "wrong or missing token"
+            return WRONG_TOKEN
         return None
 
     async def _process_messages(
