@@ -16,7 +16,7 @@ from enum import StrEnum
 from itertools import pairwise
 
 from interview.errors import InputError, printable
-from interview.formatting import plural, short_time
+from interview.formatting import short_time
 from interview.gap import GapAnalysis, Severity, compare_sessions, mean_level, scope_for_arithmetic
 from interview.questionnaire.model import Questionnaire
 from interview.scoring import CurrentLevel, current_levels_of
@@ -219,33 +219,6 @@ def gap_movement(before: GapCounts, after: GapCounts) -> GapMovement:
     )
 
 
-def movement_words(movement: GapMovement) -> list[str]:
-    """``["2 fewer large gaps", "3 levels closer to the target", …]``, the mean's movement
-    last; ``["no change"]`` when nothing moved."""
-    words = [
-        counted_change(movement.large, "large gap"),
-        counted_change(movement.small, "small gap"),
-        counted_change(movement.none, "practice with no gap", "practices with no gap"),
-    ]
-    levels = movement.comprehensiveness_gap
-    if levels:
-        direction = "closer to" if levels < 0 else "further from"
-        words.append(f"{plural(abs(levels), 'level')} {direction} the target")
-    if movement.current_mean:
-        direction = "up" if movement.current_mean > 0 else "down"
-        words.append(f"mean comprehensiveness {direction} {abs(movement.current_mean):.1f}")
-    return [word for word in words if word] or ["no change"]
-
-
-def counted_change(difference: int, noun: str, nouns: str = "") -> str:
-    """``2 fewer large gaps``, ``1 more small gap``; empty when the count did not move."""
-    if not difference:
-        return ""
-    amount = abs(difference)
-    name = noun if amount == 1 else (nouns or f"{noun}s")
-    return f"{amount} {'more' if difference > 0 else 'fewer'} {name}"
-
-
 @dataclass(frozen=True)
 class GapsInTime:
     """One assessment's gaps to the current target, and how they moved since the previous."""
@@ -354,73 +327,6 @@ def build_history(questionnaire: Questionnaire, sessions: Sequence[Session]) -> 
         practices=practice_histories(questionnaire, assessments),
         gaps=[] if target is None else gaps_over_time(questionnaire, target.session, assessments),
     )
-
-
-# --- What every format says ------------------------------------------------------------------
-
-LEVELS_LEGEND = (
-    "Levels are comprehensiveness/scope. Comprehensiveness: 0 None, 1 Minimum, 2 Ad hoc, "
-    "3 Consistent, 4 Formalized. Scope: 1 General, 2 Industry specific, 3 System specific; "
-    "- is n/a (comprehensiveness 0), ? not yet known."
-)
-
-CHANGE_LEGEND = (
-    "After a level, the change since the previous assessment: ↑ up, ↓ down, ↕ one measure up "
-    "and the other down; nothing when it stayed. A narrower scope is higher."
-)
-
-GAPS_LEGEND = (
-    "Counted over the practices that the current target includes (not-applicable ones are left "
-    "out). Levels short: the comprehensiveness gaps added up. Mean: the mean current "
-    "comprehensiveness of those practices, to one decimal."
-)
-
-HISTORY_RULES_NOTE = (
-    "Which sessions form the history, which target is the current one and how changes are "
-    "marked are smm's own rules; gaps and severity follow smm's gap rules (a gap of 2 or more "
-    "levels in either measure is large, any smaller gap is small). See docs/HISTORY.md and "
-    "docs/GAP.md."
-)
-
-
-def session_status(history: History, session: Session) -> list[str]:
-    """``["imported from a.csv", "started from A1 (id)", "accepted as the baseline …"]``."""
-    words = [
-        f"imported from {session.imported_from}"
-        if session.imported_from is not None
-        else ("finished" if is_finished(session) else "not finished")
-    ]
-    target = history.current_target
-    if target is not None and target.session.id == session.id:
-        words.append("the current target")
-    if session.previous_session:
-        label = history.label_of_id(session.previous_session)
-        where = label or f"{session.previous_session} (not in this history)"
-        words.append(f"started from {where}")
-    if session.accepted_as_baseline is not None:
-        words.append(f"accepted as the baseline {utc_time(session.accepted_as_baseline)}")
-    return words
-
-
-def target_sentence(history: History) -> str:
-    """``Current target: T1 (id), the most recent finished target.``, or why there is none."""
-    target = history.current_target
-    if target is None:
-        return (
-            "No target for this system yet, so there are no gaps to follow; "
-            "start one with `smm new target`."
-        )
-    label = history.label_of(target.session)
-    return f"Current target: {label} ({target.session.id}), {target.reason}."
-
-
-def baseline_sentence(history: History) -> str:
-    """``Baseline: A2 (id), accepted …``, or that none was accepted yet."""
-    baseline = history.baseline
-    if baseline is None or baseline.accepted_as_baseline is None:
-        return "Baseline: no assessment has been accepted as the baseline yet."
-    accepted = utc_time(baseline.accepted_as_baseline)
-    return f"Baseline: {history.label_of(baseline)} ({baseline.id}), accepted {accepted}."
 
 
 def day_of(session: Session) -> str:

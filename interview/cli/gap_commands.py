@@ -5,27 +5,21 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from interview.cli.gap_formats import (
-    gap_csv,
-    gap_json,
-    gap_markdown,
-    gap_text,
-    pair_json,
-    report_json,
-    report_markdown,
-    report_text,
-    session_info,
-)
-from interview.cli.output import json_text, warn, workspace_of
+from interview.cli.output import warn, workspace_of
 from interview.errors import printable
 from interview.files import write_text_atomically
 from interview.gap import session_standings
 from interview.levels_csv import levels_csv
-from interview.questionnaire import Questionnaire
-from interview.report.html import gap_html, report_html
+from interview.render.csv_output import gap_csv
+from interview.render.gap_document import gap_document
+from interview.render.html import write_html
+from interview.render.json_output import export_json, gap_json, report_json
+from interview.render.markdown import write_markdown
+from interview.render.session_document import session_document
+from interview.render.text import write_text
 from interview.services.comparison import gap
 from interview.services.records import import_levels, session_report
-from interview.session.model import Session, SessionKind
+from interview.session.model import SessionKind
 
 EXIT_OK = 0
 
@@ -40,8 +34,11 @@ def run_gap(arguments: argparse.Namespace) -> int:
     if arguments.format == "csv":
         text = gap_csv(result.report.analysis)
     else:
-        render = {"text": gap_text, "md": gap_markdown, "html": gap_html, "json": gap_json}
-        text = render[arguments.format](result.report)
+        writers = {"text": write_text, "md": write_markdown, "html": write_html}
+        if arguments.format == "json":
+            text = gap_json(result.report)
+        else:
+            text = writers[arguments.format](gap_document(result.report))
     return _deliver(text, arguments.output)
 
 
@@ -52,8 +49,8 @@ def run_report(arguments: argparse.Namespace) -> int:
     found = session_report(workspace, arguments.session)
     if arguments.format == "json":
         return _deliver(report_json(questionnaire, found.session), arguments.output)
-    render = {"text": report_text, "md": report_markdown, "html": report_html}
-    text = render[arguments.format](questionnaire, found.session, profile=found.profile)
+    writers = {"text": write_text, "md": write_markdown, "html": write_html}
+    text = writers[arguments.format](session_document(questionnaire, found.session, found.profile))
     return _deliver(text, arguments.output)
 
 
@@ -84,22 +81,6 @@ def run_import(arguments: argparse.Namespace) -> int:
 
 
 # --- Helpers ---------------------------------------------------------------------------------
-
-
-def export_json(questionnaire: Questionnaire, session: Session) -> str:
-    """The session and one entry per practice: the CSV's content as JSON (docs/GAP.md)."""
-    practices = []
-    for standing in session_standings(questionnaire, session):
-        level = pair_json(standing.level) or {"comprehensiveness": None, "scope": None}
-        practices.append(
-            {
-                "practice": standing.practice_id,
-                **level,
-                "applicable": standing.applicable,
-                "note": standing.note,
-            }
-        )
-    return json_text({"session": session_info(questionnaire, session), "practices": practices})
 
 
 def _deliver(text: str, output: Path | None) -> int:

@@ -6,11 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from interview.cli.history_formats import history_json, history_text
 from interview.cli.output import workspace_of
 from interview.errors import printable
 from interview.files import write_text_atomically
-from interview.report.history_html import history_html
+from interview.render.history_document import history_document
+from interview.render.html import write_html
+from interview.render.json_output import history_json
+from interview.render.text import write_text
 from interview.services.comparison import history as system_history
 
 EXIT_OK = 0
@@ -28,11 +30,11 @@ def run_history(arguments: argparse.Namespace) -> int:
     if history is None:
         return EXIT_BAD_INPUT
     if arguments.format == "html":
-        text = history_html(questionnaire, history)
+        text = write_html(history_document(history))
     elif arguments.format == "json":
         text = history_json(questionnaire, history) + "\n"
     else:
-        text = history_text(history)
+        text = write_text(history_document(history))
     deliver(text, arguments.output)
     return EXIT_BAD_INPUT if found.problems else EXIT_OK
 

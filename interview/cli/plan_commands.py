@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
-from interview.cli.output import json_text, table, workspace_of
+from interview.cli.output import table, workspace_of
 from interview.errors import printable
 from interview.gap import compare_sessions
 from interview.plan import PlannedStep, PlanStatus, planned_roadmap, progress_counts
+from interview.render.json_output import document_text, plan_output
 from interview.services.comparison import plan_of, set_plan_item
 from interview.session.model import SessionKind
 
@@ -25,8 +25,7 @@ def run_plan_show(arguments: argparse.Namespace) -> int:
     steps = planned_roadmap(plan, analysis.roadmap, workspace.clock().date())
     counts = progress_counts(steps)
     if arguments.json:
-        print(json_text({"system": plan.system, "items": [_step_json(s) for s in steps],
-                         "progress": {state.value: n for state, n in counts.items()}}))  # fmt: skip
+        print(document_text(plan_output(plan.system, steps, counts)))
         return EXIT_OK
     rows = [_step_row(step) for step in steps]
     print(
@@ -45,19 +44,6 @@ def _step_row(step: PlannedStep) -> list[str]:
         return [step.practice_id, step.progress.value, "", "", ""]
     due = item.due.isoformat() if item.due else ""
     return [step.practice_id, step.progress.value, item.owner, due, item.note]
-
-
-def _step_json(step: PlannedStep) -> dict[str, Any]:
-    item = step.item
-    return {
-        "practice": step.practice_id,
-        "progress": step.progress.value,
-        "in_roadmap": step.in_roadmap,
-        "owner": item.owner if item else None,
-        "due": item.due.isoformat() if item and item.due else None,
-        "status": item.status.value if item else None,
-        "note": item.note if item else None,
-    }
 
 
 def run_plan_set(arguments: argparse.Namespace) -> int:

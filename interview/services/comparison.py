@@ -13,7 +13,7 @@ from interview.errors import InputError, printable
 from interview.history import History, build_history, find_system_sessions
 from interview.plan import Plan, PlanItem, PlanStatus, load_plan, save_plan, update_item
 from interview.profiles import profile_in_use
-from interview.report.extras import GapReport, gap_report
+from interview.render.gap_report import GapReport, gap_report
 from interview.services.workspace import Workspace, refuse_repeats
 from interview.session.model import Session, SessionKind
 

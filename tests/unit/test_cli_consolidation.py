@@ -93,8 +93,10 @@ def test_three_assessments_as_json(
     three_interviewees(folder, tmp_path, capsys)
     data = json.loads(gap(folder, capsys, "t", "c1", "c2", "c3", "--format", "json"))
     assert list(data) == [
-        "target", "current", "practices", "subdomains", "domains", "roadmap", "consolidation"
+        "format_version", "target", "current", "practices", "subdomains", "domains", "roadmap",
+        "plan", "consolidation",
     ]  # fmt: skip
+    assert data["format_version"] == 2 and data["plan"] is None
     levels = {
         row["id"]: (pair(row["current"]), pair(row["gap"]), row["severity"])
         for row in data["practices"]
@@ -175,29 +177,31 @@ def test_text_lists_where_the_interviewees_disagree(
 ) -> None:
     three_interviewees(folder, tmp_path, capsys)
     lines = gap(folder, capsys, "t", "c1", "c2", "c3").splitlines()
-    assert lines[3] == "Current: 3 assessments, merged by the lowest level per practice:"
-    assert lines[4].startswith("         c1: Acme, Ann Lee (Ops lead), last change ")
-    assert "    D1.1  3/2      1/3      2/0    large gap                  Practice" in lines
-    start = lines.index("Where the interviewees disagree, largest spread first")
+    assert lines[4].startswith("Current state (1 of 3): c1: Acme, Ann Lee (Ops lead), last change ")
+    assert lines[11].startswith(
+        "Current state: 3 assessments, merged by the lowest level per practice: the rule, and"
+    )
+    assert "    D1.1  Practice          3/2      1/3      2/0    large gap" in lines
+    start = lines.index("Where the interviewees disagree")
     section = lines[start : lines.index("Roadmap, most urgent first")]
-    assert section[2] == "Current state: 3 assessments, merged by the lowest level per practice"
+    assert section[4] == "Current state: 3 assessments, merged by the lowest level per practice"
     practices = section[section.index(" 1. D1.1 Practice: they disagree by 2 levels, and on "
                                       "scope by 2; merged 1/3") :]  # fmt: skip
     assert practices == [
         " 1. D1.1 Practice: they disagree by 2 levels, and on scope by 2; merged 1/3",
-        "    3/2     Ann Lee (Ops lead), session c1",
-        "    1/3     Bo Chen (Firmware lead), session c2",
-        "    2/1     Cy Diaz, session c3",
+        "    - Ann Lee (Ops lead), session c1: 3/2",
+        "    - Bo Chen (Firmware lead), session c2: 1/3",
+        "    - Cy Diaz, session c3: 2/1",
         "",
         " 2. F1.1 Practice: they disagree by 2 levels; merged 0/-",
-        "    2/1     Ann Lee (Ops lead), session c1",
-        "    0/-     Bo Chen (Firmware lead), session c2",
-        "    1/1     Cy Diaz, session c3",
+        "    - Ann Lee (Ops lead), session c1: 2/1",
+        "    - Bo Chen (Firmware lead), session c2: 0/-",
+        "    - Cy Diaz, session c3: 1/1",
         "",
         " 3. D1.2 Practice: they disagree on scope by 1 level; merged 1/1",
-        "    1/2     Ann Lee (Ops lead), session c1",
-        "    1/1     Bo Chen (Firmware lead), session c2",
-        "    1/2     Cy Diaz, session c3",
+        "    - Ann Lee (Ops lead), session c1: 1/2",
+        "    - Bo Chen (Firmware lead), session c2: 1/1",
+        "    - Cy Diaz, session c3: 1/2",
         "",
     ]
 
@@ -209,14 +213,15 @@ def test_markdown_lists_where_the_interviewees_disagree(
     markdown = gap(folder, capsys, "t", "c1", "c3", "--format", "md")
     # c1 and c3 only: D1.1 3/2 and 2/1 -> 2/1, 1 apart in each; D1.2 agree (1/2); F1.1 2/1 and
     # 1/1 -> 1/1, 1 apart. D1.1 first (it also differs in scope).
-    assert "- **Current:** 2 assessments, merged by the lowest level per practice:\n" in markdown
+    assert "- **Current state (2 of 2):** c3: Acme, Cy Diaz, last change" in markdown
+    assert "Current state: 2 assessments, merged by the lowest level per practice: the" in markdown
     section = markdown[markdown.index("## Where the interviewees disagree") :]
     section = section[: section.index("## Roadmap")]
     assert "### Current state: 2 assessments, merged by the lowest level per practice" in section
     assert (
         "1. **D1.1 Practice**: they disagree by 1 level, and on scope by 1; merged 2/1\n"
-        "   - Ann Lee (Ops lead), session c1: 3/2\n"
-        "   - Cy Diaz, session c3: 2/1\n"
+        "   - **Ann Lee (Ops lead), session c1**: 3/2\n"
+        "   - **Cy Diaz, session c3**: 2/1\n"
         "2. **F1.1 Practice**: they disagree by 1 level; merged 1/1\n"
     ) in section
     assert "D1.2" not in section
@@ -228,7 +233,7 @@ def test_one_session_per_side_has_no_disagreement_section(
     three_interviewees(folder, tmp_path, capsys)
     assert "Where the interviewees disagree" not in gap(folder, capsys, "t", "c1")
     data = json.loads(gap(folder, capsys, "t", "c1", "--format", "json"))
-    assert "consolidation" not in data and data["current"]["id"] == "c1"
+    assert data["consolidation"] is None and data["current"]["id"] == "c1"
 
 
 def test_interviewees_who_agree_are_said_to(

@@ -124,7 +124,18 @@ def test_import_then_gap_json_end_to_end(folder: Path, capsys: pytest.CaptureFix
     assert (target_id, current_id) == (f"acme-gateway-target-{TODAY}", "acme-now")
     assert smm(folder, "gap", target_id, current_id, "--format", "json") == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"target", "current", "practices", "subdomains", "domains", "roadmap"}
+    assert set(data) == {
+        "format_version",
+        "target",
+        "current",
+        "practices",
+        "subdomains",
+        "domains",
+        "roadmap",
+        "plan",
+        "consolidation",
+    }
+    assert (data["format_version"], data["plan"], data["consolidation"]) == (2, None, None)
     assert data["practices"] == EXPECTED_PRACTICES
     groups = {
         row["id"]: (row["severity"], row["target_mean"], row["current_mean"])
@@ -133,7 +144,7 @@ def test_import_then_gap_json_end_to_end(folder: Path, capsys: pytest.CaptureFix
     assert groups == EXPECTED_GROUPS
     subgroups = {row["id"]: tuple(row.values())[1:] for row in data["subdomains"]}
     assert subgroups == {"D1": EXPECTED_GROUPS["D"], "F1": EXPECTED_GROUPS["F"]}
-    assert data["roadmap"] == EXPECTED_ROADMAP
+    assert data["roadmap"] == [{**item, "plan": None} for item in EXPECTED_ROADMAP]
     current = data["current"]
     assert (current["id"], current["kind"], current["imported_from"]) == (
         "acme-now",
@@ -152,21 +163,20 @@ def test_gap_text_writes_severity_in_words(
     lines = capsys.readouterr().out.splitlines()
     table = lines[lines.index(next(line for line in lines if line.startswith("ID "))) :]
     assert table[:8] == [
-        "ID        TARGET   CURRENT  GAP    SEVERITY                   NAME",
-        "D         3.0      2.0             small gap                  Domain",
-        "  D1      3.0      2.0             small gap                  Sub-domain",
-        "    D1.1  3/2      2/1      1/1    small gap                  Practice",
-        "    D1.2  n/a      1/2             not applicable             Practice",
-        "F         2.0      0.0             large gap                  Other domain",
-        "  F1      2.0      0.0             large gap                  Other sub-domain",
-        "    F1.1  2/1      0/-      2/1    large gap                  Practice",
+        "ID        NAME              TARGET   CURRENT  GAP    SEVERITY",
+        "D         Domain            3.0      2.0             small gap",
+        "  D1      Sub-domain        3.0      2.0             small gap",
+        "    D1.1  Practice          3/2      2/1      1/1    small gap",
+        "    D1.2  Practice          n/a      1/2             not applicable",
+        "F         Other domain      2.0      0.0             large gap",
+        "  F1      Other sub-domain  2.0      0.0             large gap",
+        "    F1.1  Practice          2/1      0/-      2/1    large gap",
     ]
     roadmap = lines[lines.index("Roadmap, most urgent first") :]
-    assert roadmap[1:8] == [
-        "",
+    assert roadmap[1:7] == [
         " 1. F1.1 Practice: large gap",
-        "    from 0 None, scope n/a",
-        "    to   2 Ad hoc, scope 1 General",
+        "    from: 0 None, scope n/a",
+        "    to: 2 Ad hoc, scope 1 General",
         "    to reach 1 Minimum:",
         "      - Do one.",
         "    to reach 2 Ad hoc:",
@@ -189,7 +199,10 @@ def test_gap_csv_and_markdown(folder: Path, capsys: pytest.CaptureFixture[str]) 
     markdown = capsys.readouterr().out
     assert "| D1.1 | Practice | 3/2 | 2/1 | 1/1 | small gap |" in markdown
     assert "| **F** | **Other domain** | **2.0** | **0.0** |  | **large gap** |" in markdown
-    assert "1. **F1.1 Practice**: large gap, from 0 None, scope n/a to 2 Ad hoc" in markdown
+    assert (
+        "1. **F1.1 Practice**: large gap\n   - From: 0 None, scope n/a\n   - To: 2 Ad hoc"
+        in markdown
+    )
 
 
 def test_gap_between_interviewed_sessions(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -287,10 +300,10 @@ def test_report_of_a_target(folder: Path, capsys: pytest.CaptureFixture[str]) ->
     text = capsys.readouterr().out
     assert text.startswith("Target: Acme gateway\n")
     assert "imported from target.csv, levels as given" in " ".join(text.split())
-    assert "D  Domain: mean target comprehensiveness 3.0" in text
-    assert "    D1.1  Practice: 3 Consistent, scope 2 Industry specific\n" in text
-    assert "        aim: Level three.\n        why: Sector rules apply\n" in text
-    assert "    D1.2  Practice: not applicable\n" in text
+    assert "D         Domain            mean 3.0\n" in text
+    assert "    D1.1  Practice          3 Consistent, scope 2 Industry specific\n" in text
+    assert "          aim: Level three.\n          why: Sector rules apply\n" in text
+    assert "    D1.2  Practice          not applicable\n" in text
 
     assert smm(folder, "report", target_id, "--format", "json") == 0
     data = json.loads(capsys.readouterr().out)
@@ -317,9 +330,11 @@ def test_report_of_a_current_state_in_markdown(
     assert smm(folder, "report", "acme-current", "--format", "md") == 0
     markdown = capsys.readouterr().out
     assert markdown.startswith("# Current state: Acme gateway\n")
-    assert "## D Domain\n\nMean current comprehensiveness: 1.5\n" in markdown  # (3 + 0) / 2
-    assert "- **D1.1 Practice**: 3 Consistent, scope 2 Industry specific\n" in markdown
-    assert "  - Notes: Org chart, 2026-10\n" in markdown
+    assert "| **D** | **Domain** | **mean 1.5** |  |\n" in markdown  # (3 + 0) / 2
+    assert (
+        "| D1.1 | Practice | 3 Consistent, scope 2 Industry specific | *Reached:* Level three."
+        "<br>*Notes:* Org chart, 2026-10 |\n"
+    ) in markdown
 
 
 # --- smm export and the round trip -----------------------------------------------------------
@@ -645,7 +660,9 @@ def test_a_target_not_finished_leaves_its_unset_practices_out(
         "current_mean": None,
     }
     assert smm(folder, "gap", "half", "acme-current") == 0
-    assert "    F1.1  not set  1/1             target not set" in capsys.readouterr().out
+    assert "    F1.1  Practice          not set  1/1             target not set" in (
+        capsys.readouterr().out
+    )
     exported = tmp_path / "half.csv"
     assert smm(folder, "export", "half", "--format", "csv", "-o", str(exported)) == 0
     assert exported.read_text().splitlines()[3] == "F1.1,,,"

@@ -381,8 +381,8 @@ def test_roadmap_shows_steps_and_the_reason_as_typed(analysis: GapAnalysis) -> N
     text = plain(roadmap_view(analysis.roadmap))
     assert text.splitlines()[2:8] == [
         " 1. F1.1 Practice   large gap",
-        "    from 0 None, scope n/a",
-        "    to   2 Ad hoc, scope 1 General",
+        "    from: 0 None, scope n/a",
+        "    to: 2 Ad hoc, scope 1 General",
         "    to reach 1 Minimum:",
         "      • Do one.",
         "    to reach 2 Ad hoc:",
@@ -396,7 +396,7 @@ def test_practice_detail(small: Questionnaire, analysis: GapAnalysis) -> None:
     gap = analysis.practices[0]
     text = plain(practice_detail(small, gap, analysis.roadmap[1]))
     assert text.splitlines()[:2] == ["D1.1 Practice", "Domain › Sub-domain"]
-    assert "Target:  3 Consistent, scope 2 Industry specific (set for this practice)" in text
+    assert "Target:  3 Consistent, scope 2 Industry specific (set by the practice purpose)" in text
     assert "         why: [bold]Sector[/bold] rules" in text
     assert "Current: 2 Ad hoc, scope 1 General" in text
     assert "Gap:     comprehensiveness 1, scope 1    small gap" in text

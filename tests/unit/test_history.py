@@ -36,10 +36,10 @@ from interview.history import (
     build_history,
     gap_movement,
     level_change,
-    movement_words,
     system_key,
 )
 from interview.questionnaire import load_questionnaire
+from interview.render.words import movement_words
 from interview.report.history_chart import HistoryChartData, history_chart_svg
 from interview.scoring import CurrentLevel
 from interview.session.model import NO, YES, Phase, SessionKind, new_session
@@ -261,7 +261,7 @@ def test_an_unfinished_target_is_used_when_none_is_finished(
     store.create(new_session(questionnaire, SessionKind.TARGET, SYSTEM, now=when(2, 1)), "t2")
     out = history_of(folder, capsys, SYSTEM)
     assert "Current target: T2 (t2), the most recent target (no target of this system is" in out
-    assert "Gaps over time: none yet, as this system has no self-assessment yet." in out
+    assert "Gaps to the current target (T2) over time\nNone yet, as this system has no self-" in out
 
 
 # --- smm history: text -----------------------------------------------------------------------
@@ -306,10 +306,10 @@ def test_text_shows_sessions_levels_and_movement(
     ]
     flat = " ".join(out.split())
     assert (
-        "A2 against A1: 2 fewer large gaps, 1 more small gap, 1 more practice with no gap, "
-        "3 levels closer to the target, mean comprehensiveness up 1.0 (0.7 → 1.7). "
-        "A3 against A2: 1 more large gap, 1 fewer practice with no gap, 2 levels further from "
-        "the target, mean comprehensiveness down 0.7 (1.7 → 1.0)."
+        "A2 2026-04-15 0 2 1 2 1.7 2 fewer large gaps, 1 more small gap, 1 more practice with no "
+        "gap, 3 levels closer to the target, mean comprehensiveness up 1.0 (0.7 → 1.7) "
+        "A3 2026-07-15 1 2 0 4 1.0 1 more large gap, 1 fewer practice with no gap, 2 levels "
+        "further from the target, mean comprehensiveness down 0.7 (1.7 → 1.0)"
     ) in flat
 
 
@@ -331,10 +331,10 @@ def test_other_systems_are_left_out(
     assert other["gaps"] == []
     text = history_of(three_cycles, capsys, "acme gateway 2")
     assert "No target for this system yet" in text
-    assert "Gaps over time: none, as this system has no target yet." in text
+    assert "Gaps over time\nNone, as this system has no target yet." in text
     page = history_of(three_cycles, capsys, "acme gateway 2", "--format", "html")
-    assert "<svg" not in page and "<p>None: this system has no target yet.</p>" in page
-    assert '<td class="level">4/3</td>' in page
+    assert "<svg" not in page and "<p>None, as this system has no target yet.</p>" in page
+    assert "<td>4/3</td>" in page
 
 
 def test_wide_histories_are_split_into_blocks(
@@ -359,6 +359,7 @@ def test_wide_histories_are_split_into_blocks(
 def test_json_shape(three_cycles: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(history_of(three_cycles, capsys, SYSTEM, "--format", "json"))
     assert list(data) == [
+        "format_version",
         "system",
         "sessions",
         "assessments",
@@ -428,9 +429,9 @@ def test_html_is_self_contained_with_the_chart_and_tables(
     assert {"large gap", "small gap", "no gap", "target, mean 2.3"} <= set(chart_texts)
     assert {"2026-01-15", "2026-04-15", "2026-07-15"} <= set(chart_texts)
     # The levels table: each change as a marker, whatever the colour.
-    assert '<td class="level mixed">1/3<abbr class="change mixed"' in page
-    assert '<td class="level down">0/-<abbr class="change down"' in page
-    assert '<td class="level">1/1</td>' in page
+    assert '<td class="level mixed">1/3↕</td>' in page
+    assert '<td class="level down">0/-↓</td>' in page
+    assert '<td class="level same">1/1</td>' in page and "<td>1/1</td>" in page
     assert (
         "2 fewer large gaps, 1 more small gap, 1 more practice with no gap, "
         "3 levels closer to the target, mean comprehensiveness up 1.0"
@@ -444,8 +445,9 @@ def test_html_escapes_the_system_name(
     import_levels(folder, tmp_path, "assessment", "a", "1/1 0/- 1/1", HOSTILE_SYSTEM)
     page = history_of(folder, capsys, HOSTILE_SYSTEM, "--format", "html")
     assert "<script" not in page
-    assert "<title>History: &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;$5&quot; Gateway" in (
-        page
+    assert (
+        "<title>History of &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;$5&quot; Gateway"
+        in (page)
     )
     out = tmp_path / "history.html"
     capsys.readouterr()

@@ -210,7 +210,8 @@ def test_roadmap_lists_the_items_in_order_with_their_steps(
     roadmap = page[page.index('<section id="roadmap">') :]
     headings = re.findall(r"<h3>(\S+) Practice <span class=\"heat (\w+)\">", roadmap)
     assert headings == [("F1.1", "large"), ("D1.1", "small")]
-    assert "From <strong>0 None, scope n/a</strong> → to <strong>2 Ad hoc, scope 1 General" in page
+    assert '<p class="move"><strong>From:</strong> 0 None, scope n/a</p>' in page
+    assert '<p class="move"><strong>To:</strong> 2 Ad hoc, scope 1 General</p>' in page
     f_item = roadmap[: roadmap.index("D1.1")]
     assert re.findall(r"<h4>([^<]+)</h4>", f_item) == ["To reach 1 Minimum", "To reach 2 Ad hoc"]
     assert "<li>Do one.</li>" in f_item
@@ -315,7 +316,7 @@ def test_output_file_is_the_page(
 # --- Several interviewees --------------------------------------------------------------------
 
 
-def test_where_the_interviewees_disagree_is_a_table(
+def test_where_the_interviewees_disagree_is_a_list(
     folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Levels and spreads as worked out in test_cli_consolidation.py: D1.1 (2, 2) merged 1/3,
@@ -334,21 +335,18 @@ def test_where_the_interviewees_disagree_is_a_table(
     assert (
         "<h3>Current state: 4 assessments, merged by the lowest level per practice</h3>" in section
     )
-    bodies = re.findall(r"<tbody>\n(.*?)\n</tbody>", section, re.S)
-    first_cells = [re.findall(r'^<tr><td rowspan="4">([^<]+)</td>', body) for body in bodies]
-    assert first_cells == [["D1.1"], ["F1.1"], ["D1.2"]]
-    assert bodies[0].split("\n") == [
-        '<tr><td rowspan="4">D1.1</td><td rowspan="4">Practice</td>'
-        '<td rowspan="4">they disagree by 2 levels, and on scope by 2</td>'
-        '<td rowspan="4">1 Minimum<br><span class="scope">scope 3 System specific</span></td>'
-        '<td>Ann Lee<br><span class="scope">Ops lead</span></td><td>c1</td>'
-        '<td>3 Consistent<br><span class="scope">scope 2 Industry specific</span></td></tr>',
-        '<tr><td>Bo Chen<br><span class="scope">Firmware lead</span></td><td>c2</td>'
-        '<td>1 Minimum<br><span class="scope">scope 3 System specific</span></td></tr>',
-        "<tr><td>Cy Diaz</td><td>c3</td>"
-        '<td>2 Ad hoc<br><span class="scope">scope 1 General</span></td></tr>',
-        '<tr><td>&lt;b&gt;Zed&lt;/b&gt;<br><span class="scope">R&amp;D</span></td><td>c4</td>'
-        '<td>3 Consistent<br><span class="scope">scope 2 Industry specific</span></td></tr>',
+    headings = re.findall(r"<h3>(\S+) Practice: ([^<]+)</h3>", section)
+    assert headings == [
+        ("D1.1", "they disagree by 2 levels, and on scope by 2; merged 1/3"),
+        ("F1.1", "they disagree by 2 levels; merged 0/-"),
+        ("D1.2", "they disagree on scope by 1 level; merged 1/1"),
+    ]
+    accounts = re.findall(r"<li><strong>([^<]+)</strong>: ([^<]+)</li>", section)
+    assert accounts[:4] == [
+        ("Ann Lee (Ops lead), session c1", "3 Consistent, scope 2 Industry specific"),
+        ("Bo Chen (Firmware lead), session c2", "1 Minimum, scope 3 System specific"),
+        ("Cy Diaz, session c3", "2 Ad hoc, scope 1 General"),
+        ("&lt;b&gt;Zed&lt;/b&gt; (R&amp;D), session c4", "3 Consistent, scope 2 Industry specific"),
     ]
     assert "<b>Zed</b>" not in page
 

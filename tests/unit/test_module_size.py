@@ -9,10 +9,7 @@ import pytest
 LIMIT = 400
 PACKAGE = Path(__file__).parent.parent.parent / "interview"
 BEING_SPLIT = {
-    "cli/gap_formats.py",
     "gap.py",
-    "history.py",
-    "report/html.py",
 }
 
 

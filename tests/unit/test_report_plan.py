@@ -19,12 +19,15 @@ from pathlib import Path
 
 import pytest
 
-from interview.cli.gap_formats import gap_json, gap_markdown, gap_text
 from interview.consolidation import compare_consolidated, consolidate_gap
 from interview.plan import Plan, PlanStatus, load_plan, save_plan, update_item
 from interview.questionnaire import load_questionnaire
-from interview.report.extras import GapReport, gap_report
-from interview.report.html import gap_html
+from interview.render.gap_document import gap_document
+from interview.render.gap_report import GapReport, gap_report
+from interview.render.html import write_html
+from interview.render.json_output import gap_json
+from interview.render.markdown import write_markdown
+from interview.render.text import write_text
 from interview.session.store import SessionStore
 from tests.unit.test_cli_gap import QUESTIONNAIRE, smm
 
@@ -77,6 +80,18 @@ def compared(
     return gap_report(questionnaire, sides, analysis, plan=plan, today=today)
 
 
+def gap_text(report: GapReport) -> str:
+    return write_text(gap_document(report))
+
+
+def gap_markdown(report: GapReport) -> str:
+    return write_markdown(gap_document(report))
+
+
+def gap_html(report: GapReport) -> str:
+    return write_html(gap_document(report))
+
+
 def section_after(text: str, start: str, end: str) -> list[str]:
     """The lines from the one equal to ``start`` up to (not including) the one equal to ``end``."""
     lines = text.splitlines()
@@ -96,8 +111,8 @@ def test_text_shows_each_items_plan_the_summary_and_the_closed_items(folder: Pat
         "Plan for Rig: 0 done, 1 late, 1 open, 1 gap closed.",
         "",
         " 1. D1.1 Practice: large gap",
-        "    from 1 Minimum, scope 1 General",
-        "    to   3 Consistent, scope 2 Industry specific",
+        "    from: 1 Minimum, scope 1 General",
+        "    to: 3 Consistent, scope 2 Industry specific",
         "    plan: late · Ana <b>&amp; · due 2026-11-24",
         "    note: budget <i>agreed</i> \\x1b[2J",  # the escape sequence is shown, not run
         "    to reach 2 Ad hoc:",
@@ -110,8 +125,8 @@ def test_text_shows_each_items_plan_the_summary_and_the_closed_items(folder: Pat
         "",
     ]
     assert "    plan: open · not planned yet" in page.splitlines()  # F1.1
-    closed = section_after(page, "Planned, but no longer in the roadmap", "")
-    assert closed[2:] == ["  - D1.2: gap closed · Bo · due 2026-12-01"]
+    closed = page.splitlines()[page.splitlines().index("Planned, but no longer in the roadmap") :]
+    assert closed[3:] == ["- D1.2: gap closed · Bo · due 2026-12-01"]
     assert "\x1b" not in page
 
 
@@ -129,7 +144,7 @@ def test_done_and_dropped_items_count_as_such_in_or_out_of_the_roadmap(folder: P
     page = gap_text(compared(folder, plan=plan, today=LATE_DAY))
     assert "Plan for Rig: 1 done, 1 late, 0 open, 1 dropped." in page
     assert "    plan: done · no owner" in page
-    assert "  - D1.2: dropped · Bo · due 2026-12-01" in page
+    assert "- D1.2: dropped · Bo · due 2026-12-01" in page.splitlines()
 
 
 def test_without_a_plan_the_text_is_as_before(folder: Path) -> None:
@@ -144,7 +159,7 @@ def test_without_a_plan_the_text_is_as_before(folder: Path) -> None:
 def test_markdown_shows_the_plan(folder: Path) -> None:
     plan = rig_plan(folder)
     lines = gap_markdown(compared(folder, plan=plan, today=LATE_DAY)).splitlines()
-    first = lines.index("## Roadmap")
+    first = lines.index("## Roadmap, most urgent first")
     assert lines[first + 2] == "Plan for Rig: 0 done, 1 late, 1 open, 1 gap closed."
     assert "   - Plan: late · Ana \\<b\\>\\&amp; · due 2026-11-24" in lines  # text, not HTML
     assert "   - Note: budget \\<i\\>agreed\\</i\\> \\\\x1b\\[2J" in lines
@@ -157,11 +172,11 @@ def test_markdown_shows_the_plan(folder: Path) -> None:
 
 
 def without_plan(data: dict[str, object]) -> dict[str, object]:
-    """The JSON with the plan's keys taken out again."""
+    """The JSON with the plan's values set back to null."""
     roadmap = data["roadmap"]
     assert isinstance(roadmap, list)
-    stripped = [{k: v for k, v in item.items() if k != "plan"} for item in roadmap]
-    return {**{k: v for k, v in data.items() if k != "plan"}, "roadmap": stripped}
+    stripped = [{**item, "plan": None} for item in roadmap]
+    return {**data, "plan": None, "roadmap": stripped}
 
 
 def test_json_adds_the_plan_and_keeps_every_other_key(folder: Path) -> None:
@@ -171,32 +186,42 @@ def test_json_adds_the_plan_and_keeps_every_other_key(folder: Path) -> None:
     assert without_plan(data) == before
     assert [item["plan"] for item in data["roadmap"]] == [
         {
+            "practice": "D1.1",
+            "progress": "late",
+            "in_roadmap": True,
             "owner": OWNER,
             "due": "2026-11-24",
             "status": "in-progress",
-            "progress": "late",
             "note": NOTE,
         },
-        None,  # F1.1 is not planned
+        {  # F1.1 is not planned: the same shape, with nothing planned
+            "practice": "F1.1",
+            "progress": "open",
+            "in_roadmap": True,
+            "owner": None,
+            "due": None,
+            "status": None,
+            "note": None,
+        },
     ]
     assert data["plan"] == {
         "system": "Rig",
         "progress": {
             "open": 1,
-            "in progress": 0,
+            "in-progress": 0,
             "late": 1,
             "done": 0,
             "dropped": 0,
-            "gap closed": 1,
+            "gap-closed": 1,
         },
         "closed": ["D1.2"],
     }
 
 
-def test_json_without_a_plan_has_no_plan_keys(folder: Path) -> None:
+def test_json_without_a_plan_has_null_plans(folder: Path) -> None:
     data = json.loads(gap_json(compared(folder, plan=Plan(system="Rig"), today=LATE_DAY)))
-    assert "plan" not in data
-    assert all("plan" not in item for item in data["roadmap"])
+    assert data["plan"] is None
+    assert all(item["plan"] is None for item in data["roadmap"])
 
 
 # --- HTML ------------------------------------------------------------------------------------
@@ -210,18 +235,18 @@ def test_html_shows_the_plan_escaped(folder: Path) -> None:
         roadmap
     )
     assert (
-        '<p class="plan"><strong>Plan:</strong> <span class="progress late">late</span> · '
-        "Ana &lt;b&gt;&amp;amp; · due 2026-11-24</p>"
+        '<p class="plan"><strong>Plan:</strong> <span class="progress late">late · '
+        "Ana &lt;b&gt;&amp;amp; · due 2026-11-24</span></p>"
     ) in roadmap
     assert (
         '<p class="plan"><strong>Note:</strong> budget &lt;i&gt;agreed&lt;/i&gt; \\x1b[2J</p>'
     ) in roadmap
     assert "<b>" not in page and "<i>agreed" not in page and "\x1b" not in page
-    assert '<span class="progress open">open</span> · not planned yet' in roadmap
+    assert '<span class="progress open">open · not planned yet</span>' in roadmap
     closed = roadmap[roadmap.index('<h3 id="closed">') :]
     assert (
-        '<li><strong>D1.2</strong>: <span class="progress gap-closed">gap closed</span> · Bo · '
-        "due 2026-12-01</li>"
+        '<li><strong>D1.2</strong>: <span class="progress gap-closed">gap closed · Bo · '
+        "due 2026-12-01</span></li>"
     ) in closed
 
 
@@ -244,7 +269,7 @@ def test_smm_gap_reads_the_plan_of_the_current_system_and_the_next_cycle_closes_
     save_plan(folder, plan)
     assert smm(folder, "gap", "t", "c", "--format", "json") == 0
     data = json.loads(capsys.readouterr().out)
-    assert [item["plan"]["progress"] for item in data["roadmap"]] == ["late", "in progress"]
+    assert [item["plan"]["progress"] for item in data["roadmap"]] == ["late", "in-progress"]
     assert data["plan"]["closed"] == []
 
     # The next cycle: D1.1 now meets its target; its item stays in the plan, gap closed.
@@ -257,7 +282,7 @@ def test_smm_gap_reads_the_plan_of_the_current_system_and_the_next_cycle_closes_
     assert smm(folder, "gap", "t", "c2") == 0
     out = capsys.readouterr().out
     assert "Plan for Rig: 0 done, 0 late, 0 open, 1 in progress, 1 gap closed." in out
-    assert "  - D1.1: gap closed · Ana · due 2000-01-01" in out
+    assert "- D1.1: gap closed · Ana · due 2000-01-01" in out.splitlines()
     assert load_plan(folder, "Rig") == plan  # the report changes nothing
 
 
@@ -290,3 +315,39 @@ def test_consolidated_gaps_use_the_plan_of_the_first_current_system(
     for currents, system in ((("c", "o"), "Rig"), (("o", "c"), "Other")):
         assert smm(folder, "gap", "t", *currents, "--format", "json") == 0
         assert json.loads(capsys.readouterr().out)["plan"]["system"] == system
+
+
+def test_plan_show_and_the_gap_roadmap_give_a_plan_item_one_shape(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rig_plan(folder)
+    assert smm(folder, "plan", "show", "t", "c", "--json") == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert smm(folder, "gap", "t", "c", "--format", "json") == 0
+    gap = json.loads(capsys.readouterr().out)
+    in_roadmap = [item for item in shown["items"] if item["in_roadmap"]]
+    assert in_roadmap == [item["plan"] for item in gap["roadmap"]]
+    assert list(shown["progress"]) == list(gap["plan"]["progress"])  # one spelling of each state
+    assert shown["format_version"] == gap["format_version"] == 2
+
+
+def test_the_tui_roadmap_says_what_the_reports_say(folder: Path) -> None:
+    import io
+
+    from rich.console import Console
+
+    from interview.tui.widgets.gap.roadmap import roadmap_view
+
+    plan = rig_plan(folder)
+    report = compared(folder, plan=plan, today=LATE_DAY)
+    console = Console(width=100, record=True, file=io.StringIO(), color_system=None)
+    console.print(roadmap_view(report.analysis.roadmap, plan=plan.items, today=LATE_DAY))
+    screen = [line.rstrip() for line in console.export_text().splitlines()]
+    page = gap_text(report).splitlines()
+    for line in [
+        "    plan: late · Ana <b>&amp; · due 2026-11-24",
+        "    note: budget <i>agreed</i> \\x1b[2J",
+        "    plan: open · not planned yet",
+        "    from: 1 Minimum, scope 1 General",
+    ]:
+        assert line in screen and line in page

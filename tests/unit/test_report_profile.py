@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from interview.cli.gap_formats import report_text
 from interview.engine.interview import Interview
 from interview.profiles import (
     DISCLAIMER,
@@ -28,7 +27,9 @@ from interview.profiles import (
     start_from_profile,
 )
 from interview.questionnaire import Questionnaire, load_questionnaire
-from interview.report.html import report_html
+from interview.render.html import write_html
+from interview.render.session_document import session_document
+from interview.render.text import write_text
 from interview.session.model import KEEP, Origin, Phase, Session, SessionKind, new_session
 from interview.session.store import SessionStore
 from tests.unit.test_cli_gap import QUESTIONNAIRE, smm
@@ -125,13 +126,13 @@ def test_gap_markdown_and_html_show_the_considerations_and_the_disclaimer_once(
     folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     markdown = run(folder, capsys, "gap", "lab-target", "c", "--format", "md")
-    assert "     - *In this sector (Small lab):* Follow the lab standard." in markdown
-    assert "     - *In this sector (Small lab):* Audited against it." in markdown
+    assert "     - In this sector (Small lab): Follow the lab standard." in markdown
+    assert "     - In this sector (Small lab): Audited against it." in markdown
     assert markdown.count("In this sector") == 2
     assert markdown.count(DISCLAIMER) == 1
     page = run(folder, capsys, "gap", "lab-target", "c", "--format", "html")
     assert (
-        '<ul><li>Do three.</li></ul><p class="sector"><strong>In this sector (Small lab):'
+        '<li>Do three.</li>\n</ul><p class="sector"><strong>In this sector (Small lab):'
         "</strong> Follow the lab standard.</p></div>"
     ) in page
     assert page.count('<p class="sector">') == 2
@@ -142,7 +143,17 @@ def test_gap_json_is_unchanged_by_a_profile(
     folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = json.loads(run(folder, capsys, "gap", "lab-target", "c", "--format", "json"))
-    assert set(data) == {"target", "current", "practices", "subdomains", "domains", "roadmap"}
+    assert set(data) == {
+        "format_version",
+        "target",
+        "current",
+        "practices",
+        "subdomains",
+        "domains",
+        "roadmap",
+        "plan",
+        "consolidation",
+    }
     assert "In this sector" not in json.dumps(data)
 
 
@@ -195,14 +206,14 @@ def test_report_text_shows_the_consideration_of_the_target_level(
     folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     lines = run(folder, capsys, "report", "lab-target").splitlines()
-    first = lines.index("    D1.1  Practice: 4 Formalized, scope 3 System specific")
+    first = lines.index("    D1.1  Practice          4 Formalized, scope 3 System specific")
     assert lines[first : first + 6] == [
-        "    D1.1  Practice: 4 Formalized, scope 3 System specific",
-        "        set by: from the target profile",
-        "        aim: Level four.",
-        "        why: Audited [yearly].",
-        "        in this sector (Small lab): Audited against it.",  # level 4's, not level 3's
-        "    D1.2  Practice: 2 Ad hoc, scope 2 Industry specific",
+        "    D1.1  Practice          4 Formalized, scope 3 System specific",
+        "          set by: from the target profile",
+        "          aim: Level four.",
+        "          why: Audited [yearly].",
+        "          in this sector (Small lab): Audited against it.",  # level 4's, not level 3's
+        "    D1.2  Practice          2 Ad hoc, scope 2 Industry specific",
     ]
     prose = " ".join(" ".join(lines).split())
     assert "Follow the lab standard." not in prose
@@ -213,7 +224,7 @@ def test_report_markdown_and_html_show_the_consideration(
     folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     markdown = run(folder, capsys, "report", "lab-target", "--format", "md")
-    assert "  - In this sector (Small lab): Audited against it." in markdown
+    assert "<br>*In this sector (Small lab):* Audited against it. |" in markdown
     assert markdown.count(DISCLAIMER) == 1
     page = run(folder, capsys, "report", "lab-target", "--format", "html")
     assert (
@@ -228,9 +239,9 @@ def test_reports_escape_a_profile_name(folder: Path, small: Questionnaire) -> No
     session = SessionStore(folder).load("lab-target", small).session
     profile = load_profile(PROFILES / "small-lab.toml", small)
     profile = profile.model_copy(update={"name": "Lab <script>\x1b[2J"})
-    text = report_text(small, session, profile=profile)
+    text = write_text(session_document(small, session, profile))
     assert "in this sector (Lab <script>\\x1b[2J): Audited against it." in text
     assert "\x1b" not in text
-    page = report_html(small, session, profile=profile)
+    page = write_html(session_document(small, session, profile))
     assert "<strong>In this sector (Lab &lt;script&gt;\\x1b[2J):</strong>" in page
     assert "<script>" not in page and "\x1b" not in page

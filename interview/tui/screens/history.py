@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
+from rich.console import Group
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from interview.history import (
-    CHANGE_MARKERS,
-    History,
-    LevelInTime,
-    day_of,
-    movement_words,
-    session_status,
-)
-from interview.report.outline import mean_text, short_level
+from interview.history import History
+from interview.render.history_document import history_document
+from interview.render.rich import write_rich
 from interview.tui.text import literal
 
 
@@ -42,58 +34,9 @@ class HistoryScreen(Screen[None]):
 
 
 def history_view(history: History) -> Group:
-    """The history as Rich renderables: heading, sessions, gaps over time, levels over time."""
-    blocks: list[RenderableType] = [literal(f"History of {history.system}", "bold")]
-    if history.current_target is not None:
-        blocks.append(literal(f"Gaps are measured against {history.current_target.reason}."))
-    blocks += [Text(), sessions_table(history)]
-    if history.gaps:
-        blocks += [Text(), gaps_table(history)]
-    if history.assessments:
-        key = Text("After a level: ↑ up, ↓ down, ↕ one measure up and one down.", style="italic")
-        blocks += [Text(), levels_table(history), key]
-    return Group(*blocks)
-
-
-def sessions_table(history: History) -> Table:
-    table = Table(title="Sessions, oldest first", title_justify="left", expand=False)
-    for column in ("", "kind", "day", "interviewee", "status"):
-        table.add_column(column)
-    for session in history.sessions:
-        status = "; ".join(session_status(history, session))
-        table.add_row(
-            history.label_of(session), session.kind.value, day_of(session),
-            literal(session.interviewee or "-"), literal(status),
-        )  # fmt: skip
-    return table
-
-
-def gaps_table(history: History) -> Table:
-    table = Table(title="Gaps to the current target", title_justify="left", expand=False)
-    for column in ("", "large", "small", "none", "levels short", "mean", "since the previous"):
-        table.add_column(column)
-    for row in history.gaps:
-        counts = row.counts
-        moved = "" if row.movement is None else "; ".join(movement_words(row.movement))
-        table.add_row(
-            history.label_of(row.session), str(counts.large), str(counts.small),
-            str(counts.none), str(counts.comprehensiveness_gap), mean_text(counts.current_mean),
-            literal(moved),
-        )  # fmt: skip
-    return table
-
-
-def levels_table(history: History) -> Table:
-    table = Table(title="Levels over time", title_justify="left")
-    table.add_column("practice")
-    for session in history.assessments:
-        table.add_column(history.label_of(session), justify="right")
-    for practice in history.practices:
-        table.add_row(practice.practice_id, *(level_cell(level) for level in practice.levels))
-    return table
-
-
-def level_cell(level: LevelInTime) -> str:
-    """``2/1↑``: the level and its change, readable without colour."""
-    marker = CHANGE_MARKERS[level.change] if level.change else ""
-    return short_level(level.level.comprehensiveness, level.level.scope) + marker
+    """The history in the reports' words: sessions, gaps over time, levels over time."""
+    document = history_document(history)
+    title = literal(document.title, "bold")
+    return Group(
+        title, write_rich([block for section in document.sections for block in (section,)])
+    )

@@ -15,10 +15,10 @@ from interview.gap import (
 )
 from interview.questionnaire.levels import SCOPE_NAMES, comprehensiveness_label
 from interview.questionnaire.model import Questionnaire
+from interview.render.words import TARGET_NOT_SET
 from interview.tui.text import literal
 from interview.tui.widgets.gap.common import (
     PLAIN,
-    TARGET_NOT_SET,
     Palette,
     theme_palette,
 )

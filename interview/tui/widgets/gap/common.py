@@ -14,12 +14,13 @@ from interview.gap import (
     PracticeGap,
     is_not_applicable,
 )
-from interview.report.outline import (
+from interview.render.words import (
+    NOT_APPLICABLE,
     SEVERITY_WORDS,
     practice_severity_words,
     short_level,
 )
-from interview.session.model import Origin, Session
+from interview.session.model import Session
 from interview.tui.text import literal
 
 # --- Colours from the theme ------------------------------------------------------------------
@@ -88,19 +89,6 @@ def palette_from_variables(variables: Mapping[str, str]) -> Palette:
 
 
 # --- Words for severities and levels ---------------------------------------------------------
-
-NOT_APPLICABLE = "not applicable"
-TARGET_NOT_SET = "target not set"
-
-ORIGIN_WORDS = {
-    Origin.GOAL: "set by the domain goal",
-    Origin.NEEDS: "set by the sub-domain needs",
-    Origin.PURPOSE: "set for this practice",
-    Origin.INHERITED: "inherited",
-    Origin.ASSESSED: "assessed",
-    Origin.IMPORTED: "imported",
-    Origin.PROFILE: "from the target profile",
-}
 
 
 def severity_label(gap: PracticeGap) -> str:

@@ -20,7 +20,7 @@ from interview.gap import (
     PracticeGap,
 )
 from interview.questionnaire.model import Questionnaire
-from interview.report.outline import mean_text, short_level
+from interview.render.words import mean_text, short_level
 from interview.tui.text import literal
 from interview.tui.widgets.gap.common import (
     PLAIN,

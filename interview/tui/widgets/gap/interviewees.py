@@ -13,7 +13,7 @@ from interview.consolidation import (
     Side,
     disagreement_words,
 )
-from interview.report.outline import SIDE_NAMES, merged_from, stated_short
+from interview.render.words import SIDE_NAMES, merged_from, stated_short
 from interview.tui.text import literal
 from interview.tui.widgets.gap.common import session_summary
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -18,16 +17,17 @@ from interview.gap import (
     RoadmapItem,
     is_unset,
 )
-from interview.plan import PlanItem, progress_of
+from interview.plan import Plan, PlanItem, planned_roadmap
 from interview.profiles import Profile
 from interview.questionnaire.model import Questionnaire
-from interview.report.extras import RoadmapExtras, sector_label
-from interview.report.outline import SEVERITY_WORDS
+from interview.render.document import Items, ItemStyle, Paragraph
+from interview.render.gap_report import PlanView, RoadmapExtras
+from interview.render.rich import write_rich
+from interview.render.roadmap_document import roadmap_entry, step_entry
+from interview.render.words import NO_GAPS, TARGET_NOT_SET, origin_phrase
 from interview.tui.text import level_text, literal
 from interview.tui.widgets.gap.common import (
-    ORIGIN_WORDS,
     PLAIN,
-    TARGET_NOT_SET,
     Palette,
     practice_tone,
     severity_label,
@@ -47,70 +47,6 @@ def indented(text: Text, indent: int) -> Padding:
     return Padding(text, (0, 0, 0, indent))
 
 
-def bullets(items: Sequence[str], indent: int) -> Padding:
-    """A bulleted list whose wrapped lines stay under their text."""
-    grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(width=1)
-    grid.add_column()
-    for item in items:
-        grid.add_row("•", literal(item))
-    return Padding(grid, (0, 0, 0, indent))
-
-
-def step_blocks(
-    item: RoadmapItem, indent: int = 4, profile: Profile | None = None
-) -> Iterator[RenderableType]:
-    """Each level to reach and its to-do list, with the target profile's consideration for
-    that level in its sector, when it has one."""
-    for step in item.steps:
-        scope_word = "scope " if step.measure == "scope" else ""
-        yield indented(Text(f"to reach {scope_word}{step.label}:", style="bold"), indent)
-        yield bullets(step.to_do, indent + 2)
-        sector_note = RoadmapExtras(profile=profile).step_consideration(item.practice_id, step)
-        if profile is not None and sector_note:
-            label = f"{sector_label(profile)}: "
-            yield indented(labelled(label, literal(sector_note), "italic"), indent + 2)
-
-
-def plan_line(planned: PlanItem | None, today: date) -> Text:
-    """``plan: in progress · Ana · due 2027-03-31 (late) · budget agreed``, or not planned."""
-    if planned is None:
-        return Text("plan: not planned yet (p plans it)", style="italic")
-    progress = progress_of(planned, today, in_roadmap=True)
-    parts = [progress.value, planned.owner or "no owner"]
-    if planned.due:
-        parts.append(f"due {planned.due.isoformat()}")
-    if planned.note:
-        parts.append(planned.note)
-    return labelled("plan: ", literal(" · ".join(parts)), "bold")
-
-
-def roadmap_item_blocks(
-    number: int,
-    item: RoadmapItem,
-    palette: Palette,
-    planned: PlanItem | None = None,
-    today: date | None = None,
-    profile: Profile | None = None,
-) -> list[RenderableType]:
-    """One improvement: severity, from → to, why, its plan, and the steps."""
-    heading = Text(f"{number:2}. ")
-    heading.append_text(literal(f"{item.practice_id} {item.name}", "bold"))
-    heading.append("  ")
-    heading.append_text(chip(SEVERITY_WORDS[item.severity], item.severity.value, palette))
-    blocks: list[RenderableType] = [
-        heading,
-        indented(Text(f"from {item.start.label()}"), 4),
-        indented(Text(f"to   {item.goal.label()}"), 4),
-    ]
-    if item.reason:
-        blocks.append(indented(labelled("why: ", literal(item.reason), "italic"), 4))
-    if today is not None:
-        blocks.append(indented(plan_line(planned, today), 4))
-    blocks += list(step_blocks(item, profile=profile))
-    return blocks
-
-
 def roadmap_view(
     items: Sequence[RoadmapItem],
     palette: Palette = PLAIN,
@@ -118,22 +54,23 @@ def roadmap_view(
     today: date | None = None,
     profile: Profile | None = None,
 ) -> Group:
-    """The roadmap, most urgent first (with each item's plan when ``today`` is given, and the
-    target profile's sector considerations when there is one)."""
+    """The roadmap, most urgent first, in the reports' words (with each item's plan when
+    ``today`` is given, and the target profile's sector considerations when there is one)."""
     if not items:
-        return Group(Text("No gaps: the current state meets the target wherever it applies."))
-    blocks: list[RenderableType] = [
-        Text(
-            f"{len(items)} improvements, most urgent first (severity, then the size of the gap, "
-            "then domain order)",
-            style="italic",
-        )
-    ]
-    for number, item in enumerate(items, start=1):
-        blocks.append(Text())
-        planned = (plan or {}).get(item.practice_id)
-        blocks += roadmap_item_blocks(number, item, palette, planned, today, profile)
-    return Group(*blocks)
+        return write_rich([Paragraph(NO_GAPS)])
+    view = None
+    if today is not None:
+        whole_plan = Plan(system="", items=dict(plan or {}))
+        view = PlanView("", tuple(planned_roadmap(whole_plan, items, today)))
+    extras = RoadmapExtras(plan=view, profile=profile)
+    entries = tuple(roadmap_entry(item, extras) for item in items)
+    intro = Paragraph(
+        f"{len(items)} improvements, most urgent first (severity, then the size of the gap, "
+        "then domain order)",
+        style="note",
+    )
+    roadmap = write_rich([Items(entries, ItemStyle.NUMBERED)], palette.tone)
+    return Group(write_rich([intro]), Text(), roadmap)
 
 
 def target_words(gap: PracticeGap) -> Text:
@@ -143,7 +80,7 @@ def target_words(gap: PracticeGap) -> Text:
         words = Text(TARGET_NOT_SET)
     else:
         words = Text(level_text(target.comprehensiveness, target.scope))
-        words.append(f" ({ORIGIN_WORDS[target.origin]})", style="italic")
+        words.append(f" ({origin_phrase(target.origin)})", style="italic")
     return words
 
 
@@ -197,7 +134,11 @@ def next_steps(item: RoadmapItem | None) -> list[RenderableType]:
     """The roadmap's steps for one practice, or why there are none."""
     if item is None:
         return [Text("Nothing to do for this practice: no gap, or it is left out.", style="italic")]
-    return [Text("To reach the target:", style="bold"), *step_blocks(item, indent=2)]
+    steps = tuple(step_entry(item, step, RoadmapExtras()) for step in item.steps)
+    return [
+        Text("To reach the target:", style="bold"),
+        Padding(write_rich([Items(steps, ItemStyle.STEPS)]), (0, 0, 0, 2)),
+    ]
 
 
 class RoadmapView(VerticalScroll):

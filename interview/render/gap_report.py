@@ -1,9 +1,7 @@
-"""What a report adds when the system has a plan or the target started from a profile.
-
-The plan: each roadmap item's owner, due date and progress, a summary line of the items'
-progress, and the planned practices whose gap has closed. The profile: what reaching a level
-means in the sector, and the disclaimer that profiles are smm's illustrations, not the IIC's.
-Pure functions: every format lays out the same words in its own way.
+"""What a gap report holds: the compared sides and their analysis, and what it adds when the
+system has a plan (each roadmap item's progress, the planned practices whose gap has closed)
+or the target started from a profile (what reaching a level means in the sector). Data only:
+the words are in :mod:`interview.render.words`.
 """
 
 from __future__ import annotations
@@ -11,26 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from interview.consolidation import GapConsolidation
 from interview.gap import GapAnalysis, RoadmapItem, RoadmapStep
 from interview.plan import Plan, PlannedStep, Progress, planned_roadmap, progress_counts
-from interview.profiles import DISCLAIMER, Profile
+from interview.profiles import Profile
 from interview.questionnaire.model import Questionnaire
-
-ALWAYS_COUNTED = (Progress.DONE, Progress.LATE, Progress.OPEN)
-"""The summary line names these states even at zero; the others only when they occur."""
-
-SUMMARY_ORDER = (*ALWAYS_COUNTED, Progress.IN_PROGRESS, Progress.DROPPED, Progress.CLOSED)
-
-CLOSED_TITLE = "Planned, but no longer in the roadmap"
-
-CLOSED_LEAD = (
-    "This comparison shows no gap any more for these planned practices (met, or no longer "
-    "targeted)."
-)
-
 
 # --- The plan --------------------------------------------------------------------------------
 
@@ -65,61 +49,6 @@ def plan_view(plan: Plan | None, roadmap: Sequence[RoadmapItem], today: date) ->
     return PlanView(plan.system, tuple(planned_roadmap(plan, roadmap, today)))
 
 
-def plan_summary(view: PlanView) -> str:
-    """``Plan for Rig: 1 done, 1 late, 2 open, 1 gap closed.``"""
-    counts = view.counts
-    parts = [
-        f"{counts[state]} {state.value}"
-        for state in SUMMARY_ORDER
-        if counts[state] or state in ALWAYS_COUNTED
-    ]
-    return f"Plan for {view.system}: {', '.join(parts)}."
-
-
-def plan_words(step: PlannedStep) -> str:
-    """``late · Ana · due 2026-10-01``; ``open · not planned yet``."""
-    return " · ".join([step.progress.value, *plan_facts(step)])
-
-
-def plan_facts(step: PlannedStep) -> list[str]:
-    """What follows the progress: the owner and the due date, or that it is not planned yet."""
-    item = step.item
-    if item is None:
-        return ["not planned yet"]
-    facts = [item.owner or "no owner"]
-    if item.due is not None:
-        facts.append(f"due {item.due.isoformat()}")
-    return facts
-
-
-def plan_note(step: PlannedStep | None) -> str:
-    """The item's note, or ``""``."""
-    return step.item.note if step is not None and step.item is not None else ""
-
-
-def plan_item_json(step: PlannedStep | None) -> dict[str, Any] | None:
-    """``{"owner", "due", "status", "progress", "note"}``, or None for an unplanned item."""
-    if step is None or step.item is None:
-        return None
-    item = step.item
-    return {
-        "owner": item.owner,
-        "due": None if item.due is None else item.due.isoformat(),
-        "status": item.status.value,
-        "progress": step.progress.value,
-        "note": item.note,
-    }
-
-
-def plan_json(view: PlanView) -> dict[str, Any]:
-    """``{"system", "progress": {state: count}, "closed": [practice ids]}``."""
-    return {
-        "system": view.system,
-        "progress": {state.value: count for state, count in view.counts.items()},
-        "closed": [step.practice_id for step in view.closed],
-    }
-
-
 # --- The profile -----------------------------------------------------------------------------
 
 
@@ -128,24 +57,6 @@ def consideration(profile: Profile | None, practice_id: str, level: int) -> str 
     if profile is None or practice_id not in profile.practices:
         return None
     return profile.practices[practice_id].considerations.get(level)
-
-
-def sector_label(profile: Profile) -> str:
-    """``In this sector (Small lab)``."""
-    return f"In this sector ({profile.name})"
-
-
-PROFILE_LABEL = "Target profile"
-
-
-def profile_description(profile: Profile) -> str:
-    """``Small lab (small-lab).`` and the disclaimer."""
-    return f"{profile.name} ({profile.id}). {DISCLAIMER}"
-
-
-def profile_note(profile: Profile) -> str:
-    """``Target profile: Small lab (small-lab).`` and the disclaimer, once per report."""
-    return f"{PROFILE_LABEL}: {profile_description(profile)}"
 
 
 # --- Both, for a gap report ------------------------------------------------------------------
