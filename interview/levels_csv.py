@@ -18,6 +18,12 @@ from pathlib import Path
 from interview.errors import InputError, printable
 from interview.files import read_text_file
 from interview.gap import PracticeStanding
+from interview.questionnaire.levels import (
+    HIGHEST_COMPREHENSIVENESS,
+    LOWEST_TARGET,
+    NO_COMPREHENSIVENESS,
+    is_scope,
+)
 from interview.questionnaire.model import Questionnaire
 from interview.session.model import (
     LevelRecord,
@@ -260,7 +266,7 @@ def parse_comprehensiveness(cell: str, kind: SessionKind, problems: list[str]) -
     """A comprehensiveness cell: 0-4 in an assessment, 1-4 or ``na`` in a target."""
     value = cell.strip()
     allowed = "0-4" if kind is SessionKind.ASSESSMENT else f"1-4, or {NOT_APPLICABLE_CELL}"
-    lowest = 0 if kind is SessionKind.ASSESSMENT else 1
+    lowest = NO_COMPREHENSIVENESS if kind is SessionKind.ASSESSMENT else LOWEST_TARGET
     if value.lower() == NOT_APPLICABLE_CELL:
         if kind is SessionKind.TARGET:
             return None
@@ -273,7 +279,7 @@ def parse_comprehensiveness(cell: str, kind: SessionKind, problems: list[str]) -
         problems.append(f"comprehensiveness is empty; give {allowed}")
         return 0
     number = cell_number(value)
-    if number is None or not lowest <= number <= 4:
+    if number is None or not lowest <= number <= HIGHEST_COMPREHENSIVENESS:
         problems.append(
             f"comprehensiveness {printable(value)!r} is out of range; give {allowed}"
             + ("; a target is at least 1 Minimum" if value == "0" else "")
@@ -298,7 +304,7 @@ def parse_scope(cell: str, comprehensiveness: int | None, problems: list[str]) -
         problems.append(f"scope is empty; give 1-3 ({SCOPE_HINT})")
         return None
     number = cell_number(value)
-    if number is None or not 1 <= number <= 3:
+    if number is None or not is_scope(number):
         problems.append(f"scope {printable(value)!r} is out of range; give 1-3 ({SCOPE_HINT})")
         return None
     return number

@@ -22,6 +22,7 @@ from interview.questionnaire.engine_ids import (  # re-exported for the gap anal
 from interview.questionnaire.engine_ids import (
     system_scope_question_id as system_scope_question_id,
 )
+from interview.questionnaire.levels import TARGET_LEVELS
 from interview.questionnaire.model import (
     IndicatorQuestion,
     NeedsOption,
@@ -65,7 +66,7 @@ def level_answer(value: AnswerValue | None) -> int | None:
     return _LEVEL_ANSWERS.get(value) if isinstance(value, str) else None
 
 
-_LEVEL_ANSWERS = {str(level): level for level in range(1, 5)}
+_LEVEL_ANSWERS = {str(level): level for level in TARGET_LEVELS}
 
 
 def _level_questions(practice: Practice) -> Iterator[tuple[int, IndicatorQuestion]]:
@@ -91,7 +92,7 @@ def assessed_comprehensiveness(practice: Practice, answers: Answers) -> int:
     """The highest L such that every question of levels 1..L is answered at L or above."""
     supported = _supported_levels(practice, answers)
     reached = 0
-    for candidate in range(1, 5):
+    for candidate in TARGET_LEVELS:
         relevant = [value for level, value in supported if level <= candidate]
         if all(value is not None and value >= candidate for value in relevant):
             reached = candidate

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from interview.engine.plan import Step, StepKind
-from interview.questionnaire.levels import comprehensiveness_label, scope_label
+from interview.questionnaire.levels import TARGET_LEVELS, comprehensiveness_label, scope_label
 from interview.questionnaire.model import ContextKind, QuestionKind, Questionnaire
 from interview.scoring import TargetLevel
 from interview.session.model import (
@@ -181,7 +181,7 @@ def _purpose_prompt(
         options.append(Option(KEEP, f"Keep {kept} ({source})"))
     elif inherited is not None and inherited.not_applicable:
         options.append(Option(KEEP, f"Keep: not applicable ({source})"))
-    for level in (1, 2, 3, 4):
+    for level in TARGET_LEVELS:
         if level == current:
             continue
         verb = "Raise to" if current is not None and level > current else "Set to"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from interview.questionnaire.engine_ids import ENGINE_ID_PREFIX, is_engine_question_id
-from interview.questionnaire.levels import SCOPE_LEVELS, TARGET_LEVELS
+from interview.questionnaire.levels import HIGHEST_COMPREHENSIVENESS, SCOPE_LEVELS, TARGET_LEVELS
 from interview.questionnaire.model import (
     ContextKind,
     IndicatorQuestion,
@@ -121,7 +121,7 @@ def _check_indicator_options(
         yield Problem(options_location, "a choice question needs at least two options")
         return
     for index, option in enumerate(question.options):
-        if not level_number - 1 <= option.level <= 4:
+        if not level_number - 1 <= option.level <= HIGHEST_COMPREHENSIVENESS:
             yield Problem(
                 (*options_location, index, "level"),
                 f"level {option.level} does not exist for a level-{level_number} question; "

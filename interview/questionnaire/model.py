@@ -16,6 +16,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 
+from interview.questionnaire.levels import Comprehensiveness, Scope
+
 SCHEMA_VERSION = 2
 """2: every answer option of a choice or needs question has an ``id`` (1 had positions)."""
 
@@ -31,9 +33,6 @@ QuestionId = Annotated[
 """An identifier, or one in the engine's reserved namespace (``@...``), which the schema lets
 through so that :mod:`interview.questionnaire.checks` can say why it is refused."""
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Comprehensiveness = Annotated[int, Field(ge=0, le=4)]
-TargetComprehensiveness = Annotated[int, Field(ge=1, le=4)]
-Scope = Annotated[int, Field(ge=1, le=3)]
 
 
 class StrictModel(BaseModel):

@@ -13,7 +13,12 @@ from interview.gap import (
     PracticeGap,
     is_not_applicable,
 )
-from interview.questionnaire.levels import SCOPE_NAMES, comprehensiveness_label
+from interview.questionnaire.levels import (
+    HIGHEST_COMPREHENSIVENESS,
+    SCOPE_NAMES,
+    TARGET_LEVELS,
+    comprehensiveness_label,
+)
 from interview.questionnaire.model import Questionnaire
 from interview.render.words import TARGET_NOT_SET
 from interview.tui.text import literal
@@ -44,7 +49,7 @@ def bar_fill(scope: int | None) -> str:
 
 def bar_cells_per_level(width: int) -> int:
     """How many cells one comprehensiveness level takes, for a chart ``width`` wide."""
-    return max(2, min(14, (width - BAR_PREFIX - BAR_LABEL - 1) // 4))
+    return max(2, min(14, (width - BAR_PREFIX - BAR_LABEL - 1) // HIGHEST_COMPREHENSIVENESS))
 
 
 def bar(comprehensiveness: int, scope: int | None, per_level: int) -> str:
@@ -68,7 +73,7 @@ def bar_line(
     line = Text(f"    {series:<8}")
     drawn = bar(comprehensiveness, scope, per_level)
     line.append(drawn, style=style)
-    line.append(" " * (4 * per_level - len(drawn) + 1))
+    line.append(" " * (HIGHEST_COMPREHENSIVENESS * per_level - len(drawn) + 1))
     line.append(bar_level_words(comprehensiveness, scope))
     return line
 
@@ -107,9 +112,9 @@ def bar_chart(
 def bar_scale(width: int) -> Text:
     """The comprehensiveness axis above the bars: 0 at the start, each level at its end."""
     per_level = bar_cells_per_level(width)
-    axis = [" "] * (BAR_PREFIX + 4 * per_level)
+    axis = [" "] * (BAR_PREFIX + HIGHEST_COMPREHENSIVENESS * per_level)
     axis[BAR_PREFIX] = "0"
-    for level in range(1, 5):
+    for level in TARGET_LEVELS:
         axis[BAR_PREFIX + level * per_level - 1] = str(level)
     line = Text("".join(axis), style="bold")
     line.append("  comprehensiveness", style="italic")

@@ -16,7 +16,7 @@ from textual.widgets import Static
 from interview.gap import (
     GapAnalysis,
 )
-from interview.questionnaire.levels import SCOPE_NAMES
+from interview.questionnaire.levels import SCOPE_NAMES, TARGET_LEVELS
 from interview.tui.widgets.gap.common import (
     PLAIN,
     Palette,
@@ -192,7 +192,7 @@ def radar_frame(width: int, height: int, label_width: int) -> RadarFrame:
 
 def draw_grid(canvas: BrailleCanvas, frame: RadarFrame, count: int) -> None:
     """Faint rings at the levels (only 2 and 4 on a small radar) and a spoke per practice."""
-    rings = range(1, 5) if frame.radius >= 48 else (2, 4)
+    rings = TARGET_LEVELS if frame.radius >= 48 else (2, 4)
     for level in rings:
         for index in range(count):
             start, end = frame.point(index, count, level), frame.point(index + 1, count, level)
