@@ -11,27 +11,43 @@ cache is a convenience and nothing depends on it: a missing, unreadable, stale o
 entry means a full load, silently, and a failure to write one is ignored.
 
 Where: ``$SMM_CACHE_DIR``, else ``$XDG_CACHE_HOME/smm``, else ``~/.cache/smm``;
-``SMM_CACHE_DIR=off`` turns it off. Entries are pickles written by smm itself into a folder
-only the user can read or write (0700), like the rest of that user's cache.
+``SMM_CACHE_DIR=off`` turns it off. Entries are JSON, read back through the questionnaire's
+pydantic model: data, never code. A folder or an entry that is not the user's own, or that
+others could write, is not used at all (``SMM_DEBUG=1`` says so in one line).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
+import stat
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 import pydantic
+from pydantic import BaseModel, ConfigDict
 
 from interview import __version__
+from interview.errors import printable
 from interview.questionnaire.model import Questionnaire
 
 CACHE_DIR_VARIABLE = "SMM_CACHE_DIR"
 MAX_ENTRIES = 8
-_FORMAT = 1
+ENTRY_SUFFIX = ".json"
+_FORMAT = 2
+_OPEN_TO_OTHERS = stat.S_IWGRP | stat.S_IWOTH
+
+
+class CacheEntry(BaseModel):
+    """What an entry holds: the checked questionnaire and its content hash (a private
+    attribute of the questionnaire, which its JSON leaves out)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    content_hash: str
+    questionnaire: Questionnaire
 
 
 def cache_dir() -> Path | None:
@@ -50,6 +66,11 @@ def entry_key(text: str) -> str:
     return hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def entry_path(folder: Path, text: str) -> Path:
+    """The file that holds the entry for a questionnaire file's text."""
+    return folder / f"{entry_key(text)}{ENTRY_SUFFIX}"
+
+
 def _code_identity() -> str:
     """When the code that defines and checks a questionnaire last changed: an edited model in
     a development checkout must miss entries made by the code before it."""
@@ -58,18 +79,21 @@ def _code_identity() -> str:
 
 
 def cached_questionnaire(text: str) -> Questionnaire | None:
-    """The questionnaire stored for this file text, if there is a sound entry."""
+    """The questionnaire stored for this file text, if there is a sound entry of one's own."""
     folder = cache_dir()
-    if folder is None:
+    if folder is None or not _is_private(folder):
         return None
-    entry = folder / f"{entry_key(text)}.pickle"
+    entry = entry_path(folder, text)
     try:
-        with entry.open("rb") as stream:
-            found = pickle.load(stream)
+        raw = _read_private(entry)
+        if raw is None:
+            return None
+        found = CacheEntry.model_validate_json(raw)
         _mark_used(entry)
-    except Exception:  # missing, unreadable or corrupt: the caller loads the file in full
+    except (OSError, ValueError):  # unreadable or corrupt: the caller loads the file in full
         return None
-    return found if isinstance(found, Questionnaire) else None
+    found.questionnaire._content_hash = found.content_hash
+    return found.questionnaire
 
 
 def store_questionnaire(text: str, questionnaire: Questionnaire) -> None:
@@ -77,17 +101,51 @@ def store_questionnaire(text: str, questionnaire: Questionnaire) -> None:
     folder = cache_dir()
     if folder is None:
         return
+    entry = CacheEntry(content_hash=questionnaire.content_hash, questionnaire=questionnaire)
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _is_private(folder):
+            return
         handle, name = tempfile.mkstemp(dir=folder, prefix=".entry-", suffix=".tmp")
-        with os.fdopen(handle, "wb") as stream:
-            pickle.dump(questionnaire, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        entry = folder / f"{entry_key(text)}.pickle"
-        Path(name).replace(entry)
-        _mark_used(entry)
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:  # mkstemp's mode: 0600
+            stream.write(entry.model_dump_json())
+        path = entry_path(folder, text)
+        Path(name).replace(path)
+        _mark_used(path)
         _prune(folder)
     except OSError:
         return
+
+
+def _is_private(path: Path, status: os.stat_result | None = None) -> bool:
+    """Whether the folder or entry is the user's own and no one else can write it: anyone
+    who can write the cache decides what smm takes for a checked questionnaire."""
+    try:
+        status = status or path.stat()
+    except OSError:
+        return False
+    if status.st_uid == os.geteuid() and not status.st_mode & _OPEN_TO_OTHERS:
+        return True
+    _debug(f"{printable(str(path))}: not used, as it is not yours alone to write")
+    return False
+
+
+def _read_private(entry: Path) -> bytes | None:
+    """The entry's bytes, or None when it is missing or not private (a link is not followed)."""
+    try:
+        descriptor = os.open(entry, os.O_RDONLY | os.O_NOFOLLOW)
+    except FileNotFoundError:
+        return None
+    with os.fdopen(descriptor, "rb") as stream:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode) or not _is_private(entry, status):
+            return None
+        return stream.read()
+
+
+def _debug(line: str) -> None:
+    if os.environ.get("SMM_DEBUG"):
+        print(f"smm: questionnaire cache: {line}", file=sys.stderr)
 
 
 def _mark_used(entry: Path) -> None:
@@ -100,6 +158,6 @@ def _mark_used(entry: Path) -> None:
 def _prune(folder: Path) -> None:
     """Keep the MAX_ENTRIES most recently used entries: every edit of a questionnaire makes a
     new one, and nothing else would ever remove the old."""
-    entries = sorted(folder.glob("*.pickle"), key=lambda entry: entry.stat().st_mtime_ns)
-    for entry in entries[:-MAX_ENTRIES]:
+    entries = sorted(folder.glob(f"*{ENTRY_SUFFIX}"), key=lambda entry: entry.stat().st_mtime_ns)
+    for entry in [*entries[:-MAX_ENTRIES], *folder.glob("*.pickle")]:  # smm 0.1 wrote pickles
         entry.unlink(missing_ok=True)
