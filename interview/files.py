@@ -78,8 +78,9 @@ def make_folder(folder: Path) -> None:
 def write_text_atomically(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` so that a reader sees the old file or the new one, whole.
 
-    The text goes to a temporary file in the same folder, is flushed and fsynced, then renamed
-    over ``path``; on any failure the temporary file is removed and ``path`` is untouched.
+    The text goes to a temporary file in the same folder (see :func:`write_temporary`), then
+    is renamed over ``path``; on any failure the temporary file is removed and ``path`` is
+    untouched. The file keeps its permissions, or a new one gets the user's umask.
     """
     folder = path.parent
     where = printable(str(path))
@@ -94,11 +95,7 @@ def write_text_atomically(path: Path, text: str) -> None:
         raise InputError([f"{where}: cannot write here ({error.strerror})"]) from None
     temporary = Path(name)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            os.fchmod(stream.fileno(), _mode_for(path))
-            stream.flush()
-            os.fsync(stream.fileno())
+        fill_temporary(handle, temporary, text, mode=_mode_for(path))
         temporary.replace(path)
     except BaseException as error:
         temporary.unlink(missing_ok=True)
@@ -107,7 +104,25 @@ def write_text_atomically(path: Path, text: str) -> None:
                 [f"{where}: cannot write the file ({error.strerror}); nothing was changed"]
             ) from None
         raise
-    _fsync_folder(folder)
+    fsync_folder(folder)
+
+
+def fill_temporary(handle: int, temporary: Path, text: str, *, mode: int | None = None) -> None:
+    """Write ``text`` in UTF-8 to the open temporary file ``handle`` (from mkstemp), flush and
+    fsync it, ready to be renamed or linked into place; ``mode`` None keeps mkstemp's 0600.
+
+    Raises OSError, having removed the temporary file, when it cannot be written whole.
+    """
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            if mode is not None:
+                os.fchmod(stream.fileno(), mode)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def _mode_for(path: Path) -> int:
@@ -120,8 +135,8 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename durable: fsync the folder that holds the file (where the OS allows)."""
+def fsync_folder(folder: Path) -> None:
+    """Make a rename durable: fsync the folder that holds the file (where the OS allows)."""
     try:
         descriptor = os.open(folder, os.O_RDONLY)
     except OSError:

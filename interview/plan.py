@@ -15,15 +15,13 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Final, Literal
 
-import tomli_w
-from pydantic import Field, ValidationError
+from pydantic import Field
 
 from interview.errors import InputError, printable
-from interview.files import make_folder, write_text_atomically
+from interview.filemodel import FileModel, slug, utc_now
+from interview.files import make_folder
 from interview.gap import RoadmapItem
-from interview.session.model import FileModel, utc_now
-from interview.session.store import slug
-from interview.tomlfile import problems_from_validation, read_toml
+from interview.versioned import FileKind, read_versioned, write_versioned
 
 PLAN_SCHEMA_VERSION: Final = 1
 
@@ -50,6 +48,19 @@ class Plan(FileModel):
     """By practice id."""
 
 
+PLAN_FILE: Final = FileKind(
+    name="plan",
+    model=Plan,
+    version=PLAN_SCHEMA_VERSION,
+    markers=frozenset({"schema_version", "system", "items"}),
+    foreign={"answers": "a session's", "practices": "a profile's or a questionnaire's"},
+    advice="see docs/GAP.md",
+)
+PLAN_HEADER: Final = (
+    "# The improvement plan of one system: owner, due date and status per practice.\n\n"
+)
+
+
 def plan_path(sessions_dir: Path, system: str) -> Path:
     """Where a system's plan is kept (outside the folder's list of sessions)."""
     return sessions_dir / "plans" / f"{slug(system)}.toml"
@@ -60,20 +71,14 @@ def load_plan(sessions_dir: Path, system: str) -> Plan:
     path = plan_path(sessions_dir, system)
     if not path.exists():
         return Plan(system=system)
-    document = read_toml(path, "plan")
-    try:
-        return Plan.model_validate(document.data)
-    except ValidationError as error:
-        raise document.error(problems_from_validation(error)) from None
+    return read_versioned(path, PLAN_FILE)[0]
 
 
 def save_plan(sessions_dir: Path, plan: Plan) -> Path:
     """Write the plan whole or not at all; return where."""
     path = plan_path(sessions_dir, plan.system)
     make_folder(path.parent)
-    data = plan.model_dump(mode="python", exclude_none=True)
-    header = "# The improvement plan of one system: owner, due date and status per practice.\n\n"
-    write_text_atomically(path, header + tomli_w.dumps(data))
+    write_versioned(plan, path, PLAN_FILE, header=PLAN_HEADER)
     return path
 
 

@@ -8,37 +8,41 @@ made by the smm project; none is published by the IIC. Imports neither textual n
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Any, Final, Literal
 
-import tomli_w
-from pydantic import Field, ValidationError
+from pydantic import Field
 
 from interview.errors import InputError, printable
+from interview.questionnaire.levels import (
+    LOWEST_SCOPE,
+    LOWEST_TARGET,
+    TARGET_LEVELS,
+    Scope,
+    TargetComprehensiveness,
+)
 from interview.questionnaire.loader import shipped_questionnaire_dir
 from interview.questionnaire.model import Identifier, Questionnaire, StrictModel, Text
 from interview.scoring import TargetLevel
 from interview.session.model import Origin, Session, TargetSetting
-from interview.tomlfile import Problem, problems_from_validation, read_toml
+from interview.tomlfile import Problem
+from interview.versioned import FileKind, read_versioned, write_versioned
 
-PROFILE_SCHEMA_VERSION = 1
+PROFILE_SCHEMA_VERSION: Final = 1
 
 DISCLAIMER = (
     "An illustrative starting point made by the smm project, not a profile published by the "
     "IIC: check every level against your own risks, contracts and regulators."
 )
 
-TargetLevelNumber = Annotated[int, Field(ge=1, le=4)]
-ScopeNumber = Annotated[int, Field(ge=1, le=3)]
-
 
 class ProfileLevel(StrictModel):
     """A target for a domain or a practice, and why."""
 
-    comprehensiveness: TargetLevelNumber | None = None
+    comprehensiveness: TargetComprehensiveness | None = None
     """None (left out) only with ``applicable = false``."""
-    scope: ScopeNumber | None = None
+    scope: Scope | None = None
     applicable: bool = True
     reason: Text
     """The sector's threats, regulations and standards behind the numbers."""
@@ -63,6 +67,28 @@ class Profile(StrictModel):
     practices: dict[str, ProfilePractice]
 
 
+def _profile_data(profile: Profile) -> dict[str, Any]:
+    """The profile as TOML data: consideration levels become the string keys TOML needs, and
+    a practice without considerations leaves the table out."""
+    data = profile.model_dump(mode="json", exclude_none=True)
+    for practice in data["practices"].values():
+        practice["considerations"] = {str(k): v for k, v in practice["considerations"].items()}
+        if not practice["considerations"]:
+            del practice["considerations"]
+    return data
+
+
+PROFILE_FILE: Final = FileKind(
+    name="profile",
+    model=Profile,
+    version=PROFILE_SCHEMA_VERSION,
+    markers=frozenset({"schema_version", "practices"}),
+    foreign={"answers": "a session's", "subdomains": "a questionnaire's", "items": "a plan's"},
+    advice="see docs/PROFILES.md",
+    dump=_profile_data,
+)
+
+
 def shipped_profiles_dir() -> Path:
     """Where the profiles that come with smm are: ``questionnaires/profiles``."""
     return shipped_questionnaire_dir() / "profiles"
@@ -74,21 +100,31 @@ def shipped_profile_paths() -> list[Path]:
 
 def load_profile(path: Path, questionnaire: Questionnaire) -> Profile:
     """Read and check a profile against the questionnaire; InputError naming each problem."""
-    document = read_toml(path, "profile")
-    if "practices" not in document.data and "schema_version" not in document.data:
-        raise InputError([f"{document.where}: not a profile file (no schema_version or practices)"])
-    try:
-        profile = Profile.model_validate(document.data)
-    except ValidationError as error:
-        raise document.error(problems_from_validation(error)) from None
-    problems = list(check_profile(profile, questionnaire))
-    if profile.id != path.stem:
-        problems.append(
-            Problem(("id",), f"{profile.id!r} must match the file name {path.stem!r}; rename one")
-        )
-    if problems:
-        raise document.error(problems)
-    return profile
+    return read_versioned(path, PROFILE_FILE, _file_checks(path, questionnaire))[0]
+
+
+def write_profile(profile: Profile, path: Path, questionnaire: Questionnaire) -> None:
+    """Write a profile file that :func:`load_profile` accepts, with the disclaimer first."""
+    write_versioned(
+        profile, path, PROFILE_FILE, _file_checks(path, questionnaire), _header(profile)
+    )
+
+
+def _file_checks(path: Path, questionnaire: Questionnaire) -> Callable[[Profile], list[Problem]]:
+    """The cross-checks of a profile kept in ``path``: :func:`check_profile`, and the id is
+    the file's name (profiles are found by it)."""
+
+    def checks(profile: Profile) -> list[Problem]:
+        problems = list(check_profile(profile, questionnaire))
+        if profile.id != path.stem:
+            problems.append(
+                Problem(
+                    ("id",), f"{profile.id!r} must match the file name {path.stem!r}; rename one"
+                )
+            )
+        return problems
+
+    return checks
 
 
 def check_profile(profile: Profile, questionnaire: Questionnaire) -> Iterator[Problem]:
@@ -108,7 +144,7 @@ def check_profile(profile: Profile, questionnaire: Questionnaire) -> Iterator[Pr
             )
     for practice_id, practice in profile.practices.items():
         for number in practice.considerations:
-            if number not in (1, 2, 3, 4):
+            if number not in TARGET_LEVELS:
                 location = ("practices", practice_id, "considerations", number)
                 yield Problem(location, "level does not exist; use 1, 2, 3 or 4")
 
@@ -210,6 +246,8 @@ def profile_from_target(
 
     def level(item_id: str) -> dict[str, object]:
         target = levels[item_id]
+        if item_id in questionnaire.domains and target.origin is Origin.INHERITED:
+            target = _domain_level(questionnaire, levels, item_id)  # a domain with no goal
         reason = target.reason or f"Set in the target session {session.id}."
         if target.not_applicable:
             return {"applicable": False, "reason": reason}
@@ -236,11 +274,23 @@ def profile_from_target(
     )
 
 
-def profile_text(profile: Profile) -> str:
-    """A profile as a TOML file, with the disclaimer as its first lines."""
-    data = profile.model_dump(mode="json", exclude_none=True)
-    for practice in data["practices"].values():
-        practice["considerations"] = {str(k): v for k, v in practice["considerations"].items()}
-        if not practice["considerations"]:
-            del practice["considerations"]
-    return f"# {profile.name}\n# {DISCLAIMER}\n\n" + tomli_w.dumps(data)
+def _header(profile: Profile) -> str:
+    """The profile's name and the disclaimer as comment lines: a line break or a control
+    character in the name is escaped, so that it can neither end the comment nor break it."""
+    return f"# {printable(profile.name)}\n# {DISCLAIMER}\n\n"
+
+
+def _domain_level(
+    questionnaire: Questionnaire, levels: Mapping[str, TargetLevel], domain_id: str
+) -> TargetLevel:
+    """A goal for a domain the target never set (an imported target sets practices only): the
+    highest target among its practices, which a profile needs to start a target from."""
+    practice_levels = [
+        (target.comprehensiveness, target.scope or LOWEST_SCOPE)
+        for subdomain_id in questionnaire.subdomain_ids(domain_id)
+        for practice_id in questionnaire.practice_ids(subdomain_id)
+        if (target := levels[practice_id]).comprehensiveness is not None
+    ]
+    comprehensiveness, scope = max(practice_levels, default=(LOWEST_TARGET, LOWEST_SCOPE))
+    reason = "Not set in the target: the highest target among the domain's practices."
+    return TargetLevel(comprehensiveness, scope, Origin.INHERITED, reason)

@@ -27,6 +27,7 @@ from interview.engine.views import (
     session_plan,
     summary_of,
 )
+from interview.filemodel import utc_now
 from interview.profiles import Profile
 from interview.questionnaire.model import Questionnaire
 from interview.scoring import (
@@ -38,7 +39,6 @@ from interview.session.model import (
     Phase,
     Session,
     SessionKind,
-    utc_now,
 )
 from interview.targets import prompt_levels, targets_after_answer
 

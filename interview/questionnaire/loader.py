@@ -6,15 +6,14 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import Final
 
-from pydantic import ValidationError
-
-from interview.errors import InputError
 from interview.files import read_text_file
 from interview.questionnaire.cache import cached_questionnaire, store_questionnaire
 from interview.questionnaire.checks import check_questionnaire
 from interview.questionnaire.model import SCHEMA_VERSION, Questionnaire
-from interview.tomlfile import TomlDocument, problems_from_validation, read_toml
+from interview.tomlfile import TomlDocument, read_toml
+from interview.versioned import FileKind, parse_versioned
 
 DEFAULT_QUESTIONNAIRE = "iic-smm.toml"
 
@@ -55,15 +54,23 @@ def load_questionnaire(path: Path | None = None) -> Questionnaire:
     return questionnaire
 
 
+QUESTIONNAIRE_FILE: Final = FileKind(
+    name="questionnaire",
+    model=Questionnaire,
+    version=SCHEMA_VERSION,
+    markers=frozenset({"schema_version", "domains", "practices"}),
+    foreign={"answers": "a session's", "items": "a plan's"},
+    advice="see docs/QUESTIONNAIRE.md",
+    unreadable={
+        1: "is smm 0.1's format, whose answer options have no id; give every option of a choice "
+        'or needs question an id and set schema_version = 2 (docs/QUESTIONNAIRE.md, "Upgrading '
+        'from format 1")'
+    },
+)
+
+
 def _checked_questionnaire(document: TomlDocument) -> Questionnaire:
-    _check_file_kind(document)
-    try:
-        questionnaire = Questionnaire.model_validate(document.data)
-    except ValidationError as error:
-        raise document.error(problems_from_validation(error)) from None
-    problems = check_questionnaire(questionnaire)
-    if problems:
-        raise document.error(problems)
+    questionnaire = parse_versioned(document, QUESTIONNAIRE_FILE, check_questionnaire)
     questionnaire._content_hash = content_hash(questionnaire)
     return questionnaire
 
@@ -72,32 +79,3 @@ def content_hash(questionnaire: Questionnaire) -> str:
     """SHA-256 of the questionnaire's content: comments and layout do not change it."""
     canonical = json.dumps(questionnaire.model_dump(mode="json"), sort_keys=True)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-def _check_file_kind(document: TomlDocument) -> None:
-    """Refuse, in one line, a file that is not a questionnaire or is of a newer format."""
-    if not {"schema_version", "practices", "domains"} & document.data.keys():
-        raise InputError(
-            [
-                f"{document.where}: not a questionnaire file (it has no schema_version, domains or "
-                "practices); see docs/QUESTIONNAIRE.md"
-            ]
-        )
-    version = document.data.get("schema_version")
-    if isinstance(version, int) and version > SCHEMA_VERSION:
-        line = document.line_of(("schema_version",))
-        raise InputError(
-            [
-                f"{document.where}:{line}: schema_version: {version} is newer than this smm reads "
-                f"({SCHEMA_VERSION}); upgrade smm"
-            ]
-        )
-    if version == 1:
-        line = document.line_of(("schema_version",))
-        raise InputError(
-            [
-                f"{document.where}:{line}: schema_version: 1 is smm 0.1's format, whose answer "
-                "options have no id; give every option of a choice or needs question an id and "
-                'set schema_version = 2 (docs/QUESTIONNAIRE.md, "Upgrading from format 1")'
-            ]
-        )

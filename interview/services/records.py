@@ -11,14 +11,14 @@ from pydantic import ValidationError
 from interview.engine.interview import Interview
 from interview.engine.outcome import EngineError
 from interview.errors import InputError, printable
-from interview.files import make_folder, write_text_atomically
+from interview.files import make_folder
 from interview.levels_csv import imported_session, read_level_rows
 from interview.profiles import (
     Profile,
     profile_from_target,
     profile_in_use,
-    profile_text,
     user_profiles_dir,
+    write_profile,
 )
 from interview.scoring import target_levels
 from interview.services.workspace import Workspace
@@ -95,7 +95,7 @@ def save_profile(
     if path.exists():
         raise InputError([f"{printable(str(path))}: already exists; choose another --id or -o"])
     make_folder(path.parent)
-    write_text_atomically(path, profile_text(profile))
+    write_profile(profile, path, questionnaire)
     return profile, path
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from interview.engine.summary import SessionSummary, summarise
 from interview.errors import InputError, printable
+from interview.filemodel import utc_now
 from interview.profiles import (
     Profile,
     find_profile,
@@ -25,7 +26,6 @@ from interview.session.model import (
     SessionKind,
     new_session,
     start_from_previous,
-    utc_now,
 )
 from interview.session.store import LoadedSession, SessionStore
 

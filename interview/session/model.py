@@ -8,13 +8,11 @@ and ignored on load.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Final, Literal
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
     StringConstraints,
     ValidationInfo,
@@ -22,6 +20,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from interview.filemodel import FileModel, utc_now
+from interview.questionnaire.levels import Comprehensiveness, Scope, TargetComprehensiveness
 from interview.questionnaire.model import Questionnaire
 
 SESSION_SCHEMA_VERSION: Final = 2
@@ -37,17 +37,6 @@ NOT_APPLICABLE = "na"
 
 SessionId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")]
 AnswerValue = str | list[str]
-
-
-def utc_now() -> datetime:
-    """The current time in UTC, to the second (what session files store)."""
-    return datetime.now(UTC).replace(microsecond=0)
-
-
-class FileModel(BaseModel):
-    """Base for every part of a session file: unknown keys are refused."""
-
-    model_config = ConfigDict(extra="forbid", validate_assignment=False, defer_build=True)
 
 
 class SessionKind(StrEnum):
@@ -134,9 +123,9 @@ class Origin(StrEnum):
 class TargetSetting(FileModel):
     """A target value set explicitly for a domain, sub-domain or practice."""
 
-    comprehensiveness: int | None = Field(default=None, ge=1, le=4)
+    comprehensiveness: TargetComprehensiveness | None = None
     """None means not applicable (practices only)."""
-    scope: int | None = Field(default=None, ge=1, le=3)
+    scope: Scope | None = None
     origin: Origin
     reason: str = ""
 
@@ -145,8 +134,8 @@ class LevelRecord(FileModel):
     """A practice's level: derived from the answers and written for people who read the file,
     or, in an imported session, the level as given (origin ``imported``)."""
 
-    comprehensiveness: int | None = Field(default=None, ge=0, le=4)
-    scope: int | None = Field(default=None, ge=1, le=3)
+    comprehensiveness: Comprehensiveness | None = None
+    scope: Scope | None = None
     applicable: bool = True
     origin: Origin
     reason: str | None = None

@@ -11,21 +11,20 @@ import contextlib
 import os
 import re
 import tempfile
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import tomli_w
-from pydantic import ValidationError
+from typing import Final
 
 from interview.errors import InputError, printable
+from interview.filemodel import slug
+from interview.files import fill_temporary, fsync_folder
 from interview.questionnaire.model import Questionnaire
 from interview.session.checks import check_session, reconcile
-from interview.session.migrations import MIGRATIONS, MigrationError
+from interview.session.migrations import MIGRATIONS
 from interview.session.model import SESSION_SCHEMA_VERSION, Session
-from interview.tomlfile import TomlDocument, dotted, problems_from_validation, read_toml
+from interview.tomlfile import TomlDocument, read_toml
+from interview.versioned import FileKind, checked_text, parse_versioned, versioned_text
 
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 
@@ -38,12 +37,15 @@ IMPORTED_FILE_HEADER = (
     "# imported file, not derived from answers. Read it with `smm report ID`.\n\n"
 )
 
-
-def slug(text: str) -> str:
-    """``Acme Gateway (v2)`` → ``acme-gateway-v2``: safe in a file name, readable in a list."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return words[:40].rstrip("-") or "system"
+SESSION_FILE: Final = FileKind(
+    name="session",
+    model=Session,
+    version=SESSION_SCHEMA_VERSION,
+    markers=frozenset({"kind", "questionnaire", "answers"}),
+    foreign={"practices": "a profile's or a questionnaire's", "items": "a plan's"},
+    advice="see docs/SESSIONS.md",
+    migrations=MIGRATIONS,
+)
 
 
 def system_key(name: str) -> str:
@@ -130,7 +132,7 @@ class SessionStore:
                 continue
             finally:
                 temporary.unlink(missing_ok=True)
-            _fsync_folder(self.folder)
+            fsync_folder(self.folder)
             return session
 
     def _check_new_id(self, session_id: str) -> None:
@@ -168,11 +170,12 @@ class SessionStore:
         except BaseException:
             temporary.unlink(missing_ok=True)
             raise
-        _fsync_folder(self.folder)
+        fsync_folder(self.folder)
 
     def _write_temporary(self, session: Session) -> Path:
+        """The session's file, checked as the reader checks it, written beside its place."""
         header = FILE_HEADER if session.imported_from is None else IMPORTED_FILE_HEADER
-        text = header + session_text(session)
+        text = checked_text(session, self.path_of(session.id), SESSION_FILE, header=header)
         try:
             handle, name = tempfile.mkstemp(
                 dir=self.folder, prefix=_temporary_prefix(session.id), suffix=".tmp"
@@ -182,25 +185,19 @@ class SessionStore:
                 [f"{printable(str(self.folder))}: cannot save a session here ({error.strerror})"]
             ) from None
         try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
-                stream.flush()
-                os.fsync(stream.fileno())
-        except BaseException as error:
-            Path(name).unlink(missing_ok=True)
-            if isinstance(error, OSError):
-                kept = (
-                    "the previous save is intact"
-                    if self.path_of(session.id).exists()
-                    else "nothing was written"
-                )
-                raise InputError(
-                    [
-                        f"{printable(str(self.folder))}: cannot save the session "
-                        f"({error.strerror}); {kept}"
-                    ]
-                ) from None
-            raise
+            fill_temporary(handle, Path(name), text)
+        except OSError as error:
+            kept = (
+                "the previous save is intact"
+                if self.path_of(session.id).exists()
+                else "nothing was written"
+            )
+            raise InputError(
+                [
+                    f"{printable(str(self.folder))}: cannot save the session "
+                    f"({error.strerror}); {kept}"
+                ]
+            ) from None
         return Path(name)
 
     def check_folder(self) -> None:
@@ -309,65 +306,10 @@ def _temporary_prefix(session_id: str) -> str:
 
 
 def session_text(session: Session) -> str:
-    """The session as TOML (without the header comment), checked as a reader would check it:
-    what smm could not read back is never written."""
-    data = session.model_dump(mode="python", exclude_none=True, exclude={"id"})
-    try:
-        Session.model_validate(data)
-    except ValidationError as error:
-        problems = "; ".join(
-            f"{dotted(problem.location)}: {problem.message}"
-            for problem in problems_from_validation(error)
-        )
-        raise ValueError(f"session {session.id!r} would not read back: {problems}") from None
-    return tomli_w.dumps(data)
+    """The session as TOML (without the header comment)."""
+    return versioned_text(session, SESSION_FILE)
 
 
 def parse_session(document: TomlDocument) -> Session:
     """Validate a parsed session file, upgrading an older format first."""
-    data = document.data
-    if not {"kind", "questionnaire", "answers"} & data.keys():
-        raise InputError(
-            [f"{document.where}: not an smm session file (no kind, questionnaire or answers)"]
-        )
-    data = _migrate(document)
-    try:
-        return Session.model_validate(data)
-    except ValidationError as error:
-        raise document.error(problems_from_validation(error)) from None
-
-
-def _migrate(document: TomlDocument) -> dict[str, Any]:
-    data = document.data
-    version = data.get("schema_version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        return data  # let validation report it
-    if version > SESSION_SCHEMA_VERSION:
-        line = document.line_of(("schema_version",))
-        raise InputError(
-            [
-                f"{document.where}:{line}: schema_version: {version} is newer than this smm reads "
-                f"({SESSION_SCHEMA_VERSION}); upgrade smm"
-            ]
-        )
-    while version < SESSION_SCHEMA_VERSION:
-        upgrade = MIGRATIONS.get(version)
-        if upgrade is None:
-            raise InputError([f"{document.where}: schema_version: {version} is too old to read"])
-        try:
-            data = upgrade(dict(data))
-        except MigrationError as error:
-            raise InputError([f"{document.where}: {error}"]) from None
-        version += 1
-        data["schema_version"] = version
-    return data
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make a rename durable: fsync the folder that holds the file."""
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
+    return parse_versioned(document, SESSION_FILE)

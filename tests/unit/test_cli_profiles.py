@@ -8,7 +8,7 @@ import pytest
 
 from interview.cli import main
 from interview.engine.interview import Interview
-from interview.profiles import load_profile, start_from_profile
+from interview.profiles import find_profile, load_profile, start_from_profile
 from interview.questionnaire import load_questionnaire
 from interview.session.model import KEEP, Phase, SessionKind, new_session
 from interview.session.store import SessionStore
@@ -93,3 +93,41 @@ def test_new_with_an_unknown_profile_is_refused(capsys: pytest.CaptureFixture[st
 def test_a_profile_needs_a_target(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["new", "assessment", "--profile", "consumer-smart-home"]) == 2
     assert "needs `smm new target`" in capsys.readouterr().err
+
+
+def test_an_imported_target_is_saved_as_a_profile_every_reader_accepts(
+    own_profiles: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An imported target sets practices only; its domains get the highest of their practices'
+    targets, so that `smm profiles` and `smm new target --profile` accept the file."""
+    sessions = ["--questionnaire", str(SMALL), "--sessions-dir", str(tmp_path / "sessions")]
+    imported = ["import", str(DATA / "csv" / "target.csv"), "--kind", "target", "--system", "Rig"]
+    assert main([*imported, "--id", "rig-target", *sessions]) == 0
+    assert main(["profile", "save", "rig-target", "--id", "rig", *sessions]) == 0
+    saved = load_profile(own_profiles / "rig.toml", load_questionnaire(SMALL))
+    assert (saved.domains["D"].comprehensiveness, saved.domains["D"].scope) == (3, 2)
+    assert (saved.domains["F"].comprehensiveness, saved.domains["F"].scope) == (2, 1)
+    assert saved.practices["D1.2"].applicable is False
+    capsys.readouterr()
+    assert main(["profiles", "--json", "--questionnaire", str(SMALL)]) == 2  # iic-smm's: refused
+    assert "rig.toml" not in capsys.readouterr().err
+    found = find_profile("rig", load_questionnaire(SMALL))  # what `smm new --profile rig` does
+    assert found == saved
+
+
+def test_profile_save_refuses_to_write_a_file_it_could_not_read_back(
+    own_profiles: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-o under another name than the id: the profile would not be found by its id."""
+    sessions = ["--questionnaire", str(SMALL), "--sessions-dir", str(tmp_path / "sessions")]
+    imported = ["import", str(DATA / "csv" / "target.csv"), "--kind", "target", "--system", "Rig"]
+    assert main([*imported, "--id", "rig-target", *sessions]) == 0
+    output = tmp_path / "other-name.toml"
+    save = ["profile", "save", "rig-target", "--id", "rig", "-o", str(output), *sessions]
+    assert main(save) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line == (
+        f"smm: {output}: not written, as smm could not read it back: id: 'rig' must "
+        "match the file name 'other-name'; rename one; nothing was changed"
+    )
+    assert not output.exists()

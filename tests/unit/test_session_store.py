@@ -13,10 +13,11 @@ import pytest
 from interview.engine import views
 from interview.engine.interview import Interview
 from interview.errors import InputError
+from interview.filemodel import slug
 from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.session import store as store_module
 from interview.session.model import NO, YES, Phase, Session, SessionKind, new_session
-from interview.session.store import SessionStore, slug
+from interview.session.store import SessionStore
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 

@@ -1,0 +1,163 @@
+"""One reader and one writer for every versioned TOML file smm keeps: sessions, plans and
+profiles, and the questionnaire's version check.
+
+Reading a file of a :class:`FileKind` is always the same steps: a bounded read of a regular
+file, TOML parsed strictly, the file is of the expected kind, a newer ``schema_version`` is
+refused with "upgrade smm", an older one is migrated through the kind's chain, then pydantic
+validates it and the caller's cross-checks run. Every problem is one line naming the file,
+line and key. Writing runs the same checks on the text about to be written and refuses to
+write what smm could not read back; what passes is written atomically.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+import tomli_w
+from pydantic import BaseModel, ValidationError
+
+from interview.errors import InputError, printable
+from interview.files import write_text_atomically
+from interview.tomlfile import Problem, TomlDocument, problems_from_validation, read_toml
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+"""Turns a file's data of schema version N into version N + 1; raises ValueError, with a
+message for the user, for a file it cannot upgrade."""
+CrossCheck = Callable[[ModelT], Iterable[Problem]]
+"""What a valid model must also satisfy (references, file name, questionnaire)."""
+
+
+def _dump(model: BaseModel) -> dict[str, Any]:
+    return model.model_dump(mode="python", exclude_none=True)
+
+
+@dataclass(frozen=True)
+class FileKind(Generic[ModelT]):
+    """One kind of versioned file: its model, its current version and how older ones upgrade."""
+
+    name: str
+    """What the file is, in messages: "session", "plan"."""
+    model: type[ModelT]
+    version: int
+    """The schema_version this smm writes and reads without migrating."""
+    markers: frozenset[str]
+    """Keys of which a file of this kind has at least one."""
+    foreign: Mapping[str, str] = field(default_factory=dict)
+    """Top-level keys that only another kind of file has, and which kind: a session given
+    where a profile is expected is named as such, not as a profile with a hundred mistakes."""
+    advice: str = ""
+    """Added to "not a ... file" (where the format is described)."""
+    migrations: Mapping[int, Migration] = field(default_factory=dict)
+    """Upgrades from version N (the key) to N + 1; version 1 is every kind's first format."""
+    unreadable: Mapping[int, str] = field(default_factory=dict)
+    """Why an old version without a migration cannot be read, and what to do, by version."""
+    dump: Callable[[ModelT], dict[str, Any]] = _dump
+    """The model as the data of its TOML file."""
+
+
+def read_versioned(
+    path: Path, kind: FileKind[ModelT], checks: CrossCheck[ModelT] | None = None
+) -> tuple[ModelT, TomlDocument]:
+    """Read, upgrade, validate and cross-check a file of ``kind``; InputError naming each
+    problem. The document is returned too, for checks that need the file's lines."""
+    document = read_toml(path, kind.name)
+    return parse_versioned(document, kind, checks), document
+
+
+def parse_versioned(
+    document: TomlDocument, kind: FileKind[ModelT], checks: CrossCheck[ModelT] | None = None
+) -> ModelT:
+    """The model in a parsed file of ``kind`` (see :func:`read_versioned`)."""
+    data = upgraded(document, kind)
+    try:
+        model = kind.model.model_validate(data)
+    except ValidationError as error:
+        raise document.error(problems_from_validation(error)) from None
+    problems = list(checks(model)) if checks else []
+    if problems:
+        raise document.error(problems)
+    return model
+
+
+def upgraded(document: TomlDocument, kind: FileKind[Any]) -> dict[str, Any]:
+    """The file's data at the kind's current version: a file of another kind or a newer
+    version is refused in one line; a missing or odd version is left to validation."""
+    data = document.data
+    advice = f"; {kind.advice}" if kind.advice else ""
+    if not kind.markers & data.keys():
+        keys = ", ".join(sorted(kind.markers))
+        raise InputError(
+            [f"{document.where}: not a {kind.name} file (it has none of {keys}){advice}"]
+        )
+    for key, other in kind.foreign.items():
+        if key in data:
+            raise InputError(
+                [f"{document.where}: not a {kind.name} file (its {key} table is {other}){advice}"]
+            )
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        return data
+    line = document.line_of(("schema_version",))
+    where = f"{document.where}:{line}" if line else document.where
+    if version > kind.version:
+        raise InputError(
+            [
+                f"{where}: schema_version: {version} is newer than this smm reads "
+                f"({kind.version}); upgrade smm"
+            ]
+        )
+    while version < kind.version:
+        upgrade = kind.migrations.get(version)
+        if upgrade is None:
+            why = kind.unreadable.get(version, "is too old to read")
+            raise InputError([f"{where}: schema_version: {version} {why}"])
+        try:
+            data = upgrade(dict(data))
+        except ValueError as error:  # the migration says why this file cannot be upgraded
+            raise InputError([f"{document.where}: {error}"]) from None
+        version += 1
+        data["schema_version"] = version
+    return data
+
+
+def versioned_text(model: ModelT, kind: FileKind[ModelT], header: str = "") -> str:
+    """The model as the text of its file: ``header`` (comment lines), then TOML."""
+    return header + tomli_w.dumps(kind.dump(model))
+
+
+def checked_text(
+    model: ModelT,
+    path: Path,
+    kind: FileKind[ModelT],
+    checks: CrossCheck[ModelT] | None = None,
+    header: str = "",
+) -> str:
+    """The text of the file, once the reader's checks have passed on that very text: what smm
+    writes, smm reads back. Otherwise one InputError line that says nothing was written."""
+    text = versioned_text(model, kind, header)
+    try:
+        parse_versioned(read_toml(path, kind.name, text), kind, checks)
+    except InputError as error:
+        where = printable(str(path))
+        problem = re.sub(rf"^{re.escape(where)}(:\d+)?: ", "", error.lines[0])
+        raise InputError(
+            [f"{where}: not written, as smm could not read it back: {problem}; nothing was changed"]
+        ) from None
+    return text
+
+
+def write_versioned(
+    model: ModelT,
+    path: Path,
+    kind: FileKind[ModelT],
+    checks: CrossCheck[ModelT] | None = None,
+    header: str = "",
+) -> None:
+    """Write a file that smm's reader accepts, whole or not at all (see :func:`checked_text`)."""
+    write_text_atomically(path, checked_text(model, path, kind, checks, header))
