@@ -23,7 +23,13 @@ from itertools import groupby
 from typing import TYPE_CHECKING, cast
 
 from interview.gap import UNKNOWN_SCOPE, LevelPair
-from interview.questionnaire.levels import SCOPE_NAMES, comprehensiveness_label
+from interview.questionnaire.levels import (
+    HIGHEST_COMPREHENSIVENESS,
+    HIGHEST_SCOPE,
+    SCOPE_LEVELS,
+    SCOPE_NAMES,
+    comprehensiveness_label,
+)
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -32,7 +38,7 @@ if TYPE_CHECKING:
     from matplotlib.projections.polar import PolarAxes
     from matplotlib.typing import LineStyleType
 
-TOP_LEVEL = 4
+TOP_LEVEL = HIGHEST_COMPREHENSIVENESS
 """The highest comprehensiveness level: the charts' value axis runs from 0 to it."""
 
 TARGET_COLOUR = "#1f4e79"
@@ -145,7 +151,7 @@ def bar_chart_svg(data: ChartData, description: str) -> str:
 
 def draw_bars(axes: Axes, series: Series, offset: float, width: float) -> None:
     """One series' bars, drawn scope by scope (fill and hatch); level 0 marked with a 0."""
-    for scope in (1, 2, 3):
+    for scope in SCOPE_LEVELS:
         positions = [
             index for index, level in enumerate(series.levels) if charted_scope(level) == scope
         ]
@@ -153,7 +159,7 @@ def draw_bars(axes: Axes, series: Series, offset: float, width: float) -> None:
             [position + offset for position in positions],
             [series.levels[position].comprehensiveness for position in positions],
             width * 0.9,
-            facecolor=series.colour if scope == 3 else "white",
+            facecolor=series.colour if scope == HIGHEST_SCOPE else "white",
             edgecolor=series.colour,
             hatch=SCOPE_HATCHES[scope],
             linewidth=1.4,
@@ -232,12 +238,12 @@ def scope_fills() -> list[Artist]:
 
     return [
         Patch(
-            facecolor=SCOPE_KEY_COLOUR if scope == 3 else "white",
+            facecolor=SCOPE_KEY_COLOUR if scope == HIGHEST_SCOPE else "white",
             edgecolor=SCOPE_KEY_COLOUR,
             hatch=SCOPE_HATCHES[scope],
             label=f"{scope} {SCOPE_NAMES[scope]}: {SCOPE_FILL_WORDS[scope]}",
         )
-        for scope in (1, 2, 3)
+        for scope in SCOPE_LEVELS
     ]
 
 
