@@ -71,7 +71,7 @@ def load_plan(sessions_dir: Path, system: str) -> Plan:
     path = plan_path(sessions_dir, system)
     if not path.exists():
         return Plan(system=system)
-    return read_versioned(path, PLAN_FILE)[0]
+    return read_versioned(path, PLAN_FILE)
 
 
 def save_plan(sessions_dir: Path, plan: Plan) -> Path:

@@ -100,7 +100,7 @@ def shipped_profile_paths() -> list[Path]:
 
 def load_profile(path: Path, questionnaire: Questionnaire) -> Profile:
     """Read and check a profile against the questionnaire; InputError naming each problem."""
-    return read_versioned(path, PROFILE_FILE, _file_checks(path, questionnaire))[0]
+    return read_versioned(path, PROFILE_FILE, _file_checks(path, questionnaire))
 
 
 def write_profile(profile: Profile, path: Path, questionnaire: Questionnaire) -> None:

@@ -63,11 +63,10 @@ class FileKind(Generic[ModelT]):
 
 def read_versioned(
     path: Path, kind: FileKind[ModelT], checks: CrossCheck[ModelT] | None = None
-) -> tuple[ModelT, TomlDocument]:
+) -> ModelT:
     """Read, upgrade, validate and cross-check a file of ``kind``; InputError naming each
-    problem. The document is returned too, for checks that need the file's lines."""
-    document = read_toml(path, kind.name)
-    return parse_versioned(document, kind, checks), document
+    problem."""
+    return parse_versioned(read_toml(path, kind.name), kind, checks)
 
 
 def parse_versioned(
@@ -141,15 +140,19 @@ def checked_text(
     """The text of the file, once the reader's checks have passed on that very text: what smm
     writes, smm reads back. Otherwise one InputError line that says nothing was written."""
     text = versioned_text(model, kind, header)
+    where = printable(str(path))
     try:
+        text.encode("utf-8")  # a lone surrogate (from undecodable bytes) cannot be written
         parse_versioned(read_toml(path, kind.name, text), kind, checks)
+    except UnicodeEncodeError:
+        problem = "it holds text that is not valid Unicode (undecodable bytes); retype it"
     except InputError as error:
-        where = printable(str(path))
         problem = re.sub(rf"^{re.escape(where)}(:\d+)?: ", "", error.lines[0])
-        raise InputError(
-            [f"{where}: not written, as smm could not read it back: {problem}; nothing was changed"]
-        ) from None
-    return text
+    else:
+        return text
+    raise InputError(
+        [f"{where}: not written, as smm could not read it back: {problem}; nothing was changed"]
+    )
 
 
 def write_versioned(

@@ -18,6 +18,8 @@ CORE_MODULES = [
     "interview.consolidation",
     "interview.levels_csv",
     "interview.files",
+    "interview.filemodel",
+    "interview.versioned",
     "interview.session.model",
     "interview.session.store",
     "interview.session.checks",

@@ -10,7 +10,7 @@ import pytest
 from interview.cli import main
 from interview.errors import InputError
 from interview.plan import Plan, load_plan, plan_path, save_plan, update_item
-from interview.profiles import load_profile
+from interview.profiles import load_profile, write_profile
 from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.session.model import Origin, SessionKind, TargetSetting, new_session
 from interview.session.store import SessionStore
@@ -151,3 +151,37 @@ def test_save_plan_refuses_a_plan_it_could_not_read_back(tmp_path: Path) -> None
     with pytest.raises(InputError, match=r"not written, as smm could not read it back: items\."):
         save_plan(tmp_path, plan)
     assert not plan_path(tmp_path, "Rig").exists()
+
+
+V1 = DATA / "v1"
+
+
+def test_every_v1_file_is_read_and_written_back_unchanged(tmp_path: Path) -> None:
+    """What smm 0.1 wrote, this smm reads; what it writes of them, it reads back the same."""
+    questionnaire = load_questionnaire(V1 / "iic-smm-questionnaire-v1.toml")
+    store = SessionStore(tmp_path / "sessions")
+    store.folder.mkdir()
+    for path in sorted((V1 / "sessions").glob("*.toml")):
+        session = SessionStore(V1 / "sessions").load(str(path), questionnaire).session
+        store.save(session)
+        assert store.load(session.id, questionnaire).session == session
+    plan = load_plan(V1 / "sessions", "Acme Gateway")
+    assert plan.items
+    save_plan(store.folder, plan)
+    assert load_plan(store.folder, "Acme Gateway") == plan
+    profile = load_profile(V1 / "profiles" / "acme-own.toml", questionnaire)
+    copy = tmp_path / "acme-own.toml"
+    write_profile(profile, copy, questionnaire)
+    assert load_profile(copy, questionnaire) == profile
+
+
+def test_text_that_is_not_unicode_is_refused_in_one_line(
+    tmp_path: Path, small: Questionnaire
+) -> None:
+    """A name from undecodable bytes (Python's surrogate escapes, as in sys.argv) cannot be
+    written as UTF-8: one line, and no file, instead of a traceback."""
+    store = SessionStore(tmp_path)
+    session = new_session(small, SessionKind.TARGET, "Rig \udcff", now=None)
+    with pytest.raises(InputError, match="not valid Unicode"):
+        store.create(session, "rig")
+    assert list(tmp_path.iterdir()) == []
