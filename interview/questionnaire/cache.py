@@ -104,7 +104,7 @@ def store_questionnaire(text: str, questionnaire: Questionnaire) -> None:
     entry = CacheEntry(content_hash=questionnaire.content_hash, questionnaire=questionnaire)
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not _is_private(folder):
+        if not _is_private(folder, report=False):  # the read before already said why
             return
         handle, name = tempfile.mkstemp(dir=folder, prefix=".entry-", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as stream:  # mkstemp's mode: 0600
@@ -117,7 +117,7 @@ def store_questionnaire(text: str, questionnaire: Questionnaire) -> None:
         return
 
 
-def _is_private(path: Path, status: os.stat_result | None = None) -> bool:
+def _is_private(path: Path, status: os.stat_result | None = None, *, report: bool = True) -> bool:
     """Whether the folder or entry is the user's own and no one else can write it: anyone
     who can write the cache decides what smm takes for a checked questionnaire."""
     try:
@@ -126,7 +126,8 @@ def _is_private(path: Path, status: os.stat_result | None = None) -> bool:
         return False
     if status.st_uid == os.geteuid() and not status.st_mode & _OPEN_TO_OTHERS:
         return True
-    _debug(f"{printable(str(path))}: not used, as it is not yours alone to write")
+    if report:
+        _debug(f"{printable(str(path))}: not used, as it is not yours alone to write")
     return False
 
 
