@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from aiohttp import WSMsgType, web
+from aiohttp import WSCloseCode, WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import LOGO, Server
 
@@ -56,6 +56,10 @@ class GuardedServer(Server):
     def __init__(self, command: str, host: str, port: int, guard: Guard) -> None:
         super().__init__(command, host=host, port=port, title="smm")
         self.guard = guard
+        self._sockets: set[web.WebSocketResponse] = set()
+        """The tabs' open sockets: closed on Ctrl+C, so that each tab quits at once rather
+        than when its browser gets round to closing (a page kept in the back-forward cache
+        may hold its socket open for many seconds)."""
 
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
@@ -116,15 +120,24 @@ class GuardedServer(Server):
     ) -> None:
         """textual-serve's loop over the browser's messages, with sizes kept within bounds and
         a malformed message ending the tab in one log line."""
-        async for message in websocket:
-            if message.type != WSMsgType.TEXT:
-                continue
-            try:
-                kind, *data = json.loads(message.data)
-                await _dispatch(kind, data, websocket, app_service)
-            except (ValueError, TypeError, KeyError, IndexError) as error:
-                log.warning(printable(f"closed a tab after a malformed message: {error!r}"))
-                return
+        self._sockets.add(websocket)
+        try:
+            async for message in websocket:
+                if message.type != WSMsgType.TEXT:
+                    continue
+                try:
+                    kind, *data = json.loads(message.data)
+                    await _dispatch(kind, data, websocket, app_service)
+                except (ValueError, TypeError, KeyError, IndexError) as error:
+                    log.warning(printable(f"closed a tab after a malformed message: {error!r}"))
+                    return
+        finally:
+            self._sockets.discard(websocket)
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        """Ctrl+C: close every tab's socket, which quits its interview (answers are saved)."""
+        for websocket in list(self._sockets):
+            await websocket.close(code=WSCloseCode.GOING_AWAY, message=b"smm serve stopped")
 
     async def on_startup(self, app: web.Application) -> None:
         """Where to point a browser, printed as plain text (a folder name is not markup)."""

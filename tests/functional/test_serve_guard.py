@@ -311,3 +311,27 @@ async def test_a_malformed_message_ends_the_tab_in_one_line(served: Served, mess
     time.sleep(0.2)
     assert len(served.process.logged("closed a tab after a malformed message")) == before + 1
     assert not served.process.logged("Traceback")
+
+
+async def test_ctrl_c_closes_the_tabs_a_browser_keeps_open(tmp_path: Path) -> None:
+    """A page kept in a browser's back-forward cache may hold its socket for many seconds;
+    Ctrl+C must not wait for it: the server closes every tab's socket, and the tabs quit."""
+    served = start(tmp_path)
+    jar = aiohttp.CookieJar(unsafe=True)
+    async with aiohttp.ClientSession(cookie_jar=jar) as browser:
+        async with browser.get(served.url) as page:
+            assert page.status == 200
+        headers = {**WS_HEADERS, "Origin": served.base}
+        async with browser.ws_connect(
+            served.base + "/ws?width=80&height=24", headers=headers
+        ) as ws:
+            await ws.receive(timeout=FIRST_BYTES_SECONDS)  # the tab is running
+            started = time.monotonic()
+            code, output, errors = await asyncio.to_thread(served.process.stop)
+            stopped_in = time.monotonic() - started
+            closed = await ws.receive(timeout=5)
+            while closed.type not in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED):
+                closed = await ws.receive(timeout=5)
+    assert code == 0
+    assert stopped_in < 10  # not the browser's pace (about 20 s with Chromium's cache)
+    assert "Traceback" not in output + errors
