@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from interview.cli.output import json_text
 from interview.errors import InputError, printable
 from interview.formatting import plural
 from interview.profiles import load_profile, profile_paths
 from interview.questionnaire import Questionnaire, load_questionnaire, shipped_questionnaire_paths
 from interview.questionnaire.levels import COMPREHENSIVENESS_NAMES, SCOPE_NAMES
+from interview.render.plain import json_text
 from interview.tomlfile import read_toml
 
 EXIT_OK = 0

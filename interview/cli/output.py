@@ -1,9 +1,8 @@
-"""Writing for a terminal or a pipe: JSON, simple tables and times, with user text made safe."""
+"""What the commands share: the workspace they work in, and warnings on stderr."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -12,30 +11,6 @@ from interview.errors import printable
 
 if TYPE_CHECKING:
     from interview.services import Workspace
-
-
-def json_text(data: object) -> str:
-    """JSON for stdout: readable Unicode, but no character a terminal would act on."""
-    text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
-    return "".join(
-        char if char.isprintable() or char == "\n" else json.dumps(char)[1:-1] for char in text
-    )
-
-
-def table(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int]
-) -> list[str]:
-    """Left-aligned columns; cells longer than their width are cut with an ellipsis."""
-
-    def cell(text: str, width: int) -> str:
-        text = printable(text)
-        return (text if len(text) <= width else text[: width - 1] + "…").ljust(width)
-
-    lines = ["  ".join(cell(h, w) for h, w in zip(headers, widths, strict=True)).rstrip()]
-    lines += [
-        "  ".join(cell(c, w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
-    ]
-    return lines
 
 
 def workspace_of(arguments: argparse.Namespace) -> Workspace:

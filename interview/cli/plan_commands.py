@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from interview.cli.output import table, workspace_of
+from interview.cli.output import workspace_of
 from interview.errors import printable
 from interview.gap import compare_sessions
 from interview.plan import PlannedStep, PlanStatus, planned_roadmap, progress_counts
 from interview.render.json_output import document_text, plan_output
+from interview.render.plain import table
 from interview.services.comparison import plan_of, set_plan_item
 from interview.session.model import SessionKind
 

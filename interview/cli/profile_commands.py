@@ -7,9 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from interview.cli.output import json_text, table, workspace_of
+from interview.cli.output import workspace_of
 from interview.errors import printable
 from interview.profiles import DISCLAIMER, Profile
+from interview.render.plain import json_text, table
 from interview.services.records import save_profile
 
 EXIT_OK = 0

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
-from interview.cli.output import json_text
 from interview.errors import printable
 from interview.levels_csv import csv_text, spreadsheet_text
 from interview.questionnaire import load_questionnaire
+from interview.render.plain import json_text
 from interview.services.questions import QuestionInfo, questions
 from interview.session.model import SessionKind
 

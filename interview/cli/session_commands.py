@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from interview.cli.output import json_text, table, workspace_of
+from interview.cli.output import workspace_of
 from interview.engine.prompts import answer_label
 from interview.engine.summary import AnsweredQuestion, SessionSummary, answered_questions
 from interview.engine.views import level_records
@@ -14,6 +14,7 @@ from interview.errors import printable
 from interview.formatting import KIND_NAMES, plural, short_time
 from interview.questionnaire import Questionnaire
 from interview.questionnaire.levels import comprehensiveness_label, scope_label
+from interview.render.plain import json_text, table
 from interview.session.model import LevelRecord, Origin, Session
 
 EXIT_OK = 0

@@ -6,12 +6,12 @@ from __future__ import annotations
 from interview import consolidation as merged
 from interview import gap as core
 from interview import history as past
-from interview.cli.output import json_text
 from interview.gap import LevelPair, group_standings, session_standings
 from interview.plan import PlannedStep, Progress
 from interview.questionnaire.model import Questionnaire
 from interview.render import json_models as out
 from interview.render.gap_report import GapReport, PlanView
+from interview.render.plain import json_text
 from interview.render.rows import incomplete_practices, level_objective
 from interview.render.words import movement_words
 from interview.session.model import Phase, Session

@@ -9,7 +9,6 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-from interview.cli.output import table as column_lines
 from interview.errors import printable
 from interview.render.document import (
     Block,
@@ -24,6 +23,7 @@ from interview.render.document import (
     Section,
     Table,
 )
+from interview.render.plain import table as column_lines
 
 TEXT_WIDTH = 100
 """Prose is wrapped to this many columns by default; wide tables are split to fit it."""
