@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
 from interview.cli.output import workspace_of
 from interview.engine.prompts import answer_label
@@ -15,6 +14,14 @@ from interview.formatting import KIND_NAMES, plural, short_time
 from interview.questionnaire import Questionnaire
 from interview.questionnaire.levels import comprehensiveness_label, scope_label
 from interview.render.plain import json_text, table
+from interview.render.session_models import (
+    ListedSession,
+    QuestionnaireUsed,
+    RecordedLevel,
+    SessionListJson,
+    SessionShowJson,
+    ShownAnswer,
+)
 from interview.session.model import LevelRecord, Origin, Session
 
 EXIT_OK = 0
@@ -27,7 +34,8 @@ def run_list(arguments: argparse.Namespace) -> int:
     listing = workspace.list_sessions()
     summaries, problems = listing.summaries, listing.problems
     if arguments.json:
-        print(json_text([_summary_as_json(summary) for summary in summaries]))
+        listed = SessionListJson(sessions=[_listed(summary) for summary in summaries])
+        print(json_text(listed.model_dump(mode="json")))
     elif summaries:
         print("\n".join(_summary_table(summaries)))
     else:
@@ -40,21 +48,21 @@ def run_list(arguments: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if problems else EXIT_OK
 
 
-def _summary_as_json(summary: SessionSummary) -> dict[str, Any]:
-    return {
-        "id": summary.id,
-        "kind": summary.kind.value,
-        "system": summary.system,
-        "interviewee": summary.interviewee,
-        "role": summary.role,
-        "phase": summary.phase.value,
-        "finished": summary.finished,
-        "practices_done": summary.practices_done,
-        "practices_total": summary.practices_total,
-        "answered": summary.answered,
-        "created": summary.created.isoformat(),
-        "updated": summary.updated.isoformat(),
-    }
+def _listed(summary: SessionSummary) -> ListedSession:
+    return ListedSession(
+        id=summary.id,
+        kind=summary.kind.value,
+        system=summary.system,
+        interviewee=summary.interviewee,
+        role=summary.role,
+        phase=summary.phase.value,
+        finished=summary.finished,
+        practices_done=summary.practices_done,
+        practices_total=summary.practices_total,
+        answered=summary.answered,
+        created=summary.created.isoformat(),
+        updated=summary.updated.isoformat(),
+    )
 
 
 def _summary_table(summaries: list[SessionSummary]) -> list[str]:
@@ -84,7 +92,8 @@ def run_show(arguments: argparse.Namespace) -> int:
     levels = level_records(questionnaire, session)
     answers = answered_questions(questionnaire, session)
     if arguments.json:
-        print(json_text(_session_as_json(session, levels, answers, loaded.notices)))
+        shown = _session_as_json(session, levels, answers, loaded.notices)
+        print(json_text(shown.model_dump(mode="json")))
     else:
         lines = [*loaded.notices, *_session_lines(questionnaire, session, levels, answers)]
         print("\n".join(printable(line) for line in lines))
@@ -109,33 +118,36 @@ def _session_as_json(
     levels: dict[str, LevelRecord],
     answers: list[AnsweredQuestion],
     notices: list[str],
-) -> dict[str, Any]:
-    return {
-        "id": session.id,
-        "kind": session.kind.value,
-        "system": session.system,
-        "interviewee": session.interviewee,
-        "role": session.role,
-        "phase": session.phase.value,
-        "created": session.created.isoformat(),
-        "updated": session.updated.isoformat(),
-        "questionnaire": session.questionnaire.model_dump(),
-        "target_session": session.target_session,
-        "imported_from": session.imported_from,
-        "notices": notices,
-        "levels": {item_id: record.model_dump(mode="json") for item_id, record in levels.items()},
-        "answers": [
-            {
-                "question": item.step.question_id,
-                "text": item.prompt.text,
-                "value": item.answer.value,
-                "label": answer_label(item.prompt, item.answer.value),
-                "note": item.answer.note,
-                "answered_at": item.answer.answered_at.isoformat(),
-            }
+) -> SessionShowJson:
+    return SessionShowJson(
+        id=session.id,
+        kind=session.kind.value,
+        system=session.system,
+        interviewee=session.interviewee,
+        role=session.role,
+        phase=session.phase.value,
+        created=session.created.isoformat(),
+        updated=session.updated.isoformat(),
+        questionnaire=QuestionnaireUsed(**session.questionnaire.model_dump()),
+        target_session=session.target_session,
+        imported_from=session.imported_from,
+        notices=notices,
+        levels={
+            item_id: RecordedLevel(**record.model_dump(mode="json"))
+            for item_id, record in levels.items()
+        },
+        answers=[
+            ShownAnswer(
+                question=item.step.question_id,
+                text=item.prompt.text,
+                value=item.answer.value,
+                label=answer_label(item.prompt, item.answer.value),
+                note=item.answer.note,
+                answered_at=item.answer.answered_at.isoformat(),
+            )
             for item in answers
         ],
-    }
+    )
 
 
 def _session_lines(

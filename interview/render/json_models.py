@@ -315,13 +315,3 @@ class HistoryJson(Output):
     baseline: str | None
     practices: list[PracticeHistory]
     gaps: list[GapsInTime]
-
-
-DOCUMENTS: dict[str, type[Output]] = {
-    "gap": GapJson,
-    "report": SessionReportJson,
-    "export": ExportJson,
-    "history": HistoryJson,
-    "plan": PlanJson,
-}
-"""Each JSON document smm writes, by the name of its schema file in docs/schemas/."""

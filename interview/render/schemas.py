@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from interview.render.json_models import DOCUMENTS
+from interview.render.documents import DOCUMENTS
 
 SCHEMA_FOLDER = Path("docs") / "schemas"
 

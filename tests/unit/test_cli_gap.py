@@ -448,7 +448,7 @@ def test_list_counts_an_imported_sessions_practices_as_done(
 ) -> None:
     imported(folder, capsys)
     assert smm(folder, "list", "--json") == 0
-    sessions = json.loads(capsys.readouterr().out)
+    sessions = json.loads(capsys.readouterr().out)["sessions"]
     assert [session["practices_done"] for session in sessions] == [3, 3]
 
 

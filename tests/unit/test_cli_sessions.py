@@ -61,7 +61,9 @@ def test_list_json(
     folder: Path, small_questionnaire_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(cli(folder, small_questionnaire_path, "list", "--json")) == 0
-    sessions = json.loads(capsys.readouterr().out)
+    listed = json.loads(capsys.readouterr().out)
+    assert listed["format_version"] == 2
+    sessions = listed["sessions"]
     assert [s["kind"] for s in sessions] == ["assessment", "target"]
     assert sessions[0]["practices_total"] == 3
     assert sessions[0]["finished"] is False

@@ -10,6 +10,7 @@ import pytest
 
 from interview.plan import Progress
 from interview.render import json_models
+from interview.render.documents import DOCUMENTS
 from interview.render.json_output import PROGRESS_IDS
 from interview.render.schemas import SCHEMA_FOLDER, schema_text, write_schemas
 from interview.render.words import GAP_LEGEND, LEVELS_LEGEND, NO_GAPS, ORIGIN_WORDS, origin_phrase
@@ -64,7 +65,7 @@ def test_every_progress_has_one_json_spelling() -> None:
     assert PROGRESS_IDS[Progress.IN_PROGRESS] == "in-progress"  # as the plan file spells it
 
 
-@pytest.mark.parametrize("name", list(json_models.DOCUMENTS))
+@pytest.mark.parametrize("name", list(DOCUMENTS))
 def test_the_committed_schema_is_the_generated_one(name: str) -> None:
     committed = (ROOT / SCHEMA_FOLDER / f"{name}.json").read_text(encoding="utf-8")
     assert committed == schema_text(name), "run: python -m interview.render.schemas"
@@ -73,7 +74,7 @@ def test_the_committed_schema_is_the_generated_one(name: str) -> None:
 def test_the_schema_script_writes_every_document(tmp_path: Path) -> None:
     written = write_schemas(tmp_path)
     assert sorted(path.name for path in written) == sorted(
-        f"{name}.json" for name in json_models.DOCUMENTS
+        f"{name}.json" for name in DOCUMENTS
     )
     schema = json.loads((tmp_path / "gap.json").read_text(encoding="utf-8"))
     assert "format_version" in schema["required"] or "format_version" in schema["properties"]
@@ -89,11 +90,13 @@ def test_each_json_output_validates_against_its_model(
         "export": ["export", "c", "--format", "json"],
         "history": ["history", "Rig", "--format", "json"],
         "plan": ["plan", "show", "t", "c", "--json"],
+        "list": ["list", "--json"],
+        "show": ["show", "c", "--json"],
     }
     for name, arguments in commands.items():
         assert smm(folder, *arguments) == 0, name
         out = capsys.readouterr().out
-        document = json_models.DOCUMENTS[name].model_validate_json(out)
+        document = DOCUMENTS[name].model_validate_json(out)
         assert json.loads(out) == document.model_dump(mode="json", by_alias=True)
         assert json.loads(out)["format_version"] == json_models.FORMAT_VERSION
 
