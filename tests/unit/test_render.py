@@ -73,9 +73,7 @@ def test_the_committed_schema_is_the_generated_one(name: str) -> None:
 
 def test_the_schema_script_writes_every_document(tmp_path: Path) -> None:
     written = write_schemas(tmp_path)
-    assert sorted(path.name for path in written) == sorted(
-        f"{name}.json" for name in DOCUMENTS
-    )
+    assert sorted(path.name for path in written) == sorted(f"{name}.json" for name in DOCUMENTS)
     schema = json.loads((tmp_path / "gap.json").read_text(encoding="utf-8"))
     assert "format_version" in schema["required"] or "format_version" in schema["properties"]
 
