@@ -21,7 +21,7 @@ import tomli_w
 from pydantic import BaseModel, ValidationError
 
 from interview.errors import InputError, printable
-from interview.files import write_text_atomically
+from interview.files import MAX_FILE_BYTES, write_text_atomically
 from interview.tomlfile import Problem, TomlDocument, problems_from_validation, read_toml
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -137,13 +137,25 @@ def checked_text(
     checks: CrossCheck[ModelT] | None = None,
     header: str = "",
 ) -> str:
-    """The text of the file, once the reader's checks have passed on that very text: what smm
-    writes, smm reads back. Otherwise one InputError line that says nothing was written."""
-    text = versioned_text(model, kind, header)
+    """The text of the file, once the reader's checks have passed on what it holds: what smm
+    writes, smm reads back. Otherwise one InputError line that says nothing was written.
+
+    The checks run on the data the text is written from (the kind, the version, validation,
+    cross-checks, the size limit), not on a parse of the text: tomli_w writes only TOML that
+    tomllib reads, and parsing the text again cost more than the save itself (PERFORMANCE.md).
+    """
+    data = kind.dump(model)
+    text = header + tomli_w.dumps(data)
     where = printable(str(path))
     try:
-        text.encode("utf-8")  # a lone surrogate (from undecodable bytes) cannot be written
-        parse_versioned(read_toml(path, kind.name, text), kind, checks)
+        size = len(text.encode("utf-8"))  # fails on a lone surrogate (undecodable bytes)
+        if size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // 2**20
+            raise InputError(
+                [f"{where}: it would be {size:,} bytes, over the {limit} MiB that smm reads; "
+                 "shorten the longest answers or notes"]
+            )  # fmt: skip
+        parse_versioned(TomlDocument(path=path, text=text, data=data), kind, checks)
     except UnicodeEncodeError:
         problem = "it holds text that is not valid Unicode (undecodable bytes); retype it"
     except InputError as error:

@@ -181,3 +181,24 @@ def test_text_that_is_not_unicode_is_refused_in_one_line(
     with pytest.raises(InputError, match="not valid Unicode"):
         store.create(session, "rig")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_store_refuses_to_save_a_session_too_large_to_read_back(
+    tmp_path: Path, small: Questionnaire
+) -> None:
+    """0.1 saved a 50 MB session that resume then refused: the writer applies the reader's
+    size limit to what it is about to write."""
+    from interview.files import MAX_FILE_BYTES
+    from interview.session.model import Answer
+
+    store = SessionStore(tmp_path)
+    session = store.create(new_session(small, SessionKind.TARGET, "Rig", now=None))
+    before = store.path_of(session.id).read_bytes()
+    answered = session.answers["system_name"].answered_at
+    session.answers["system_scope"] = Answer(value="x" * (MAX_FILE_BYTES + 1), answered_at=answered)
+    with pytest.raises(InputError) as raised:
+        store.save(session)
+    (line,) = raised.value.lines
+    assert line.startswith(f"{store.path_of(session.id)}: not written, as smm could not read")
+    assert "over the 32 MiB that smm reads; shorten the longest answers or notes" in line
+    assert store.path_of(session.id).read_bytes() == before
