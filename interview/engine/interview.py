@@ -19,6 +19,7 @@ from interview.engine.details import with_previous_answer, with_profile_detail
 from interview.engine.outcome import ACCEPTED, EngineError, Outcome
 from interview.engine.plan import Step, practice_steps, step_index
 from interview.engine.prompts import Prompt, build_prompt
+from interview.engine.triggers import Triggers
 from interview.engine.views import (
     PracticeSummary,
     level_records,
@@ -59,7 +60,7 @@ TRANSITIONS: list[dict[str, Any]] = [
 machine records the new phase in the session (``after_state_change``)."""
 
 
-class Interview:
+class Interview(Triggers):
     """One interview over one session."""
 
     state: Phase
@@ -90,30 +91,6 @@ class Interview:
             after_state_change=self._record_phase,
         )
         self._restore_cursor()
-
-    # --- The machine's triggers (bound by transitions: model_override keeps these types) ----
-
-    def go_to_step(self, step: Step) -> bool:
-        """Put the question on show, in the phase it belongs to."""
-        raise NotImplementedError  # bound by the machine
-
-    def summarise_practice(self, practice_id: str) -> bool:
-        """Show what the practice just finished reached."""
-        raise NotImplementedError  # bound by the machine
-
-    def enter_review(self) -> bool:
-        """Open the review of skipped, unanswered and don't-know questions."""
-        raise NotImplementedError  # bound by the machine
-
-    def may_enter_review(self) -> bool:
-        raise NotImplementedError  # bound by the machine
-
-    def close(self) -> bool:
-        """Mark the session done."""
-        raise NotImplementedError  # bound by the machine
-
-    def may_close(self) -> bool:
-        raise NotImplementedError  # bound by the machine
 
     def step_is_context(self, step: Step) -> bool:
         """The condition that sends a step to the context phase."""
@@ -190,37 +167,37 @@ class Interview:
         self._changed()
         return ACCEPTED
 
-    def set_note(self, question_id: str, note: str) -> None:
+    def set_note(self, question_id: str, note: str) -> Outcome:
         """Attach a note (evidence, a link, a comment) to an answered question."""
         answer = self.session.answers.get(question_id)
         if answer is None:
-            raise EngineError(f"{question_id}: answer the question before adding a note")
+            return Outcome(refused=f"{question_id}: answer the question before adding a note")
         answer.note = note or None
-        self._changed()
+        return self._done()
 
     def can_skip(self) -> bool:
         prompt = self.current()
         return prompt is not None and not (prompt.step.is_context and prompt.required)
 
-    def skip(self) -> None:
+    def skip(self) -> Outcome:
         """Leave the current question for later; it comes back in the review."""
         prompt = self._require_prompt()
         if not self.can_skip():
-            raise EngineError(f"{prompt.question_id}: this question cannot be skipped")
+            return Outcome(refused=f"{prompt.question_id}: this question cannot be skipped")
         if prompt.question_id not in self.session.skipped:
             self.session.skipped.append(prompt.question_id)
         self._advance_after(prompt.step)
-        self._changed()
+        return self._done()
 
     def can_go_back(self) -> bool:
         if self.phase in (Phase.CONTEXT, Phase.INTERVIEW):
             return bool(step_index(self.plan(), self.session.cursor.question))
         return bool(self.plan())
 
-    def back(self) -> None:
+    def back(self) -> Outcome:
         """Return to the previous question, to see or change its answer."""
         if not self.can_go_back():
-            raise EngineError("this is the first question")
+            return Outcome(refused="this is the first question")
         plan = self.plan()
         if self.phase is Phase.PRACTICE_SUMMARY and self.session.cursor.practice:
             target = practice_steps(plan, self.session.cursor.practice)[-1]
@@ -231,9 +208,9 @@ class Interview:
             assert index is not None
             target = plan[index - 1]
         self.go_to_step(target)
-        self._changed()
+        return self._done()
 
-    def jump(self, item_id: str) -> None:
+    def jump(self, item_id: str) -> Outcome:
         """Go to a practice (or a domain or sub-domain) by id: its first open question."""
         plan = self.plan()
         steps = [
@@ -242,24 +219,24 @@ class Interview:
             if item_id in (step.practice_id, step.subdomain_id, step.domain_id)
         ]
         if not steps:
-            raise EngineError(f"no practice, sub-domain or domain with id {item_id!r}")
+            return Outcome(refused=f"no practice, sub-domain or domain with id {item_id!r}")
         open_steps = [step for step in steps if self._is_open(step)]
         self.go_to_step(open_steps[0] if open_steps else steps[0])
-        self._changed()
+        return self._done()
 
-    def revisit(self, question_id: str) -> None:
+    def revisit(self, question_id: str) -> Outcome:
         """Go to one question, for example from the review."""
         plan = self.plan()
         index = step_index(plan, question_id)
         if index is None:
-            raise EngineError(f"no question {question_id!r} applies now")
+            return Outcome(refused=f"no question {question_id!r} applies now")
         self.go_to_step(plan[index])
-        self._changed()
+        return self._done()
 
-    def continue_interview(self) -> None:
+    def continue_interview(self) -> Outcome:
         """Leave a practice summary for the next open question (or the review)."""
         if self.phase is not Phase.PRACTICE_SUMMARY:
-            raise EngineError("there is no practice summary to leave")
+            return Outcome(refused="there is no practice summary to leave")
         plan = self.plan()
         practice = practice_steps(plan, self.session.cursor.practice or "")
         following = self._next_open(plan, practice[-1] if practice else None)
@@ -267,33 +244,36 @@ class Interview:
             self.enter_review()
         else:
             self.go_to_step(following)
-        self._changed()
+        return self._done()
 
-    def open_review(self) -> None:
+    def open_review(self) -> Outcome:
         """Go to the review of open items from anywhere in the interview."""
-        if self.may_enter_review():
-            self.enter_review()
-            self._changed()
+        if not self.may_enter_review():
+            return Outcome(refused="the review is on show already")
+        self.enter_review()
+        return self._done()
 
-    def finish_interview(self) -> None:
+    def finish_interview(self) -> Outcome:
         """Close the review and mark the session done (open items stay listed)."""
         if self.may_enter_review():
             self.enter_review()
         self.close()
-        self._changed()
+        return self._done()
 
-    def accept_as_baseline(self) -> None:
+    def accept_as_baseline(self) -> Outcome:
         """Record that this finished assessment is the new baseline (the "act" of the cycle)."""
         if self.session.kind is not SessionKind.ASSESSMENT or self.phase is not Phase.DONE:
-            raise EngineError("only a finished self-assessment can be accepted as the baseline")
+            reason = "only a finished self-assessment can be accepted as the baseline"
+            return Outcome(refused=reason)
         self.session.accepted_as_baseline = self._clock()
-        self._changed()
+        return self._done()
 
-    def reopen(self) -> None:
+    def reopen(self) -> Outcome:
         """Return from done to the review."""
-        if self.phase is Phase.DONE:
-            self.enter_review()
-            self._changed()
+        if self.phase is not Phase.DONE:
+            return Outcome(refused="the interview is not finished")
+        self.enter_review()
+        return self._done()
 
     # --- Internals ------------------------------------------------------------------------
 
@@ -393,6 +373,10 @@ class Interview:
         ):
             self.session.answers.pop(question_id, None)
             self._unskip(question_id)
+
+    def _done(self) -> Outcome:
+        self._changed()
+        return ACCEPTED
 
     def _changed(self) -> None:
         self.session.updated = self._clock()

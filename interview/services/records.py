@@ -9,7 +9,6 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from interview.engine.interview import Interview
-from interview.engine.outcome import EngineError
 from interview.errors import InputError, printable
 from interview.files import make_folder
 from interview.levels_csv import imported_session, read_level_rows
@@ -32,10 +31,9 @@ def accept(workspace: Workspace, reference: str) -> Session:
         interview = Interview(
             workspace.questionnaire, session, on_change=workspace.save, clock=workspace.clock
         )
-        try:
-            interview.accept_as_baseline()
-        except EngineError as error:
-            raise InputError([f"{session.id}: {error}"]) from None
+        outcome = interview.accept_as_baseline()
+        if outcome.refused is not None:
+            raise InputError([f"{session.id}: {outcome.refused}"])
     return session
 
 

@@ -238,7 +238,7 @@ class InterviewScreen(Screen[None]):
         if choice == "gap":
             self.post_message(GapRequested(self.engine.session))
             return
-        actions: dict[str, Callable[[], None]] = {
+        actions: dict[str, Callable[[], Outcome | None]] = {
             "continue": self.engine.continue_interview,
             "back": self.engine.back,
             "review": self.engine.open_review,
@@ -248,11 +248,14 @@ class InterviewScreen(Screen[None]):
         self._run(actions.get(choice) or (lambda: self.engine.revisit(choice)))
         self.show_state()
 
-    def _accept_baseline(self) -> None:
-        self.engine.accept_as_baseline()
+    def _accept_baseline(self) -> Outcome:
+        outcome = self.engine.accept_as_baseline()
+        if not outcome.accepted:
+            return outcome
         moment = self.engine.session.accepted_as_baseline
         when = f"{moment:%Y-%m-%d %H:%M} UTC" if moment else ""
         self.query_one(Transcript).say(text.info_message(f"Accepted as the new baseline ({when})."))
+        return outcome
 
     def _run(self, action: Callable[[], Outcome | None]) -> Outcome:
         """Call the engine; refusals and failed saves become notifications, not crashes.
