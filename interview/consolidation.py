@@ -22,7 +22,7 @@ from interview.scoring import (
     current_levels_of,
     target_levels_of,
 )
-from interview.session.model import Session, SessionKind
+from interview.session.model import Session, SessionKind, as_assessment, as_target
 
 # --- The rules -------------------------------------------------------------------------------
 
@@ -316,7 +316,11 @@ def consolidate_assessments(
     questionnaire: Questionnaire, sessions: Sequence[Session]
 ) -> Consolidation[CurrentLevel]:
     """Several current-state assessments of one system, merged by the lowest level."""
-    return consolidate(questionnaire, sessions, current_levels_of, lowest_current, stated_current)
+
+    def levels_of(questionnaire: Questionnaire, session: Session) -> dict[str, CurrentLevel]:
+        return current_levels_of(questionnaire, as_assessment(session))
+
+    return consolidate(questionnaire, sessions, levels_of, lowest_current, stated_current)
 
 
 def consolidate_targets(
@@ -326,7 +330,7 @@ def consolidate_targets(
     reason says whose it is."""
 
     def levels_of(questionnaire: Questionnaire, session: Session) -> dict[str, TargetLevel]:
-        levels = target_levels_of(questionnaire, session)
+        levels = target_levels_of(questionnaire, as_target(session))
         if len(sessions) == 1:
             return levels
         who = interviewee_of(session).short()

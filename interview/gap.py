@@ -24,7 +24,13 @@ from interview.scoring import (
     system_scope_question_id,
     target_levels_of,
 )
-from interview.session.model import Origin, Session, SessionKind
+from interview.session.model import (
+    AssessmentSession,
+    Origin,
+    Session,
+    SessionKind,
+    TargetSession,
+)
 
 LARGE_GAP = 2
 """A gap of this many levels or more, in either measure, is large."""
@@ -70,10 +76,12 @@ def is_unset(target: TargetLevel) -> bool:
     return target.comprehensiveness is None and target.origin is Origin.INHERITED
 
 
-def practice_notes(questionnaire: Questionnaire, session: Session, practice_id: str) -> str:
+def practice_notes(
+    questionnaire: Questionnaire, session: AssessmentSession, practice_id: str
+) -> str:
     """An assessment's notes on one practice: given on import, else its answers' notes."""
     if session.imported_from is not None:
-        record = session.levels.get(practice_id)
+        record = session.imported_levels.get(practice_id)
         return (record.reason or "") if record else ""
     practice = questionnaire.practices[practice_id]
     question_ids = [
@@ -405,7 +413,9 @@ def session_standings(questionnaire: Questionnaire, session: Session) -> list[Pr
     return current_standings(questionnaire, session)
 
 
-def target_standings(questionnaire: Questionnaire, session: Session) -> list[PracticeStanding]:
+def target_standings(
+    questionnaire: Questionnaire, session: TargetSession
+) -> list[PracticeStanding]:
     """A target session's practices: level, inheritance and reason."""
     levels = target_levels_of(questionnaire, session)
     standings = []
@@ -430,7 +440,9 @@ def target_standings(questionnaire: Questionnaire, session: Session) -> list[Pra
     return standings
 
 
-def current_standings(questionnaire: Questionnaire, session: Session) -> list[PracticeStanding]:
+def current_standings(
+    questionnaire: Questionnaire, session: AssessmentSession
+) -> list[PracticeStanding]:
     """An assessment's practices: level, whether finished, and notes."""
     origin = Origin.ASSESSED if session.imported_from is None else Origin.IMPORTED
     return [

@@ -20,7 +20,7 @@ from interview.formatting import short_time
 from interview.gap import GapAnalysis, Severity, compare_sessions, mean_level, scope_for_arithmetic
 from interview.questionnaire.model import Questionnaire
 from interview.scoring import CurrentLevel, current_levels_of
-from interview.session.model import Phase, Session, SessionKind
+from interview.session.model import AssessmentSession, Phase, Session, TargetSession
 from interview.session.store import SessionStore, system_key
 
 # --- Which sessions belong to a system -------------------------------------------------------
@@ -143,7 +143,7 @@ class PracticeHistory:
 
 
 def practice_histories(
-    questionnaire: Questionnaire, assessments: Sequence[Session]
+    questionnaire: Questionnaire, assessments: Sequence[AssessmentSession]
 ) -> list[PracticeHistory]:
     """Every practice of the questionnaire, in its order, across the assessments."""
     levels = [current_levels_of(questionnaire, session) for session in assessments]
@@ -272,12 +272,14 @@ def current_target(targets: Sequence[Session]) -> CurrentTarget | None:
     return CurrentTarget(targets[-1], False) if targets else None
 
 
-def current_baseline(assessments: Sequence[Session]) -> Session | None:
+def current_baseline(assessments: Sequence[AssessmentSession]) -> AssessmentSession | None:
     """The assessment accepted as the baseline most recently, if any was."""
-    accepted = [session for session in assessments if session.accepted_as_baseline is not None]
-    return max(
-        accepted, key=lambda session: (session.accepted_as_baseline, session.id), default=None
-    )
+    accepted = [
+        (session.accepted_as_baseline, session.id, session)
+        for session in assessments
+        if session.accepted_as_baseline is not None
+    ]
+    return max(accepted, key=lambda item: item[:2], default=(None, "", None))[2]
 
 
 @dataclass(frozen=True)
@@ -288,10 +290,10 @@ class History:
     """The system's name as the most recent session writes it."""
     sessions: list[Session]
     """Targets and assessments together, oldest first."""
-    assessments: list[Session]
-    targets: list[Session]
+    assessments: list[AssessmentSession]
+    targets: list[TargetSession]
     current_target: CurrentTarget | None
-    baseline: Session | None
+    baseline: AssessmentSession | None
     practices: list[PracticeHistory]
     gaps: list[GapsInTime]
     """Empty when the system has no target."""
@@ -314,8 +316,8 @@ def build_history(questionnaire: Questionnaire, sessions: Sequence[Session]) -> 
     if not sessions:
         raise ValueError("a history needs at least one session")
     ordered = in_time_order(sessions)
-    assessments = [s for s in ordered if s.kind is SessionKind.ASSESSMENT]
-    targets = [s for s in ordered if s.kind is SessionKind.TARGET]
+    assessments = [s for s in ordered if isinstance(s, AssessmentSession)]
+    targets = [s for s in ordered if isinstance(s, TargetSession)]
     target = current_target(targets)
     return History(
         system=ordered[-1].system,

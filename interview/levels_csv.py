@@ -340,7 +340,7 @@ def imported_session(
     session.imported_from = source_name
     session.phase = Phase.DONE
     for row in rows:
-        if kind is SessionKind.TARGET:
+        if session.kind is SessionKind.TARGET:
             session.targets[row.practice_id] = TargetSetting(
                 comprehensiveness=row.comprehensiveness,
                 scope=row.scope,
@@ -355,4 +355,6 @@ def imported_session(
             reason=row.note or None,
             complete=True,
         )
+    if session.kind is SessionKind.ASSESSMENT:
+        session.imported_levels = dict(session.levels)  # the record; levels are for readers
     return session

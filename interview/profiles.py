@@ -25,7 +25,7 @@ from interview.questionnaire.levels import (
 from interview.questionnaire.loader import shipped_questionnaire_dir
 from interview.questionnaire.model import Identifier, Questionnaire, StrictModel, Text
 from interview.scoring import TargetLevel
-from interview.session.model import Origin, Session, TargetSetting
+from interview.session.model import Origin, TargetSession, TargetSetting
 from interview.tomlfile import Problem
 from interview.versioned import FileKind, read_versioned, write_versioned
 
@@ -191,7 +191,7 @@ def profile_settings(profile: Profile) -> dict[str, TargetSetting]:
     return settings
 
 
-def start_from_profile(session: Session, profile: Profile) -> None:
+def start_from_profile(session: TargetSession, profile: Profile) -> None:
     """Pre-fill a new target session with a profile: the interview then confirms or changes."""
     session.profile = profile.id
     session.profile_targets = profile_settings(profile)
@@ -222,7 +222,9 @@ def find_profile(reference: str, questionnaire: Questionnaire) -> Profile:
     raise InputError([f"{printable(reference)}: no such profile; see `smm profiles`"])
 
 
-def profile_in_use(questionnaire: Questionnaire, targets: Sequence[Session]) -> Profile | None:
+def profile_in_use(
+    questionnaire: Questionnaire, targets: Sequence[TargetSession]
+) -> Profile | None:
     """The first target's profile that names one, or None (also when it cannot be loaded)."""
     for session in targets:
         if session.profile is None:
@@ -236,7 +238,7 @@ def profile_in_use(questionnaire: Questionnaire, targets: Sequence[Session]) -> 
 
 def profile_from_target(
     questionnaire: Questionnaire,
-    session: Session,
+    session: TargetSession,
     levels: Mapping[str, TargetLevel],
     *,
     profile_id: str,

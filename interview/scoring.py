@@ -36,8 +36,9 @@ from interview.session.model import (
     NOT_APPLICABLE,
     YES,
     AnswerValue,
+    AssessmentSession,
     Origin,
-    Session,
+    TargetSession,
     TargetSetting,
 )
 
@@ -297,12 +298,16 @@ def target_levels(
 # --- A whole session -------------------------------------------------------------------------
 
 
-def target_levels_of(questionnaire: Questionnaire, session: Session) -> dict[str, TargetLevel]:
+def target_levels_of(
+    questionnaire: Questionnaire, session: TargetSession
+) -> dict[str, TargetLevel]:
     """A target session's levels by item id, interviewed or imported alike."""
     return target_levels(questionnaire, session.targets)
 
 
-def current_levels_of(questionnaire: Questionnaire, session: Session) -> dict[str, CurrentLevel]:
+def current_levels_of(
+    questionnaire: Questionnaire, session: AssessmentSession
+) -> dict[str, CurrentLevel]:
     """An assessment's practice levels: as given when imported, else from the answers."""
     if session.imported_from is not None:
         return {
@@ -316,9 +321,9 @@ def current_levels_of(questionnaire: Questionnaire, session: Session) -> dict[st
     }
 
 
-def imported_level(session: Session, practice_id: str) -> CurrentLevel:
+def imported_level(session: AssessmentSession, practice_id: str) -> CurrentLevel:
     """One practice's level in an imported assessment (0 and unfinished when it has none)."""
-    record = session.levels.get(practice_id)
+    record = session.imported_levels.get(practice_id)
     if record is None or record.comprehensiveness is None:
         return CurrentLevel(comprehensiveness=0, scope=None, complete=False)
     return CurrentLevel(record.comprehensiveness, record.scope, record.complete)

@@ -18,14 +18,14 @@ from interview.scoring import (
     subdomain_setting,
     target_levels,
 )
-from interview.session.model import AnswerValue, Origin, Session, TargetSetting
+from interview.session.model import AnswerValue, Origin, TargetSession, TargetSetting
 
 Settings = dict[str, TargetSetting]
 
 
 def baseline(
     questionnaire: Questionnaire,
-    session: Session,
+    session: TargetSession,
     practice_id: str,
     levels: Mapping[str, TargetLevel],
 ) -> TargetLevel:
@@ -38,7 +38,7 @@ def baseline(
     return TargetLevel(setting.comprehensiveness, scope, Origin.PROFILE, setting.reason)
 
 
-def prompt_levels(questionnaire: Questionnaire, session: Session) -> dict[str, TargetLevel]:
+def prompt_levels(questionnaire: Questionnaire, session: TargetSession) -> dict[str, TargetLevel]:
     """Target levels, with each practice's profile value as the one a purpose keeps."""
     levels = target_levels(questionnaire, session.targets)
     for practice_id in session.profile_targets.keys() & questionnaire.practices.keys():
@@ -48,7 +48,7 @@ def prompt_levels(questionnaire: Questionnaire, session: Session) -> dict[str, T
 
 def targets_after_answer(
     questionnaire: Questionnaire,
-    session: Session,
+    session: TargetSession,
     *,
     domain_id: str | None,
     subdomain_id: str | None,

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 import tomli_w
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from interview.errors import InputError, printable
 from interview.files import MAX_FILE_BYTES, write_text_atomically
@@ -43,7 +43,9 @@ class FileKind(Generic[ModelT]):
 
     name: str
     """What the file is, in messages: "session", "plan"."""
-    model: type[ModelT]
+    model: type[ModelT] | TypeAdapter[ModelT]
+    """Its pydantic model; for a file with several shapes told apart by a key (sessions, by
+    ``kind``), a TypeAdapter of their discriminated union."""
     version: int
     """The schema_version this smm writes and reads without migrating."""
     markers: frozenset[str]
@@ -59,6 +61,28 @@ class FileKind(Generic[ModelT]):
     """Why an old version without a migration cannot be read, and what to do, by version."""
     dump: Callable[[ModelT], dict[str, Any]] = _dump
     """The model as the data of its TOML file."""
+    tag: str | None = None
+    """The key that tells a union's shapes apart: pydantic starts its error locations with
+    the tag's value, which is no key of the file, so it is dropped from them."""
+    precheck: Callable[[dict[str, Any]], list[Problem]] | None = None
+    """Problems found in the upgraded data before validation, worded better than pydantic's."""
+
+    def validate(self, data: dict[str, Any]) -> ModelT:
+        """The model in the file's data; pydantic's ValidationError if it is not one."""
+        if isinstance(self.model, TypeAdapter):
+            return self.model.validate_python(data)
+        return self.model.model_validate(data)
+
+    def problems(self, data: dict[str, Any], error: ValidationError) -> list[Problem]:
+        """The validation error's problems, located by the file's own keys."""
+        problems = problems_from_validation(error)
+        tag = data.get(self.tag) if self.tag else None
+        return [
+            Problem(problem.location[1:], problem.message)
+            if tag is not None and problem.location[:1] == (str(tag),)
+            else problem
+            for problem in problems
+        ]
 
 
 def read_versioned(
@@ -74,10 +98,13 @@ def parse_versioned(
 ) -> ModelT:
     """The model in a parsed file of ``kind`` (see :func:`read_versioned`)."""
     data = upgraded(document, kind)
+    early = kind.precheck(data) if kind.precheck else []
+    if early:
+        raise document.error(early)
     try:
-        model = kind.model.model_validate(data)
+        model = kind.validate(data)
     except ValidationError as error:
-        raise document.error(problems_from_validation(error)) from None
+        raise document.error(kind.problems(data, error)) from None
     problems = list(checks(model)) if checks else []
     if problems:
         raise document.error(problems)

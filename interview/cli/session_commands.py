@@ -22,7 +22,7 @@ from interview.render.session_models import (
     SessionShowJson,
     ShownAnswer,
 )
-from interview.session.model import LevelRecord, Origin, Session
+from interview.session.model import LevelRecord, Origin, Session, compared_target
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -129,7 +129,7 @@ def _session_as_json(
         created=session.created.isoformat(),
         updated=session.updated.isoformat(),
         questionnaire=QuestionnaireUsed(**session.questionnaire.model_dump()),
-        target_session=session.target_session,
+        target_session=compared_target(session),
         imported_from=session.imported_from,
         notices=notices,
         levels={
@@ -164,8 +164,8 @@ def _session_lines(
         f"created {short_time(session.created)}; last change {short_time(session.updated)}; "
         f"phase: {session.phase.value.replace('_', ' ')}; {plural(len(session.answers), 'answer')}",
     ]
-    if session.target_session:
-        lines.append(f"Compared with target session {session.target_session}")
+    if target_id := compared_target(session):
+        lines.append(f"Compared with target session {target_id}")
     if session.imported_from is not None:
         lines.append(
             f"Imported from {session.imported_from}: its levels are taken as given; "

@@ -8,12 +8,19 @@ from dataclasses import replace
 from interview.engine.plan import StepKind
 from interview.engine.prompts import Prompt, answer_label
 from interview.profiles import Profile
-from interview.session.model import Session
+from interview.session.model import Answer, Session, SessionKind
+
+
+def previous_answer(session: Session, question_id: str) -> Answer | None:
+    """The earlier assessment's answer, in an assessment started from one."""
+    if session.kind is not SessionKind.ASSESSMENT:
+        return None
+    return session.previous_answers.get(question_id)
 
 
 def with_previous_answer(session: Session, prompt: Prompt) -> Prompt:
     """In an assessment started from an earlier one, say what was answered last time."""
-    earlier = session.previous_answers.get(prompt.question_id)
+    earlier = previous_answer(session, prompt.question_id)
     if earlier is None:
         return prompt
     said = f"Last time ({earlier.answered_at:%Y-%m-%d}): {answer_label(prompt, earlier.value)}"

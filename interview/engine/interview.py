@@ -15,7 +15,7 @@ from typing import Any
 
 from transitions import Machine
 
-from interview.engine.details import with_previous_answer, with_profile_detail
+from interview.engine.details import previous_answer, with_previous_answer, with_profile_detail
 from interview.engine.outcome import ACCEPTED, EngineError, Outcome
 from interview.engine.plan import Step, practice_steps, step_index
 from interview.engine.prompts import Prompt, build_prompt
@@ -34,13 +34,7 @@ from interview.questionnaire.model import Questionnaire
 from interview.scoring import (
     TargetLevel,
 )
-from interview.session.model import (
-    Answer,
-    AnswerValue,
-    Phase,
-    Session,
-    SessionKind,
-)
+from interview.session.model import Answer, AnswerValue, Phase, Session, SessionKind, as_target
 from interview.targets import prompt_levels, targets_after_answer
 
 TRANSITIONS: list[dict[str, Any]] = [
@@ -126,8 +120,10 @@ class Interview(Triggers):
         index = step_index(plan, self.session.cursor.question)
         if index is None:
             return None
-        is_target = self.session.kind is SessionKind.TARGET
-        levels = prompt_levels(self.questionnaire, self.session) if is_target else {}
+        session = self.session
+        levels = (
+            prompt_levels(self.questionnaire, session) if session.kind is SessionKind.TARGET else {}
+        )
         prompt = build_prompt(self.questionnaire, plan[index], levels)
         return with_previous_answer(self.session, with_profile_detail(self.profile, prompt))
 
@@ -140,9 +136,7 @@ class Interview(Triggers):
 
     def suggested_value(self, question_id: str) -> AnswerValue | None:
         """The answer to offer first: the one given, else the earlier assessment's."""
-        answer = self.session.answers.get(question_id) or self.session.previous_answers.get(
-            question_id
-        )
+        answer = self.session.answers.get(question_id) or previous_answer(self.session, question_id)
         return None if answer is None else answer.value
 
     # --- What the user can do -------------------------------------------------------------
@@ -154,9 +148,9 @@ class Interview(Triggers):
         problem = prompt.accepts(value)
         if problem:
             return Outcome(refused=f"{prompt.question_id}: {problem}")
-        previous = self.session.answers.get(
-            prompt.question_id
-        ) or self.session.previous_answers.get(prompt.question_id)
+        previous = self.session.answers.get(prompt.question_id) or previous_answer(
+            self.session, prompt.question_id
+        )
         kept_note = note or (previous.note if previous else None)
         self.session.answers[prompt.question_id] = Answer(
             value=value, note=kept_note, answered_at=self._clock()
@@ -356,9 +350,10 @@ class Interview(Triggers):
 
     def _apply_target(self, step: Step) -> None:
         """Update the explicit setting of the item the answer is about (targets.py)."""
-        self.session.targets = targets_after_answer(
+        session = as_target(self.session)
+        session.targets = targets_after_answer(
             self.questionnaire,
-            self.session,
+            session,
             domain_id=step.domain_id,
             subdomain_id=step.subdomain_id,
             practice_id=step.practice_id,

@@ -59,7 +59,9 @@ class AnsweredQuestion:
 
 def answered_questions(questionnaire: Questionnaire, session: Session) -> list[AnsweredQuestion]:
     """Every answer with its question, in interview order."""
-    targets = target_levels(questionnaire, session.targets)
+    targets = (
+        target_levels(questionnaire, session.targets) if session.kind is SessionKind.TARGET else {}
+    )
     return [
         AnsweredQuestion(
             step, build_prompt(questionnaire, step, targets), session.answers[step.question_id]

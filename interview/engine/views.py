@@ -84,7 +84,7 @@ class LevelChange:
 def session_plan(questionnaire: Questionnaire, session: Session) -> list[Step]:
     """Every question that applies now, in order (no sub-domain needs after a profile)."""
     values = {question_id: answer.value for question_id, answer in session.answers.items()}
-    with_needs = session.profile is None
+    with_needs = session.kind is not SessionKind.TARGET or session.profile is None
     return full_plan(questionnaire, session.kind, values, with_needs=with_needs)
 
 
@@ -104,7 +104,7 @@ def current_levels(questionnaire: Questionnaire, session: Session) -> dict[str, 
 
 def previous_levels(questionnaire: Questionnaire, session: Session) -> dict[str, CurrentLevel]:
     """The levels of the earlier assessment this one started from (empty if none)."""
-    if not session.previous_answers:
+    if session.kind is not SessionKind.ASSESSMENT or not session.previous_answers:
         return {}
     values = {qid: answer.value for qid, answer in session.previous_answers.items()}
     return {
@@ -201,8 +201,8 @@ def changes_since_previous(questionnaire: Questionnaire, session: Session) -> li
 
 def level_records(questionnaire: Questionnaire, session: Session) -> dict[str, LevelRecord]:
     """The levels as written to the session file: targets, or assessed practice levels."""
-    if session.imported_from is not None and session.kind is SessionKind.ASSESSMENT:
-        return dict(session.levels)  # imported levels are the record, not derived
+    if session.kind is SessionKind.ASSESSMENT and session.imported_from is not None:
+        return dict(session.imported_levels)  # taken as given, not derived from answers
     if session.kind is SessionKind.TARGET:
         return {
             item_id: LevelRecord(

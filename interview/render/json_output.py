@@ -14,7 +14,7 @@ from interview.render.gap_report import GapReport, PlanView
 from interview.render.plain import json_text
 from interview.render.rows import incomplete_practices, level_objective
 from interview.render.words import movement_words
-from interview.session.model import Phase, Session
+from interview.session.model import AssessmentSession, Phase, Session
 
 
 def document_text(document: out.Output) -> str:
@@ -301,11 +301,12 @@ def history_session(
     questionnaire: Questionnaire, history: past.History, session: Session
 ) -> out.HistorySession:
     """The session's info, its label, where it started from and when it was accepted."""
-    accepted = session.accepted_as_baseline
+    assessment = session if isinstance(session, AssessmentSession) else None
+    accepted = assessment.accepted_as_baseline if assessment else None
     return out.HistorySession(
         **session_info(questionnaire, session).model_dump(),
         label=history.label_of(session),
-        previous_session=session.previous_session,
+        previous_session=assessment.previous_session if assessment else None,
         accepted_as_baseline=None if accepted is None else accepted.isoformat(),
     )
 

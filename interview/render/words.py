@@ -13,7 +13,7 @@ from interview.history import GapMovement, History, is_finished, utc_time
 from interview.plan import PlanItem, PlannedStep, Progress
 from interview.profiles import DISCLAIMER, Profile
 from interview.render.gap_report import PlanView
-from interview.session.model import Origin, Session, SessionKind
+from interview.session.model import AssessmentSession, Origin, Session, SessionKind
 
 # --- Levels and severities -------------------------------------------------------------------
 
@@ -243,6 +243,8 @@ def session_status(history: History, session: Session) -> list[str]:
     target = history.current_target
     if target is not None and target.session.id == session.id:
         words.append("the current target")
+    if not isinstance(session, AssessmentSession):
+        return words
     if session.previous_session:
         label = history.label_of_id(session.previous_session)
         where = label or f"{session.previous_session} (not in this history)"

@@ -15,7 +15,7 @@ from interview.plan import Plan, PlanItem, PlanStatus, load_plan, save_plan, upd
 from interview.profiles import profile_in_use
 from interview.render.gap_report import GapReport, gap_report
 from interview.services.workspace import Workspace, refuse_repeats
-from interview.session.model import Session, SessionKind
+from interview.session.model import Session, SessionKind, as_target
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def gap_of_sessions(
         sides,
         analysis,
         plan=plan,
-        profile=profile_in_use(questionnaire, targets),
+        profile=profile_in_use(questionnaire, [as_target(target) for target in targets]),
         today=workspace.clock().date(),
     )
     return GapResult(report, list(targets), list(currents), plan, warnings)

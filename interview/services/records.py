@@ -21,10 +21,17 @@ from interview.profiles import (
 )
 from interview.scoring import target_levels
 from interview.services.workspace import Workspace
-from interview.session.model import Phase, Session, SessionKind
+from interview.session.model import (
+    AssessmentSession,
+    Phase,
+    Session,
+    SessionKind,
+    TargetSession,
+    as_assessment,
+)
 
 
-def accept(workspace: Workspace, reference: str) -> Session:
+def accept(workspace: Workspace, reference: str) -> AssessmentSession:
     """Accept a finished assessment as the new baseline; the session as saved."""
     with workspace.open(reference) as loaded:
         session = loaded.session
@@ -34,7 +41,7 @@ def accept(workspace: Workspace, reference: str) -> Session:
         outcome = interview.accept_as_baseline()
         if outcome.refused is not None:
             raise InputError([f"{session.id}: {outcome.refused}"])
-    return session
+    return as_assessment(session)
 
 
 def import_levels(
@@ -107,4 +114,5 @@ class SessionReport:
 
 def session_report(workspace: Workspace, reference: str) -> SessionReport:
     session = workspace.session(reference)
-    return SessionReport(session, profile_in_use(workspace.questionnaire, [session]))
+    targets = [session] if isinstance(session, TargetSession) else []
+    return SessionReport(session, profile_in_use(workspace.questionnaire, targets))

@@ -22,8 +22,10 @@ from interview.profiles import (
 from interview.questionnaire.model import Questionnaire
 from interview.scoring import TargetLevel, target_levels
 from interview.session.model import (
+    AssessmentSession,
     Session,
     SessionKind,
+    TargetSession,
     new_session,
     start_from_previous,
 )
@@ -150,12 +152,12 @@ class Workspace:
             raise InputError([f"{target_id}: is a {target.kind.value} session, not a target"])
         return target_levels(self.questionnaire, target.targets)
 
-    def previous_assessment(self, previous_id: str | None) -> Session | None:
+    def previous_assessment(self, previous_id: str | None) -> AssessmentSession | None:
         """The earlier interviewed assessment a new one starts from, if any."""
         if not previous_id:
             return None
         previous = self.session(previous_id)
-        if previous.kind is not SessionKind.ASSESSMENT or previous.imported_from:
+        if not isinstance(previous, AssessmentSession) or previous.imported_from:
             reason = "start from an earlier interviewed assessment, not a target or an import"
             raise InputError([f"{previous_id}: a new assessment can only {reason}"])
         return previous
@@ -191,11 +193,12 @@ class Workspace:
         target_id = target_id or (previous.target_session if previous else None)
         self.linked_targets(target_id)  # a missing or wrong target is refused before creating
         profile = self.profile(profile_id) if profile_id else None
-        session = new_session(
-            self.questionnaire, kind, system, target_session=target_id, now=self.clock()
-        )
-        if profile is not None:
-            start_from_profile(session, profile)
+        session = new_session(self.questionnaire, kind, system, now=self.clock())
+        if isinstance(session, TargetSession):
+            if profile is not None:
+                start_from_profile(session, profile)
+            return session
+        session.target_session = target_id
         if previous is not None:
             start_from_previous(session, previous)
         return session

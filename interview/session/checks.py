@@ -35,6 +35,7 @@ from interview.session.model import (
     QuestionnaireRef,
     Session,
     SessionKind,
+    TargetSession,
 )
 from interview.tomlfile import Problem
 
@@ -173,11 +174,18 @@ def check_session(session: Session, questionnaire: Questionnaire) -> list[Proble
         for question_id, message in invalid_answers(session, questionnaire).items()
     ]
     known_items = {*questionnaire.domains, *questionnaire.subdomains, *questionnaire.practices}
-    problems += [
-        Problem(("targets", item_id), f"no domain, sub-domain or practice {item_id!r}")
-        for item_id in session.targets
-        if item_id not in known_items
-    ]
+    if isinstance(session, TargetSession):
+        problems += [
+            Problem(("targets", item_id), f"no domain, sub-domain or practice {item_id!r}")
+            for item_id in session.targets
+            if item_id not in known_items
+        ]
+    else:
+        problems += [
+            Problem(("imported_levels", item_id), f"no practice {item_id!r}")
+            for item_id in session.imported_levels
+            if item_id not in questionnaire.practices
+        ]
     return problems + cursor_problems(session, questionnaire)
 
 
@@ -191,7 +199,8 @@ def reconcile(session: Session, questionnaire: Questionnaire) -> list[str]:
         del session.answers[question_id]
     session.skipped = [question_id for question_id in session.skipped if question_id not in dropped]
     known_items = {*questionnaire.domains, *questionnaire.subdomains, *questionnaire.practices}
-    session.targets = {k: v for k, v in session.targets.items() if k in known_items}
+    if isinstance(session, TargetSession):
+        session.targets = {k: v for k, v in session.targets.items() if k in known_items}
     _forget_lost_cursor(session, questionnaire)
     session.questionnaire = QuestionnaireRef(
         id=questionnaire.id, version=questionnaire.version, content_hash=questionnaire.content_hash

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from interview.questionnaire.engine_ids import ENGINE_ID_PREFIX
+from interview.session.model import ASSESSMENT_ONLY_KEYS, TARGET_ONLY_KEYS, SessionKind
 from interview.session.v1_option_ids import SHIPPED_V1_HASH, SHIPPED_V1_OPTION_IDS
 
 
@@ -93,5 +94,30 @@ def _v2_answer(
     return {**answer, "value": choices[position - 1]}
 
 
-MIGRATIONS: dict[int, Migration] = {1: v1_to_v2}
+def v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 2 → 3: an imported assessment's ``levels`` move to ``imported_levels``; the
+    other kind's keys, which 0.1 and format 2 wrote empty into every file, are dropped."""
+    kind = data.get("kind")
+    if kind == SessionKind.TARGET:
+        _drop_empty(data, ASSESSMENT_ONLY_KEYS, "an assessment's", "target")
+    elif kind == SessionKind.ASSESSMENT:
+        _drop_empty(data, TARGET_ONLY_KEYS, "a target's", "assessment")
+        if data.get("imported_from") is not None and "levels" in data:
+            data["imported_levels"] = data["levels"]
+    return data  # any other kind is refused, with the kinds allowed, when validated
+
+
+def _drop_empty(data: dict[str, Any], keys: frozenset[str], whose: str, kind: str) -> None:
+    """Remove the other kind's keys; one that holds something is refused, as its meaning
+    cannot be kept in a session of this kind."""
+    for key in sorted(keys & data.keys()):
+        if data[key] not in ({}, [], None, ""):
+            raise MigrationError(
+                f"{key}: {whose} key holds a value in a {kind} session; remove it (or change "
+                "kind) to read this file"
+            )
+        del data[key]
+
+
+MIGRATIONS: dict[int, Migration] = {1: v1_to_v2, 2: v2_to_v3}
 """Upgrades from schema version N (the key) to N + 1. Version 1 is the first format."""

@@ -1,16 +1,18 @@
 """The session file format: one TOML file per interview, as pydantic models.
 
-A session holds every answer (the source of truth), the explicit target settings made during
-a target interview, where the interview stands (phase and cursor), and, for people who read
-the file, the levels derived from the answers. The derived levels are recomputed on every save
-and ignored on load.
+A session is a target (:class:`TargetSession`) or an assessment (:class:`AssessmentSession`),
+told apart by its ``kind`` key. Both hold every answer (the source of truth), where the
+interview stands (phase and cursor) and, for people who read the file, the levels derived from
+the answers, recomputed on every save and never read back as a record. A target also holds the
+explicit target settings made during its interview; an assessment the cycle it belongs to and,
+when imported, the levels as given (``imported_levels``).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Final, Literal
+from typing import Annotated, Final, Literal, overload
 
 from pydantic import (
     Field,
@@ -24,9 +26,11 @@ from interview.filemodel import FileModel, utc_now
 from interview.questionnaire.levels import Comprehensiveness, Scope, TargetComprehensiveness
 from interview.questionnaire.model import Questionnaire
 
-SESSION_SCHEMA_VERSION: Final = 2
-"""2: choice answers are option ids and the engine's own questions are ``@``-prefixed (1
-stored option positions and unprefixed ids; :mod:`interview.session.migrations` upgrades)."""
+SESSION_SCHEMA_VERSION: Final = 3
+"""3: a target and an assessment are different models, told apart by ``kind``, and an
+imported assessment's levels are in ``imported_levels`` (2 kept them in ``levels``, which is
+now always derived). 2: choice answers are option ids and the engine's own questions are
+``@``-prefixed (1 stored option positions and unprefixed ids). :mod:`.migrations` upgrades."""
 
 # Answer values with a fixed meaning.
 YES = "yes"
@@ -142,9 +146,10 @@ class LevelRecord(FileModel):
     complete: bool = True
 
 
-class Session(FileModel):
-    schema_version: Literal[2] = SESSION_SCHEMA_VERSION
-    kind: SessionKind
+class SessionBase(FileModel):
+    """What every session holds, whatever its kind."""
+
+    schema_version: Literal[3] = SESSION_SCHEMA_VERSION
     questionnaire: QuestionnaireRef
     system: str
     """The system of interest's name, also in the context answers; repeated here for lists."""
@@ -154,30 +159,16 @@ class Session(FileModel):
     updated: datetime
     phase: Phase = Phase.CONTEXT
     cursor: Cursor = Field(default_factory=Cursor, validate_default=True)
-    target_session: SessionId | None = None
-    """For an assessment: the id of the target session it is compared with, if any."""
     skipped: list[str] = Field(default_factory=list)
     """Question ids skipped for now; they come back in the review."""
     answers: dict[str, Answer] = Field(default_factory=dict)
     """Every answer, keyed by question id."""
-    targets: dict[str, TargetSetting] = Field(default_factory=dict)
-    """Target interviews: explicit settings by domain, sub-domain or practice id."""
-    previous_session: SessionId | None = None
-    """For an assessment started from an earlier one: that session's id (an improvement cycle)."""
-    previous_answers: dict[str, Answer] = Field(default_factory=dict)
-    """The earlier assessment's answers, offered for confirmation; not counted until confirmed."""
-    accepted_as_baseline: datetime | None = None
-    """When this assessment was accepted as the new baseline (the "act" of plan-do-check-act)."""
-    profile: str | None = None
-    """The id of the target profile this target started from, if any."""
-    profile_targets: dict[str, TargetSetting] = Field(default_factory=dict)
-    """The profile's own values, kept so that "keep" can return to them."""
-    levels: dict[str, LevelRecord] = Field(default_factory=dict)
-    """Derived on save from the answers, for people who read the file; in an imported
-    assessment, the levels as given, which are the record."""
     imported_from: str | None = None
-    """The name of the file an imported session's levels came from (``smm import``); its
-    levels are taken as given, not derived from answers."""
+    """The name of the file an imported session came from (``smm import``): its levels are
+    taken as given (a target's in ``targets``, an assessment's in ``imported_levels``)."""
+    levels: dict[str, LevelRecord] = Field(default_factory=dict)
+    """Derived from the answers (or the imported levels) on every save, for people who read
+    the file; never read back as a record."""
 
     id: SessionId = Field(default="", exclude=True)
     """The file's stem; not stored in the file, so that a renamed file stays consistent."""
@@ -198,6 +189,86 @@ class Session(FileModel):
         return None if answer is None else answer.value
 
 
+class TargetSession(SessionBase):
+    """A target interview: the levels the system should reach."""
+
+    kind: Literal[SessionKind.TARGET] = SessionKind.TARGET
+    targets: dict[str, TargetSetting] = Field(default_factory=dict)
+    """Explicit settings by domain, sub-domain or practice id."""
+    profile: str | None = None
+    """The id of the target profile this target started from, if any."""
+    profile_targets: dict[str, TargetSetting] = Field(default_factory=dict)
+    """The profile's own values, kept so that "keep" can return to them."""
+
+
+class AssessmentSession(SessionBase):
+    """A self-assessment: the levels the system has now."""
+
+    kind: Literal[SessionKind.ASSESSMENT] = SessionKind.ASSESSMENT
+    target_session: SessionId | None = None
+    """The id of the target session it is compared with, if any."""
+    previous_session: SessionId | None = None
+    """The earlier assessment it started from, if any (an improvement cycle)."""
+    previous_answers: dict[str, Answer] = Field(default_factory=dict)
+    """The earlier assessment's answers, offered for confirmation; not counted until confirmed."""
+    accepted_as_baseline: datetime | None = None
+    """When this assessment was accepted as the new baseline (the "act" of plan-do-check-act)."""
+    imported_levels: dict[str, LevelRecord] = Field(default_factory=dict)
+    """An imported assessment's practice levels as given: the record, not derived."""
+
+    @field_validator("imported_levels")
+    @classmethod
+    def imported_levels_need_a_source(
+        cls, levels: dict[str, LevelRecord], info: ValidationInfo
+    ) -> dict[str, LevelRecord]:
+        """Levels taken as given must say where they were taken from."""
+        if levels and info.data.get("imported_from") is None:
+            raise PydanticCustomError(
+                CURSOR_RULE,
+                "imported_levels are only for an imported assessment; add imported_from "
+                "(the file they came from) or remove them",
+            )
+        return levels
+
+
+Session = Annotated[TargetSession | AssessmentSession, Field(discriminator="kind")]
+"""A session file: the ``kind`` key says which of the two it is."""
+
+TARGET_ONLY_KEYS: Final = frozenset({"targets", "profile", "profile_targets"})
+"""Keys of a target session file that an assessment's does not have."""
+ASSESSMENT_ONLY_KEYS: Final = frozenset(
+    {
+        "target_session",
+        "previous_session",
+        "previous_answers",
+        "accepted_as_baseline",
+        "imported_levels",
+    }
+)
+"""Keys of an assessment session file that a target's does not have."""
+
+
+@overload
+def new_session(
+    questionnaire: Questionnaire,
+    kind: Literal[SessionKind.TARGET],
+    system: str,
+    *,
+    interviewee: str = "",
+    role: str = "",
+    now: datetime | None = None,
+) -> TargetSession: ...
+@overload
+def new_session(
+    questionnaire: Questionnaire,
+    kind: Literal[SessionKind.ASSESSMENT],
+    system: str,
+    *,
+    interviewee: str = "",
+    role: str = "",
+    now: datetime | None = None,
+) -> AssessmentSession: ...
+@overload
 def new_session(
     questionnaire: Questionnaire,
     kind: SessionKind,
@@ -205,13 +276,21 @@ def new_session(
     *,
     interviewee: str = "",
     role: str = "",
-    target_session: str | None = None,
+    now: datetime | None = None,
+) -> Session: ...
+def new_session(
+    questionnaire: Questionnaire,
+    kind: SessionKind,
+    system: str,
+    *,
+    interviewee: str = "",
+    role: str = "",
     now: datetime | None = None,
 ) -> Session:
     """A session that has not been asked anything yet but the system's name."""
     started = now or utc_now()
-    session = Session(
-        kind=kind,
+    model = TargetSession if kind is SessionKind.TARGET else AssessmentSession
+    session = model(
         questionnaire=QuestionnaireRef(
             id=questionnaire.id,
             version=questionnaire.version,
@@ -222,7 +301,6 @@ def new_session(
         role=role,
         created=started,
         updated=started,
-        target_session=target_session,
     )
     for question_id, value in (
         ("system_name", system),
@@ -234,7 +312,7 @@ def new_session(
     return session
 
 
-def start_from_previous(session: Session, previous: Session) -> None:
+def start_from_previous(session: AssessmentSession, previous: AssessmentSession) -> None:
     """Offer an earlier assessment's answers in a new one, to confirm or change one by one."""
     session.previous_session = previous.id
     session.previous_answers = {
@@ -244,3 +322,22 @@ def start_from_previous(session: Session, previous: Session) -> None:
     }
     if session.target_session is None:
         session.target_session = previous.target_session
+
+
+def as_target(session: Session) -> TargetSession:
+    """The session, which the caller chose as a target; TypeError (a bug) if it is not one."""
+    if not isinstance(session, TargetSession):
+        raise TypeError(f"{session.id}: expected a target session, got an assessment")
+    return session
+
+
+def as_assessment(session: Session) -> AssessmentSession:
+    """The session, which the caller chose as an assessment; TypeError (a bug) if it is not."""
+    if not isinstance(session, AssessmentSession):
+        raise TypeError(f"{session.id}: expected an assessment session, got a target")
+    return session
+
+
+def compared_target(session: Session) -> str | None:
+    """The id of the target session an assessment is compared with; None for a target."""
+    return session.target_session if isinstance(session, AssessmentSession) else None

@@ -14,7 +14,9 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
+
+from pydantic import TypeAdapter
 
 from interview.errors import InputError, printable
 from interview.filemodel import slug
@@ -22,10 +24,19 @@ from interview.files import fill_temporary, fsync_folder
 from interview.questionnaire.model import Questionnaire
 from interview.session.checks import check_session, reconcile
 from interview.session.migrations import MIGRATIONS
-from interview.session.model import SESSION_SCHEMA_VERSION, Session
-from interview.tomlfile import TomlDocument, read_toml
+from interview.session.model import (
+    ASSESSMENT_ONLY_KEYS,
+    SESSION_SCHEMA_VERSION,
+    TARGET_ONLY_KEYS,
+    AssessmentSession,
+    Session,
+    SessionKind,
+    TargetSession,
+)
+from interview.tomlfile import Problem, TomlDocument, read_toml
 from interview.versioned import FileKind, checked_text, parse_versioned, versioned_text
 
+AnySession = TargetSession | AssessmentSession
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 
 FILE_HEADER = (
@@ -37,9 +48,28 @@ IMPORTED_FILE_HEADER = (
     "# imported file, not derived from answers. Read it with `smm report ID`.\n\n"
 )
 
-SESSION_FILE: Final = FileKind(
+
+def _keys_of_the_other_kind(data: dict[str, Any]) -> list[Problem]:
+    """A target with an assessment's key, or the reverse: named as such, not as unknown."""
+    kind = data.get("kind")
+    if kind == SessionKind.TARGET:
+        foreign, whose = ASSESSMENT_ONLY_KEYS, "an assessment's"
+    elif kind == SessionKind.ASSESSMENT:
+        foreign, whose = TARGET_ONLY_KEYS, "a target's"
+    else:
+        kinds = " or ".join(repr(str(each)) for each in SessionKind)
+        return [Problem(("kind",), f"input should be {kinds}, got {kind!r}; correct the value")]
+    return [
+        Problem((key,), f"{whose} key, not a {kind} session's; remove it")
+        for key in sorted(foreign & data.keys())
+    ]
+
+
+SESSION_FILE: Final = FileKind[AnySession](
     name="session",
-    model=Session,
+    model=TypeAdapter(Session),
+    tag="kind",
+    precheck=_keys_of_the_other_kind,
     version=SESSION_SCHEMA_VERSION,
     markers=frozenset({"kind", "questionnaire", "answers"}),
     foreign={"practices": "a profile's or a questionnaire's", "items": "a plan's"},

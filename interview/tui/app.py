@@ -27,7 +27,7 @@ from interview.profiles import Profile
 from interview.questionnaire.model import Questionnaire
 from interview.scoring import TargetLevel
 from interview.services import LoadedSession, Workspace
-from interview.session.model import Session, SessionKind
+from interview.session.model import Session, SessionKind, TargetSession, compared_target
 from interview.tui.screens.interview import GapRequested, InterviewScreen
 from interview.tui.screens.start import (
     CompareRequested,
@@ -191,7 +191,7 @@ class SmmApp(App[ExitReport]):
     def on_gap_requested(self, message: GapRequested) -> None:
         from interview.services.comparison import gap_of_sessions
 
-        target_id = message.assessment.target_session or ""
+        target_id = compared_target(message.assessment) or ""
         try:
             target = self.workspace.session_of_kind(target_id, SessionKind.TARGET)
             result = gap_of_sessions(self.workspace, [target], [message.assessment])
@@ -289,10 +289,10 @@ class SmmApp(App[ExitReport]):
                 f"given, so there is no interview to resume (see `smm report {session.id}`)"
             )
             raise InputError([reason])
-        linked = self.workspace.linked_targets(session.target_session)
+        linked = self.workspace.linked_targets(compared_target(session))
         notices = list(loaded.notices)
         profile = None
-        if session.profile:
+        if isinstance(session, TargetSession) and session.profile:
             try:
                 profile = self.workspace.profile(session.profile)
             except InputError:

@@ -8,7 +8,7 @@ from rich.text import Text
 from interview.engine import views
 from interview.engine.interview import Interview
 from interview.questionnaire.levels import COMPREHENSIVENESS_NAMES
-from interview.session.model import SessionKind
+from interview.session.model import AssessmentSession, SessionKind, as_assessment
 from interview.tui import text
 
 
@@ -61,7 +61,7 @@ def final_summary(engine: Interview) -> list[Text]:
             )
         )
     changes = views.changes_since_previous(engine.questionnaire, engine.session)
-    if engine.session.previous_session:
+    if isinstance(engine.session, AssessmentSession) and engine.session.previous_session:
         lines.append(text.info_message(changes_line(engine, changes)))
     lines.append(
         text.info_message(
@@ -74,7 +74,7 @@ def final_summary(engine: Interview) -> list[Text]:
 
 def changes_line(engine: Interview, changes: list[views.LevelChange]) -> str:
     """``Since acme-…-05-01: G1.1 1 → 2, H1.2 2 → 1.`` or that nothing moved."""
-    since = f"Since {engine.session.previous_session}"
+    since = f"Since {as_assessment(engine.session).previous_session}"
     if not changes:
         return f"{since}: no practice changed level."
     moves = ", ".join(

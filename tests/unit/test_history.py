@@ -42,7 +42,7 @@ from interview.questionnaire import load_questionnaire
 from interview.render.words import movement_words
 from interview.report.history_chart import HistoryChartData, history_chart_svg
 from interview.scoring import CurrentLevel
-from interview.session.model import NO, YES, Phase, SessionKind, new_session
+from interview.session.model import NO, YES, Phase, SessionKind, as_assessment, new_session
 from interview.session.store import SessionStore
 
 QUESTIONNAIRE = Path(__file__).parents[1] / "data" / "questionnaires" / "small.toml"
@@ -89,8 +89,10 @@ def dated(
     store = SessionStore(folder)
     session = store.load(session_id, load_questionnaire(QUESTIONNAIRE)).session
     session.created = session.updated = created
-    session.accepted_as_baseline = accepted
-    session.previous_session = previous
+    if accepted is not None or previous is not None:
+        assessment = as_assessment(session)
+        assessment.accepted_as_baseline = accepted
+        assessment.previous_session = previous
     store.save(session)
 
 

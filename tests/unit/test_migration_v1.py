@@ -139,13 +139,13 @@ def test_v1_needs_answers_still_set_the_same_sub_domain_targets(
 
 
 @pytest.mark.parametrize("name", SESSION_FILES)
-def test_a_migrated_session_is_written_as_v2_and_reads_back_the_same(
+def test_a_migrated_session_is_written_as_v3_and_reads_back_the_same(
     name: str, folder: Path, shipped: Questionnaire
 ) -> None:
     store = SessionStore(folder)
     migrated = store.load(name, shipped).session
     store.save(migrated)
-    assert "schema_version = 2\n" in store.path_of(name).read_text()
+    assert "schema_version = 3\n" in store.path_of(name).read_text()
     again = store.load(name, shipped)
     assert again.notices == []
     assert again.session == migrated

@@ -145,7 +145,7 @@ BAD_SESSIONS: dict[str, tuple[Callable[[str], str], str]] = {
         "'perhaps' is not an answer",
     ),
     "newer schema": (
-        replacing("schema_version = 2", "schema_version = 9"),
+        replacing("schema_version = 3", "schema_version = 9"),
         "newer than this smm reads",
     ),
     "bad kind": (
@@ -197,7 +197,7 @@ def test_older_schema_versions_are_migrated(
     """A version-0 file (where the interviewee was one "name, role" string) is upgraded."""
     session = created(store, small, SessionKind.TARGET)
     path = store.path_of(session.id)
-    text = path.read_text().replace("schema_version = 2", "schema_version = 0")
+    text = path.read_text().replace("schema_version = 3", "schema_version = 0")
     text = text.replace('interviewee = "Dana"\nrole = "Lead"', 'interviewee = "Dana, Lead"')
     path.write_text(text)
 
@@ -207,7 +207,7 @@ def test_older_schema_versions_are_migrated(
 
     monkeypatch.setitem(store_module.MIGRATIONS, 0, split_interviewee)
     loaded = store.load(session.id, small).session
-    assert (loaded.interviewee, loaded.role, loaded.schema_version) == ("Dana", "Lead", 2)
+    assert (loaded.interviewee, loaded.role, loaded.schema_version) == ("Dana", "Lead", 3)
 
 
 def test_a_version_without_a_migration_is_refused(
@@ -215,7 +215,7 @@ def test_a_version_without_a_migration_is_refused(
 ) -> None:
     session = created(store, small, SessionKind.TARGET)
     path = store.path_of(session.id)
-    path.write_text(path.read_text().replace("schema_version = 2", "schema_version = 0"))
+    path.write_text(path.read_text().replace("schema_version = 3", "schema_version = 0"))
     with pytest.raises(InputError, match="too old"):
         store.load(session.id, small)
 

@@ -112,7 +112,9 @@ def test_levels_in_a_session_are_strict_integers(tmp_path: Path, value: str) -> 
     path = store.path_of("rig")
     text = path.read_text("utf-8")
     assert "scope = 2\n" in text
-    path.write_text(text.replace("scope = 2\n", f"scope = {value}\n", 1), "utf-8")
+    start = text.index("[targets.")  # the record, not the levels derived for readers
+    changed = text[start:].replace("scope = 2\n", f"scope = {value}\n", 1)
+    path.write_text(text[:start] + changed, "utf-8")
     with pytest.raises(InputError, match=r"targets\.D1\.1\.scope: input should be a valid integer"):
         store.read("rig")
 

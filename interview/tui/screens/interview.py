@@ -25,7 +25,7 @@ from interview.engine.prompts import answer_label, build_prompt
 from interview.engine.summary import answered_questions
 from interview.errors import InputError, printable
 from interview.formatting import KIND_NAMES
-from interview.session.model import Phase, Session, SessionKind
+from interview.session.model import Phase, Session, SessionKind, as_assessment, compared_target
 from interview.tui import interview_messages, text
 from interview.tui.screens.dialogs import HelpDialog, JumpDialog, NoteDialog
 from interview.tui.widgets.answer_panel import AnswerPanel
@@ -200,7 +200,7 @@ class InterviewScreen(Screen[None]):
         session = self.engine.session
         if session.kind is SessionKind.ASSESSMENT and session.accepted_as_baseline is None:
             entries.insert(0, ("accept", "Accept this assessment as the new baseline"))
-        if session.target_session:
+        if compared_target(session):
             entries.insert(0, ("gap", "Open the gap analysis against the target"))
         self.query_one(AnswerPanel).menu(None, entries)
 
@@ -252,7 +252,7 @@ class InterviewScreen(Screen[None]):
         outcome = self.engine.accept_as_baseline()
         if not outcome.accepted:
             return outcome
-        moment = self.engine.session.accepted_as_baseline
+        moment = as_assessment(self.engine.session).accepted_as_baseline
         when = f"{moment:%Y-%m-%d %H:%M} UTC" if moment else ""
         self.query_one(Transcript).say(text.info_message(f"Accepted as the new baseline ({when})."))
         return outcome
