@@ -44,7 +44,7 @@ FILE_HEADER = (
     "# Read it with `smm show ID`. The [levels] table is recomputed on every save.\n\n"
 )
 IMPORTED_FILE_HEADER = (
-    "# An smm session imported with `smm import`: its [levels] are taken as given from the\n"
+    "# An smm session imported with `smm import`: its levels are taken as given from the\n"
     "# imported file, not derived from answers. Read it with `smm report ID`.\n\n"
 )
 
@@ -53,14 +53,14 @@ def _keys_of_the_other_kind(data: dict[str, Any]) -> list[Problem]:
     """A target with an assessment's key, or the reverse: named as such, not as unknown."""
     kind = data.get("kind")
     if kind == SessionKind.TARGET:
-        foreign, whose = ASSESSMENT_ONLY_KEYS, "an assessment's"
+        foreign, whose, this = ASSESSMENT_ONLY_KEYS, "an assessment's", "a target"
     elif kind == SessionKind.ASSESSMENT:
-        foreign, whose = TARGET_ONLY_KEYS, "a target's"
+        foreign, whose, this = TARGET_ONLY_KEYS, "a target's", "an assessment"
     else:
         kinds = " or ".join(repr(str(each)) for each in SessionKind)
         return [Problem(("kind",), f"input should be {kinds}, got {kind!r}; correct the value")]
     return [
-        Problem((key,), f"{whose} key, not a {kind} session's; remove it")
+        Problem((key,), f"{whose} key, not {this} session's; remove it")
         for key in sorted(foreign & data.keys())
     ]
 
