@@ -201,6 +201,9 @@ def reconcile(session: Session, questionnaire: Questionnaire) -> list[str]:
     known_items = {*questionnaire.domains, *questionnaire.subdomains, *questionnaire.practices}
     if isinstance(session, TargetSession):
         session.targets = {k: v for k, v in session.targets.items() if k in known_items}
+    else:  # levels of practices that are gone would make the saved file unreadable
+        levels = session.imported_levels
+        session.imported_levels = {k: v for k, v in levels.items() if k in questionnaire.practices}
     _forget_lost_cursor(session, questionnaire)
     session.questionnaire = QuestionnaireRef(
         id=questionnaire.id, version=questionnaire.version, content_hash=questionnaire.content_hash

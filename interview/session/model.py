@@ -150,6 +150,8 @@ class SessionBase(FileModel):
     """What every session holds, whatever its kind."""
 
     schema_version: Literal[3] = SESSION_SCHEMA_VERSION
+    kind: SessionKind
+    """Which of the two the session is; each subclass narrows it to its own (the tag)."""
     questionnaire: QuestionnaireRef
     system: str
     """The system of interest's name, also in the context answers; repeated here for lists."""

@@ -56,13 +56,24 @@ def _keys_of_the_other_kind(data: dict[str, Any]) -> list[Problem]:
         foreign, whose, this = ASSESSMENT_ONLY_KEYS, "an assessment's", "a target"
     elif kind == SessionKind.ASSESSMENT:
         foreign, whose, this = TARGET_ONLY_KEYS, "a target's", "an assessment"
-    else:
+    else:  # named here, as the union's own error would name neither the key nor the kinds
         kinds = " or ".join(repr(str(each)) for each in SessionKind)
-        return [Problem(("kind",), f"input should be {kinds}, got {kind!r}; correct the value")]
+        what = "required key is missing; add it" if kind is None else "correct the value"
+        return [Problem(("kind",), f"input should be {kinds}; {what}")]
     return [
         Problem((key,), f"{whose} key, not {this} session's; remove it")
         for key in sorted(foreign & data.keys())
     ]
+
+
+def _dump_session(session: AnySession) -> dict[str, Any]:
+    """The session as its file's data, the derived levels last: the record comes first; no
+    empty imported_levels table outside an imported assessment."""
+    data = session.model_dump(mode="python", exclude_none=True)
+    if not data.get("imported_levels", True):
+        del data["imported_levels"]
+    data["levels"] = data.pop("levels")
+    return data
 
 
 SESSION_FILE: Final = FileKind[AnySession](
@@ -70,6 +81,7 @@ SESSION_FILE: Final = FileKind[AnySession](
     model=TypeAdapter(Session),
     tag="kind",
     precheck=_keys_of_the_other_kind,
+    dump=_dump_session,
     version=SESSION_SCHEMA_VERSION,
     markers=frozenset({"kind", "questionnaire", "answers"}),
     foreign={"practices": "a profile's or a questionnaire's", "items": "a plan's"},

@@ -191,7 +191,7 @@ class SmmApp(App[ExitReport]):
     def on_gap_requested(self, message: GapRequested) -> None:
         from interview.services.comparison import gap_of_sessions
 
-        target_id = compared_target(message.assessment) or ""
+        target_id = message.assessment.target_session or ""
         try:
             target = self.workspace.session_of_kind(target_id, SessionKind.TARGET)
             result = gap_of_sessions(self.workspace, [target], [message.assessment])

@@ -63,6 +63,22 @@ def test_levels_written_for_readers_are_not_read_back_as_the_record(
     assert views.level_records(small, session)["D1.2"].comprehensiveness == 1
 
 
+def test_imported_levels_of_a_practice_that_is_gone_are_dropped_and_the_file_still_reads(
+    tmp_path: Path, small: Questionnaire
+) -> None:
+    imported(tmp_path, "assessment")
+    text = SMALL.read_text("utf-8").replace('"D1.2"', '"D1.3"')
+    (tmp_path / "renamed.toml").write_text(text, "utf-8")
+    renamed = load_questionnaire(tmp_path / "renamed.toml")
+    store = SessionStore(tmp_path)
+    session = store.load("rig", renamed).session
+    assert isinstance(session, AssessmentSession)
+    assert "D1.2" not in session.imported_levels and "D1.1" in session.imported_levels
+    store.save(session)
+    again = store.load("rig", renamed)
+    assert again.notices == [] and again.session == session
+
+
 def test_a_target_with_an_assessments_key_is_refused_in_one_line(tmp_path: Path) -> None:
     path = imported(tmp_path, "target")
     rewritten(path, accepted_as_baseline="2026-12-01T09:00:00Z")
@@ -147,3 +163,22 @@ def test_a_v2_target_with_an_assessments_value_is_refused_in_one_line(tmp_path: 
         f"{path}: previous_session: an assessment's key holds a value in a target session; "
         "remove it (or change kind) to read this file"
     ]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"kind": "wish"}, "kind: input should be 'target' or 'assessment'; correct the value"),
+        ({"kind": None}, "kind: input should be 'target' or 'assessment'; required key is"),
+    ],
+)
+def test_a_session_of_no_known_kind_is_refused_in_one_line(
+    tmp_path: Path, change: dict[str, object], expected: str
+) -> None:
+    path = imported(tmp_path, "target")
+    data = {**tomllib.loads(path.read_text("utf-8")), **change}
+    path.write_text(tomli_w.dumps({k: v for k, v in data.items() if v is not None}), "utf-8")
+    with pytest.raises(InputError) as raised:
+        SessionStore(tmp_path).read("rig")
+    [line] = raised.value.lines
+    assert line.startswith(f"{path}") and expected in line

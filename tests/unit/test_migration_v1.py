@@ -1,6 +1,6 @@
-"""Every file smm 0.1 wrote (tests/data/v1) reads in format 2 with the same meaning: the same
-answers (an option position becomes the id of the option at that position), levels, plans and
-profiles; written back, it reads again unchanged."""
+"""Every file smm 0.1 wrote (tests/data/v1) reads in the current format (through 1 -> 2 -> 3)
+with the same meaning: the same answers (an option position becomes the id of the option at
+that position), levels, plans and profiles; written back, it reads again unchanged."""
 
 import shutil
 import tomllib
@@ -16,7 +16,7 @@ from interview.profiles import load_profile
 from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.scoring import current_levels_of, subdomain_setting, target_levels
 from interview.session.migrations import v1_to_v2
-from interview.session.model import SessionKind
+from interview.session.model import ASSESSMENT_ONLY_KEYS, TARGET_ONLY_KEYS, SessionKind
 from interview.session.store import SessionStore
 from interview.session.v1_option_ids import SHIPPED_V1_OPTION_IDS
 
@@ -149,6 +149,24 @@ def test_a_migrated_session_is_written_as_v3_and_reads_back_the_same(
     again = store.load(name, shipped)
     assert again.notices == []
     assert again.session == migrated
+
+
+@pytest.mark.parametrize("name", SESSION_FILES)
+def test_a_migrated_session_has_only_its_kinds_keys_and_imported_levels_apart(
+    name: str, folder: Path, shipped: Questionnaire
+) -> None:
+    old = v1_session(name)
+    store = SessionStore(folder)
+    session = store.load(name, shipped).session
+    store.save(session)
+    written = tomllib.loads(store.path_of(name).read_text("utf-8"))
+    other = ASSESSMENT_ONLY_KEYS if old["kind"] == "target" else TARGET_ONLY_KEYS
+    assert not other & written.keys()
+    if old["kind"] == "assessment" and "imported_from" in old:
+        assert written["imported_levels"] == old["levels"]
+    else:
+        assert "imported_levels" not in written
+    assert written["levels"] == old["levels"]
 
 
 def test_the_v1_plan_and_profile_still_read(shipped: Questionnaire) -> None:

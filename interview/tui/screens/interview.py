@@ -25,7 +25,13 @@ from interview.engine.prompts import answer_label, build_prompt
 from interview.engine.summary import answered_questions
 from interview.errors import InputError, printable
 from interview.formatting import KIND_NAMES
-from interview.session.model import Phase, Session, SessionKind, as_assessment, compared_target
+from interview.session.model import (
+    AssessmentSession,
+    Phase,
+    SessionKind,
+    as_assessment,
+    compared_target,
+)
 from interview.tui import interview_messages, text
 from interview.tui.screens.dialogs import HelpDialog, JumpDialog, NoteDialog
 from interview.tui.widgets.answer_panel import AnswerPanel
@@ -40,7 +46,7 @@ FINISH = "__finish__"
 class GapRequested(Message):
     """A linked assessment is done and the user wants its gap analysis."""
 
-    assessment: Session
+    assessment: AssessmentSession
 
 
 class InterviewScreen(Screen[None]):
@@ -236,7 +242,7 @@ class InterviewScreen(Screen[None]):
             await self.app.run_action("quit")  # the app's quit, which reports where it saved
             return
         if choice == "gap":
-            self.post_message(GapRequested(self.engine.session))
+            self.post_message(GapRequested(as_assessment(self.engine.session)))
             return
         actions: dict[str, Callable[[], Outcome | None]] = {
             "continue": self.engine.continue_interview,
