@@ -347,14 +347,13 @@ def imported_session(
                 origin=Origin.IMPORTED,
                 reason=row.note,
             )
-        session.levels[row.practice_id] = LevelRecord(
-            comprehensiveness=row.comprehensiveness,
-            scope=row.scope,
-            applicable=row.comprehensiveness is not None,
-            origin=Origin.IMPORTED,
-            reason=row.note or None,
-            complete=True,
-        )
-    if session.kind is SessionKind.ASSESSMENT:
-        session.imported_levels = dict(session.levels)  # the record; levels are for readers
-    return session
+        else:
+            session.imported_levels[row.practice_id] = LevelRecord(
+                comprehensiveness=row.comprehensiveness,
+                scope=row.scope,
+                applicable=row.comprehensiveness is not None,
+                origin=Origin.IMPORTED,
+                reason=row.note or None,
+                complete=True,
+            )
+    return session  # its levels for readers are derived when it is saved

@@ -22,7 +22,6 @@ from interview.engine.prompts import Prompt, build_prompt
 from interview.engine.triggers import Triggers
 from interview.engine.views import (
     PracticeSummary,
-    level_records,
     practice_done,
     questions_no_longer_asked,
     session_plan,
@@ -375,5 +374,4 @@ class Interview(Triggers):
 
     def _changed(self) -> None:
         self.session.updated = self._clock()
-        self.session.levels = level_records(self.questionnaire, self.session)
         self._on_change(self.session)

@@ -68,7 +68,7 @@ def import_levels(
         interviewee=interviewee.strip(),
         role=role.strip(),
     )
-    return workspace.store.create(session, session_id)
+    return workspace.create(session, session_id)
 
 
 def save_profile(

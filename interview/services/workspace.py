@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from interview.engine.summary import SessionSummary, summarise
+from interview.engine.views import level_records
 from interview.errors import InputError, printable
 from interview.filemodel import utc_now
 from interview.profiles import (
@@ -177,7 +178,7 @@ class Workspace:
         session = self.prepare(
             kind, system, target_id=target_id, profile_id=profile_id, previous_id=previous_id
         )
-        return self.store.create(session)
+        return self.create(session)
 
     def prepare(
         self,
@@ -211,12 +212,19 @@ class Workspace:
         with self.store.locked(session_id):
             yield self.load(reference)
 
-    def create(self, session: Session) -> Session:
-        """Write a new session's first file under a new id, never over another session."""
-        return self.store.create(session)
+    def create(self, session: Session, session_id: str | None = None) -> Session:
+        """Write a new session's first file under ``session_id`` or a new id, never over
+        another session."""
+        return self.store.create(self._with_derived_levels(session), session_id)
 
     def save(self, session: Session) -> None:
-        self.store.save(session)
+        self.store.save(self._with_derived_levels(session))
+
+    def _with_derived_levels(self, session: Session) -> Session:
+        """The session with its levels derived afresh: every save writes them for readers
+        from the record (answers, targets or imported levels), never from what was read."""
+        session.levels = level_records(self.questionnaire, session)
+        return session
 
     def path_of(self, session: Session) -> Path:
         return self.store.path_of(session.id)

@@ -118,3 +118,17 @@ def test_accept_is_refused_for_an_unfinished_assessment(workspace: Workspace) ->
     session = workspace.start(SessionKind.ASSESSMENT, "Lab rig")
     with pytest.raises(InputError, match="only a finished self-assessment"):
         accept(workspace, session.id)
+
+
+def test_every_save_writes_the_levels_derived_from_the_record(
+    workspace: Workspace, small_questionnaire_path: Path
+) -> None:
+    """A target started from a profile has levels before its first answer; a hand-edited
+    level is rewritten from the record at the next save."""
+    profile = small_questionnaire_path.parent.parent / "profiles" / "small-lab.toml"
+    session = workspace.start(SessionKind.TARGET, "Lab rig", profile_id=str(profile))
+    written = workspace.store.read(session.id)
+    assert written.levels["D1.1"].origin.value == "profile"
+    written.levels["D1.1"].comprehensiveness = 1  # as if edited by hand
+    workspace.save(written)
+    assert workspace.store.read(session.id).levels == session.levels
