@@ -236,16 +236,12 @@ class AssessmentSession(SessionBase):
 Session = Annotated[TargetSession | AssessmentSession, Field(discriminator="kind")]
 """A session file: the ``kind`` key says which of the two it is."""
 
-TARGET_ONLY_KEYS: Final = frozenset({"targets", "profile", "profile_targets"})
+TARGET_ONLY_KEYS: Final = frozenset(
+    TargetSession.model_fields.keys() - AssessmentSession.model_fields.keys()
+)
 """Keys of a target session file that an assessment's does not have."""
 ASSESSMENT_ONLY_KEYS: Final = frozenset(
-    {
-        "target_session",
-        "previous_session",
-        "previous_answers",
-        "accepted_as_baseline",
-        "imported_levels",
-    }
+    AssessmentSession.model_fields.keys() - TargetSession.model_fields.keys()
 )
 """Keys of an assessment session file that a target's does not have."""
 
