@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from interview.session.model import SessionKind
 
@@ -17,3 +17,8 @@ def plural(count: int, noun: str) -> str:
 def short_time(moment: datetime) -> str:
     """``2026-11-25 18:52 UTC``: to the minute, in UTC, the same on every machine."""
     return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def utc_time(moment: datetime) -> str:
+    """``2026-11-25 18:52 UTC``, whatever offset the time was saved with."""
+    return short_time(moment.astimezone(UTC))

@@ -10,17 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC
 from decimal import Decimal
 from enum import StrEnum
 from itertools import pairwise
 
 from interview.errors import InputError, printable
-from interview.formatting import short_time
 from interview.gap import GapAnalysis, Severity, compare_sessions, mean_level, scope_for_arithmetic
 from interview.questionnaire.model import Questionnaire
 from interview.scoring import CurrentLevel, current_levels_of
-from interview.session.model import AssessmentSession, Phase, Session, TargetSession
+from interview.session.model import AssessmentSession, Session, TargetSession, is_finished
 from interview.session.store import SessionStore, system_key
 
 # --- Which sessions belong to a system -------------------------------------------------------
@@ -259,11 +258,6 @@ class CurrentTarget:
         return "the most recent target (no target of this system is finished)"
 
 
-def is_finished(session: Session) -> bool:
-    """Closed by its interview, or imported (imported sessions are always finished)."""
-    return session.phase is Phase.DONE
-
-
 def current_target(targets: Sequence[Session]) -> CurrentTarget | None:
     """The most recent finished target; else the most recent target; None without targets."""
     finished = [session for session in targets if is_finished(session)]
@@ -334,8 +328,3 @@ def build_history(questionnaire: Questionnaire, sessions: Sequence[Session]) -> 
 def day_of(session: Session) -> str:
     """``2026-11-25``: the day the session was started, in UTC."""
     return session.created.astimezone(UTC).strftime("%Y-%m-%d")
-
-
-def utc_time(moment: datetime) -> str:
-    """``2026-11-25 18:52 UTC``, whatever offset the time was saved with."""
-    return short_time(moment.astimezone(UTC))

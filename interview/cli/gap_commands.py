@@ -11,14 +11,10 @@ from interview.files import write_text_atomically
 from interview.gap import session_standings
 from interview.levels_csv import levels_csv
 from interview.render.csv_output import gap_csv
+from interview.render.formats import write_document
 from interview.render.gap_document import gap_document
-from interview.render.html import write_html
-from interview.render.json_output import export_json, gap_json, report_json
-from interview.render.markdown import write_markdown
 from interview.render.session_document import session_document
-from interview.render.text import write_text
 from interview.services.comparison import gap
-from interview.services.records import import_levels, session_report
 from interview.session.model import SessionKind
 
 EXIT_OK = 0
@@ -33,25 +29,28 @@ def run_gap(arguments: argparse.Namespace) -> int:
     warn(result.warnings)
     if arguments.format == "csv":
         text = gap_csv(result.report.analysis)
+    elif arguments.format == "json":
+        from interview.render.json_output import gap_json  # its models take a while to build
+
+        text = gap_json(result.report)
     else:
-        writers = {"text": write_text, "md": write_markdown, "html": write_html}
-        if arguments.format == "json":
-            text = gap_json(result.report)
-        else:
-            text = writers[arguments.format](gap_document(result.report))
+        text = write_document(gap_document(result.report), arguments.format)
     return _deliver(text, arguments.output)
 
 
 def run_report(arguments: argparse.Namespace) -> int:
     """One session's levels on their own: a target document or a current-state document."""
+    from interview.services.records import session_report  # each command imports its own
+
     workspace = workspace_of(arguments)
     questionnaire = workspace.questionnaire
     found = session_report(workspace, arguments.session)
     if arguments.format == "json":
+        from interview.render.json_output import report_json
+
         return _deliver(report_json(questionnaire, found.session), arguments.output)
-    writers = {"text": write_text, "md": write_markdown, "html": write_html}
-    text = writers[arguments.format](session_document(questionnaire, found.session, found.profile))
-    return _deliver(text, arguments.output)
+    document = session_document(questionnaire, found.session, found.profile)
+    return _deliver(write_document(document, arguments.format), arguments.output)
 
 
 def run_export(arguments: argparse.Namespace) -> int:
@@ -61,12 +60,16 @@ def run_export(arguments: argparse.Namespace) -> int:
     if arguments.format == "csv":
         text = levels_csv(session_standings(workspace.questionnaire, session))
     else:
+        from interview.render.json_output import export_json
+
         text = export_json(workspace.questionnaire, session)
     return _deliver(text, arguments.output)
 
 
 def run_import(arguments: argparse.Namespace) -> int:
     """Make a finished session whose levels are the CSV's, taken as given; print its id."""
+    from interview.services.records import import_levels
+
     session = import_levels(
         workspace_of(arguments),
         arguments.file,

@@ -13,7 +13,7 @@ from interview.render.history_document import history_document
 from interview.render.html import write_html
 from interview.render.json_output import history_json
 from interview.render.text import write_text
-from interview.services.comparison import history as system_history
+from interview.services.history import history as system_history
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from interview.report.charts import ChartData
-from interview.report.history_chart import HistoryChartData
+if TYPE_CHECKING:
+    from interview.report.charts import ChartData
+    from interview.report.history_chart import HistoryChartData
 
 
 class CellKind(StrEnum):

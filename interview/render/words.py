@@ -6,14 +6,18 @@ these out each in their own way; the words stay the same everywhere.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from interview.consolidation import PracticeConsolidation, Side, StatedLevel, disagreement_words
-from interview.formatting import plural
+from interview.formatting import plural, utc_time
 from interview.gap import PracticeGap, PracticeStanding, Severity, is_not_applicable, is_unset
-from interview.history import GapMovement, History, is_finished, utc_time
 from interview.plan import PlanItem, PlannedStep, Progress
 from interview.profiles import DISCLAIMER, Profile
 from interview.render.gap_report import PlanView
-from interview.session.model import AssessmentSession, Origin, Session, SessionKind
+from interview.session.model import AssessmentSession, Origin, Session, SessionKind, is_finished
+
+if TYPE_CHECKING:
+    from interview.history import GapMovement, History
 
 # --- Levels and severities -------------------------------------------------------------------
 

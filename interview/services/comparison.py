@@ -1,5 +1,5 @@
 """Comparing: the gap (always consolidating, with the plan and the profile), the plan of a
-system, and a system's history. The CLI and the TUI both call these."""
+system. The CLI and the TUI both call these."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from pathlib import Path
 
 from interview.consolidation import compare_consolidated, consolidate_gap
 from interview.errors import InputError, printable
-from interview.history import History, build_history, find_system_sessions
 from interview.plan import Plan, PlanItem, PlanStatus, load_plan, save_plan, update_item
 from interview.profiles import profile_in_use
 from interview.render.gap_report import GapReport, gap_report
@@ -130,19 +129,3 @@ def set_plan_item(
         plan, practice_id, owner=owner, due=due, status=status, note=note, now=workspace.clock()
     )
     return PlanSaved(plan, item, save_plan(workspace.folder, plan))
-
-
-@dataclass(frozen=True)
-class HistoryResult:
-    """A system's history and the files that could not be read."""
-
-    history: History | None
-    problems: list[str]
-
-
-def history(workspace: Workspace, reference: str) -> HistoryResult:
-    """One system's history (a system's name, or a session whose system is meant)."""
-    found = find_system_sessions(workspace.store, workspace.questionnaire, reference)
-    if not found.sessions:
-        return HistoryResult(None, found.problems)
-    return HistoryResult(build_history(workspace.questionnaire, found.sessions), found.problems)

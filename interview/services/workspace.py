@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from interview.engine.summary import SessionSummary, summarise
 from interview.engine.views import level_records
 from interview.errors import InputError, printable
 from interview.filemodel import utc_now
@@ -31,6 +31,9 @@ from interview.session.model import (
     start_from_previous,
 )
 from interview.session.store import LoadedSession, SessionStore
+
+if TYPE_CHECKING:
+    from interview.engine.summary import SessionSummary
 
 KIND_WITH_ARTICLE = {SessionKind.TARGET: "a target", SessionKind.ASSESSMENT: "an assessment"}
 WANTED_WORDS = {
@@ -85,6 +88,8 @@ class Workspace:
 
     def list_sessions(self) -> Listing:
         """Every session in the folder, summarised, most recent first."""
+        from interview.engine.summary import summarise  # the views: only listings need them
+
         self.store.check_folder()
         summaries, problems = [], []
         for path in self.store.session_files():

@@ -339,3 +339,8 @@ def as_assessment(session: Session) -> AssessmentSession:
 def compared_target(session: Session) -> str | None:
     """The id of the target session an assessment is compared with; None for a target."""
     return session.target_session if isinstance(session, AssessmentSession) else None
+
+
+def is_finished(session: Session) -> bool:
+    """Closed by its interview, or imported (imported sessions are always finished)."""
+    return session.phase is Phase.DONE

@@ -175,7 +175,7 @@ class SmmApp(App[ExitReport]):
 
     def on_history_requested(self, message: HistoryRequested) -> None:
         """One system's history, from every session of it in the folder."""
-        from interview.services.comparison import history
+        from interview.services.history import history
         from interview.tui.screens.history import HistoryScreen
 
         try:
