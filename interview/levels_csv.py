@@ -17,7 +17,6 @@ from pathlib import Path
 
 from interview.errors import InputError, printable
 from interview.files import read_text_file
-from interview.gap import PracticeStanding
 from interview.questionnaire.levels import (
     HIGHEST_COMPREHENSIVENESS,
     LOWEST_TARGET,
@@ -34,6 +33,7 @@ from interview.session.model import (
     TargetSetting,
     new_session,
 )
+from interview.standings import PracticeStanding
 
 CSV_HEADER = ("practice", "comprehensiveness", "scope", "note")
 NOT_APPLICABLE_CELL = "na"

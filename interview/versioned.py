@@ -127,9 +127,9 @@ def upgraded(document: TomlDocument, kind: FileKind[Any]) -> dict[str, Any]:
                 [f"{document.where}: not a {kind.name} file (its {key} table is {other}){advice}"]
             )
     version = data.get("schema_version")
-    if not isinstance(version, int) or isinstance(version, bool):
+    if not isinstance(version, int) or isinstance(version, bool) or version == kind.version:
         return data
-    line = document.line_of(("schema_version",))
+    line = document.line_of(("schema_version",))  # indexes the text: only for a message
     where = f"{document.where}:{line}" if line else document.where
     if version > kind.version:
         raise InputError(

@@ -8,7 +8,6 @@ from pathlib import Path
 from interview.cli.output import warn, workspace_of
 from interview.errors import printable
 from interview.files import write_text_atomically
-from interview.gap import session_standings
 from interview.levels_csv import levels_csv
 from interview.render.csv_output import gap_csv
 from interview.render.formats import write_document
@@ -16,6 +15,7 @@ from interview.render.gap_document import gap_document
 from interview.render.session_document import session_document
 from interview.services.comparison import gap
 from interview.session.model import SessionKind
+from interview.standings import session_standings
 
 EXIT_OK = 0
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from interview import consolidation as merged
 from interview import gap as core
 from interview import history as past
-from interview.gap import LevelPair, group_standings, session_standings
+from interview.gap import LevelPair
 from interview.plan import PlannedStep, Progress
 from interview.questionnaire.model import Questionnaire
 from interview.render import json_models as out
@@ -15,6 +15,7 @@ from interview.render.plain import json_text
 from interview.render.rows import incomplete_practices, level_objective
 from interview.render.words import movement_words
 from interview.session.model import AssessmentSession, Phase, Session
+from interview.standings import GroupStanding, group_standings, session_standings
 
 
 def document_text(document: out.Output) -> str:
@@ -245,7 +246,7 @@ def session_report_output(questionnaire: Questionnaire, session: Session) -> out
     )
 
 
-def group_standing(row: core.GroupStanding) -> out.GroupStanding:
+def group_standing(row: GroupStanding) -> out.GroupStanding:
     return out.GroupStanding(id=row.item_id, name=row.name, mean=row.mean)
 
 

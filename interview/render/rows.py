@@ -7,16 +7,7 @@ from collections.abc import Iterator
 
 from interview.errors import printable
 from interview.formatting import short_time
-from interview.gap import (
-    GapAnalysis,
-    GroupGap,
-    GroupStanding,
-    PracticeGap,
-    PracticeStanding,
-    group_standings,
-    is_not_applicable,
-    session_standings,
-)
+from interview.gap import GapAnalysis, GroupGap, PracticeGap, is_not_applicable
 from interview.profiles import Profile
 from interview.questionnaire.model import Questionnaire
 from interview.render.gap_report import consideration
@@ -29,6 +20,7 @@ from interview.render.words import (
     short_level,
 )
 from interview.session.model import Phase, Session, SessionKind
+from interview.standings import GroupStanding, PracticeStanding, group_standings, session_standings
 
 
 def incomplete_practices(questionnaire: Questionnaire, session: Session) -> list[str]:

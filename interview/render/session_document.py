@@ -7,7 +7,6 @@ practice's level, what it achieves, whether questions are still open, and the no
 
 from __future__ import annotations
 
-from interview.gap import GroupStanding, PracticeStanding, session_standings
 from interview.profiles import Profile
 from interview.questionnaire.model import Questionnaire
 from interview.render.cards import (
@@ -33,6 +32,7 @@ from interview.render.rows import practice_details, report_outline
 from interview.render.words import NOT_APPLICABLE, report_title
 from interview.report.charts import CURRENT_COLOUR, TARGET_COLOUR, ChartData, Series
 from interview.session.model import Session, SessionKind
+from interview.standings import GroupStanding, PracticeStanding, session_standings
 
 TARGET_LEAD = "The target levels agreed for the system, with where each came from and why."
 CURRENT_LEAD = "The current state of the system's security practices, as assessed."

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 
 from interview.consolidation import PracticeConsolidation, Side, StatedLevel, disagreement_words
 from interview.formatting import plural, utc_time
-from interview.gap import PracticeGap, PracticeStanding, Severity, is_not_applicable, is_unset
+from interview.gap import PracticeGap, Severity, is_not_applicable, is_unset
 from interview.plan import PlanItem, PlannedStep, Progress
 from interview.profiles import DISCLAIMER, Profile
 from interview.render.gap_report import PlanView
 from interview.session.model import AssessmentSession, Origin, Session, SessionKind, is_finished
+from interview.standings import PracticeStanding
 
 if TYPE_CHECKING:
     from interview.history import GapMovement, History

@@ -54,7 +54,6 @@ from interview.engine.outcome import EngineError
 from interview.engine.plan import every_step
 from interview.engine.prompts import PromptKind, build_prompt
 from interview.errors import InputError, printable
-from interview.gap import session_standings
 from interview.levels_csv import LevelRow, imported_session, levels_csv, read_level_rows
 from interview.profiles import load_profile, start_from_profile
 from interview.questionnaire import Questionnaire, load_questionnaire
@@ -68,6 +67,7 @@ from interview.session.model import (
     start_from_previous,
 )
 from interview.session.store import FILE_HEADER, SessionStore, session_text
+from interview.standings import session_standings
 from tests.conftest import DATA_DIR, QUESTIONNAIRE_FIXTURES
 
 EXAMPLES = int(os.environ.get("SMM_PROPERTY_EXAMPLES", "150"))

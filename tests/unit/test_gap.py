@@ -21,7 +21,6 @@ from interview.gap import (
     id_order,
     mean_level,
     practice_gap,
-    session_standings,
     severity_of,
 )
 from interview.levels_csv import LevelRow, imported_session
@@ -35,6 +34,7 @@ from interview.session.model import (
     TargetSetting,
     new_session,
 )
+from interview.standings import session_standings
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 

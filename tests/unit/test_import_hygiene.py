@@ -14,6 +14,7 @@ CORE_MODULES = [
     "interview.targets",
     "interview.engine.views",
     "interview.gap",
+    "interview.standings",
     "interview.history",
     "interview.consolidation",
     "interview.levels_csv",
