@@ -8,7 +8,8 @@ Imports neither textual nor rich.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -80,6 +81,38 @@ def save_plan(sessions_dir: Path, plan: Plan) -> Path:
     make_folder(path.parent)
     write_versioned(plan, path, PLAN_FILE, header=PLAN_HEADER)
     return path
+
+
+PLAN_LOCK_SECONDS = 10
+"""How long a change waits for another smm to finish changing the same plan (a change takes
+milliseconds; only a stuck process makes it wait that long)."""
+
+
+@contextlib.contextmanager
+def plan_locked(sessions_dir: Path, system: str) -> Iterator[None]:
+    """Hold the system's plan against other writers for a read-change-write: without it, two
+    `smm plan set` at once each wrote the plan they had read, and one change was lost."""
+    from filelock import FileLock, Timeout  # only a change of the plan takes the lock
+
+    path = plan_path(sessions_dir, system)
+    make_folder(path.parent)
+    lock = FileLock(path.with_name(f".{path.stem}.lock"))
+    try:
+        lock.acquire(timeout=PLAN_LOCK_SECONDS)
+    except Timeout:
+        raise InputError(
+            [f"{printable(str(path))}: another smm has been changing this plan for "
+             f"{PLAN_LOCK_SECONDS} s; try again once it has finished"]
+        ) from None  # fmt: skip
+    except OSError as error:
+        raise InputError(
+            [f"{printable(str(path))}: cannot lock the plan ({error.strerror}); the folder "
+             "must be writable"]
+        ) from None  # fmt: skip
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def update_item(

@@ -10,7 +10,15 @@ from pathlib import Path
 
 from interview.consolidation import compare_consolidated, consolidate_gap
 from interview.errors import InputError, printable
-from interview.plan import Plan, PlanItem, PlanStatus, load_plan, save_plan, update_item
+from interview.plan import (
+    Plan,
+    PlanItem,
+    PlanStatus,
+    load_plan,
+    plan_locked,
+    save_plan,
+    update_item,
+)
 from interview.profiles import profile_in_use
 from interview.render.gap_report import GapReport, gap_report
 from interview.services.workspace import Workspace, refuse_repeats
@@ -124,8 +132,9 @@ def set_plan_item(
     """Change one item of the system's plan and save it: the plan and where it was saved."""
     if practice_id not in workspace.questionnaire.practices:
         raise InputError([f"{printable(practice_id)}: no such practice; see `smm model`"])
-    plan = load_plan(workspace.folder, system)
-    item = update_item(
-        plan, practice_id, owner=owner, due=due, status=status, note=note, now=workspace.clock()
-    )
-    return PlanSaved(plan, item, save_plan(workspace.folder, plan))
+    with plan_locked(workspace.folder, system):  # read, change and write as one step
+        plan = load_plan(workspace.folder, system)
+        item = update_item(
+            plan, practice_id, owner=owner, due=due, status=status, note=note, now=workspace.clock()
+        )
+        return PlanSaved(plan, item, save_plan(workspace.folder, plan))

@@ -122,3 +122,47 @@ def test_plan_set_refuses_an_unknown_practice(
     where = ["--sessions-dir", str(tmp_path / "s"), "--questionnaire", str(SMALL)]
     assert main(["plan", "set", session, "Z9.9", "--owner", "x", *where]) == 2
     assert "Z9.9: no such practice" in capsys.readouterr().err
+
+
+def test_plan_set_at_once_from_many_processes_loses_no_change(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """0.1 lost 16 of 20 runs of two at once: each wrote the plan it had read."""
+    import os
+    import subprocess
+    import sys
+
+    from interview.questionnaire import load_questionnaire
+
+    practices = load_questionnaire().practice_ids()[:8]  # the shipped questionnaire's
+    levels = tmp_path / "levels.csv"
+    rows = "".join(f"{pid},1,1,\n" for pid in load_questionnaire().practice_ids())
+    levels.write_text("practice,comprehensiveness,scope,note\n" + rows)
+    where = ["--sessions-dir", str(tmp_path / "s")]
+    assert main(["import", str(levels), "--kind", "assessment", "--system", "Rig", *where]) == 0
+    session_id = capsys.readouterr().out.strip()
+    runs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "interview",
+                "plan",
+                "set",
+                session_id,
+                practice,
+                "--owner",
+                f"Owner of {practice}",
+                *where,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=dict(os.environ),
+        )
+        for practice in practices
+    ]
+    assert [run.wait(timeout=60) for run in runs] == [0] * len(practices)
+    plan = load_plan(tmp_path / "s", "Rig")
+    assert sorted(plan.items) == sorted(practices)  # every change kept
+    assert all(plan.items[pid].owner == f"Owner of {pid}" for pid in practices)
