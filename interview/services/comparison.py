@@ -132,6 +132,7 @@ def set_plan_item(
     """Change one item of the system's plan and save it: the plan and where it was saved."""
     if practice_id not in workspace.questionnaire.practices:
         raise InputError([f"{printable(practice_id)}: no such practice; see `smm model`"])
+    load_plan(workspace.folder, system)  # a damaged plan is refused before anything is written
     with plan_locked(workspace.folder, system):  # read, change and write as one step
         plan = load_plan(workspace.folder, system)
         item = update_item(
