@@ -88,7 +88,8 @@ class Prompt:
 
 
 YES_NO_OPTIONS: tuple[Option, ...] = (Option(YES, "Yes"), Option(NO, "No"))
-NOT_APPLICABLE_OPTION = Option(NOT_APPLICABLE, "Not applicable here (you will be asked why)")
+NOT_APPLICABLE_WORDS = "Not applicable here"
+NOT_APPLICABLE_OPTION = Option(NOT_APPLICABLE, f"{NOT_APPLICABLE_WORDS} (you will be asked why)")
 REASON_FOR_NOT_APPLICABLE = frozenset({NOT_APPLICABLE})
 
 
@@ -304,6 +305,8 @@ def answer_label(prompt: Prompt, value: AnswerValue) -> str:
     """An answer as a person reads it: the option's label, "Don't know", or the text."""
     if value == DONT_KNOW:
         return "Don't know"
+    if value in prompt.needs_reason_for:
+        return NOT_APPLICABLE_WORDS
     labels = {option.value: option.label for option in prompt.options}
     if isinstance(value, list):
         return "; ".join(labels.get(item, item) for item in value) or "(none)"

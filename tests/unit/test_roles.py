@@ -19,6 +19,8 @@ from interview.render.confirmations import not_applicable_answers
 from interview.render.session_document import session_document
 from interview.render.text import write_text
 from interview.scoring import current_levels_of
+from interview.services.answers_file import read_answers
+from interview.services.scripted import replay
 from interview.session.checks import invalid_answers
 from interview.session.model import (
     NOT_APPLICABLE,
@@ -211,3 +213,19 @@ def test_an_assessment_from_before_roles_is_asked_every_question(roles: Question
     for question_id, value in answers.items():
         session.answers[question_id] = Answer(value=value, answered_at=NOW)
     assert current_levels_of(roles, assessment)["D1.1"].comprehensiveness == 0
+
+
+def test_an_answers_file_gives_na_with_its_reason_as_the_note(
+    roles: Questionnaire, tmp_path: Path
+) -> None:
+    engine = interview(roles, "maker")
+    path = tmp_path / "answers.csv"
+    path.write_text("question,answer,note\nD1.1.c1.both,N/A,\n", encoding="utf-8")
+    result = replay(engine, read_answers(path), batch=False)
+    assert any("justification" in problem for problem in result.problems)
+    path.write_text("question,answer,note\nD1.1.c1.both,N/A,No port at all.\n", encoding="utf-8")
+    engine = interview(roles, "maker")
+    result = replay(engine, read_answers(path), batch=False)
+    assert result.problems == []
+    answer = engine.session.answers["D1.1.c1.both"]
+    assert (answer.value, answer.note) == (NOT_APPLICABLE, "No port at all.")
