@@ -1,4 +1,4 @@
-""""Not applicable here" in the real UI: choosing it asks for a one-line reason, an empty
+"""Not applicable here, in the real UI: choosing it asks for a one-line reason, an empty
 reason is not taken, Esc leaves the question unanswered, and the reason is kept as the note."""
 
 from pathlib import Path
