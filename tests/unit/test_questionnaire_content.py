@@ -23,7 +23,7 @@ VERSION_1 = Path(__file__).parent.parent / "data" / "questionnaires" / "iic-smm-
 
 MAKER_ONLY_WORDS = re.compile(
     r"\b(ship|ships|shipped|shipping|source code|firmware images?|factory|factories|"
-    r"manufactur\w*|each release|every release|per release|"
+    r"manufacture[ds]?|manufacturing|each release|every release|per release|"
     r"produce[sd]? an? (sbom|software bill))\b",
     re.IGNORECASE,
 )
