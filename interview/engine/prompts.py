@@ -82,7 +82,7 @@ class Prompt:
 
     def accepts_note(self, value: AnswerValue, note: str) -> str | None:
         """None when the note is enough for the value; "not applicable" needs a reason."""
-        if value in self.needs_reason_for and not note.strip():
+        if isinstance(value, str) and value in self.needs_reason_for and not note.strip():
             return "say in one line why this does not exist here; N/A needs a justification"
         return None
 
@@ -305,7 +305,7 @@ def answer_label(prompt: Prompt, value: AnswerValue) -> str:
     """An answer as a person reads it: the option's label, "Don't know", or the text."""
     if value == DONT_KNOW:
         return "Don't know"
-    if value in prompt.needs_reason_for:
+    if isinstance(value, str) and value in prompt.needs_reason_for:
         return NOT_APPLICABLE_WORDS
     labels = {option.value: option.label for option in prompt.options}
     if isinstance(value, list):
