@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Generic, TypeVar
 
+from interview.findings import findings_of
 from interview.gap import GapAnalysis, compare_levels
 from interview.questionnaire.model import Questionnaire
 from interview.scoring import (
@@ -394,4 +395,6 @@ def consolidate_gap(
 
 def compare_consolidated(questionnaire: Questionnaire, sides: GapConsolidation) -> GapAnalysis:
     """The gap between the merged target and the merged current state."""
-    return compare_levels(questionnaire, sides.target.levels, sides.current.levels)
+    currents = [as_assessment(session) for session in sides.current.sessions]
+    findings = findings_of(questionnaire, currents)
+    return compare_levels(questionnaire, sides.target.levels, sides.current.levels, findings)

@@ -14,18 +14,17 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from interview.findings import Findings, findings_of
 from interview.questionnaire.levels import comprehensiveness_label, scope_label
 from interview.questionnaire.model import Questionnaire
+from interview.questionnaire.variants import to_do_text
 from interview.scoring import (
     CurrentLevel,
     TargetLevel,
     current_levels_of,
-    industry_scope_question_id,
-    system_scope_question_id,
     target_levels_of,
 )
 from interview.session.model import (
-    AssessmentSession,
     Origin,
     Session,
     SessionKind,
@@ -73,24 +72,6 @@ def is_not_applicable(target: TargetLevel) -> bool:
 def is_unset(target: TargetLevel) -> bool:
     """True while a target interview has not reached the practice's domain goal."""
     return target.comprehensiveness is None and target.origin is Origin.INHERITED
-
-
-def practice_notes(
-    questionnaire: Questionnaire, session: AssessmentSession, practice_id: str
-) -> str:
-    """An assessment's notes on one practice: given on import, else its answers' notes."""
-    if session.imported_from is not None:
-        record = session.imported_levels.get(practice_id)
-        return (record.reason or "") if record else ""
-    practice = questionnaire.practices[practice_id]
-    question_ids = [
-        question.id
-        for number in sorted(practice.levels)
-        for question in practice.levels[number].questions
-    ]
-    question_ids += [industry_scope_question_id(practice_id), system_scope_question_id(practice_id)]
-    notes = [session.answers[qid].note for qid in question_ids if qid in session.answers]
-    return "; ".join(note for note in notes if note)
 
 
 # --- One practice ----------------------------------------------------------------------------
@@ -218,16 +199,28 @@ class RoadmapItem:
     steps: tuple[RoadmapStep, ...]
     reason: str
     """The reason recorded with the target."""
+    held_by: str = ""
+    """The choice that holds the practice below its target, in a sentence, when one does."""
 
 
 def comprehensiveness_steps(
-    questionnaire: Questionnaire, practice_id: str, start: int, goal: int
+    questionnaire: Questionnaire,
+    practice_id: str,
+    start: int,
+    goal: int,
+    findings: Findings | None = None,
 ) -> list[RoadmapStep]:
-    """Each comprehensiveness level above ``start`` up to ``goal``, with its to-do list."""
+    """Each comprehensiveness level above ``start`` up to ``goal``, with what is left to do
+    for it: with the answers' findings, only the steps whose questions were not met."""
     levels = questionnaire.practices[practice_id].levels
     return [
         RoadmapStep(
-            "comprehensiveness", number, comprehensiveness_label(number), levels[number].to_do
+            "comprehensiveness",
+            number,
+            comprehensiveness_label(number),
+            findings.open_steps(levels[number], number)
+            if findings
+            else tuple(to_do_text(entry) for entry in levels[number].to_do),
         )
         for number in range(start + 1, goal + 1)
         if number in levels
@@ -255,14 +248,21 @@ def scope_steps(
     return steps
 
 
-def roadmap_item(questionnaire: Questionnaire, gap: PracticeGap) -> RoadmapItem:
+def roadmap_item(
+    questionnaire: Questionnaire, gap: PracticeGap, findings: Findings | None = None
+) -> RoadmapItem:
     """The improvement that closes one practice's gap."""
     target_comprehensiveness = gap.target.comprehensiveness or 0
     target_scope = gap.target.scope or 0
     current_scope = scope_for_arithmetic(gap.current)
     steps = comprehensiveness_steps(
-        questionnaire, gap.practice_id, gap.current.comprehensiveness, target_comprehensiveness
+        questionnaire,
+        gap.practice_id,
+        gap.current.comprehensiveness,
+        target_comprehensiveness,
+        findings,
     ) + scope_steps(questionnaire, gap.practice_id, current_scope, target_scope)
+    cap = findings.caps.get(gap.practice_id) if findings else None
     return RoadmapItem(
         gap.practice_id,
         gap.name,
@@ -273,6 +273,7 @@ def roadmap_item(questionnaire: Questionnaire, gap: PracticeGap) -> RoadmapItem:
         LevelPair(target_comprehensiveness, gap.target.scope),
         tuple(steps),
         gap.target.reason,
+        cap.sentence() if cap and cap.level < target_comprehensiveness else "",
     )
 
 
@@ -283,7 +284,11 @@ def id_order(item_id: str) -> tuple[str | int, ...]:
     )
 
 
-def roadmap(questionnaire: Questionnaire, practices: Sequence[PracticeGap]) -> list[RoadmapItem]:
+def roadmap(
+    questionnaire: Questionnaire,
+    practices: Sequence[PracticeGap],
+    findings: Findings | None = None,
+) -> list[RoadmapItem]:
     """Every practice with a gap, ordered by severity, comprehensiveness gap, scope gap, then
     domain order (as in the questionnaire: G, E, H), then practice id."""
     domain_order = list(questionnaire.domains)
@@ -298,7 +303,7 @@ def roadmap(questionnaire: Questionnaire, practices: Sequence[PracticeGap]) -> l
         )
 
     with_gaps = [gap for gap in practices if gap.included and gap.severity is not Severity.NONE]
-    return [roadmap_item(questionnaire, gap) for gap in sorted(with_gaps, key=urgency)]
+    return [roadmap_item(questionnaire, gap, findings) for gap in sorted(with_gaps, key=urgency)]
 
 
 # --- The whole comparison --------------------------------------------------------------------
@@ -316,8 +321,10 @@ def compare_levels(
     questionnaire: Questionnaire,
     targets: Mapping[str, TargetLevel],
     currents: Mapping[str, CurrentLevel],
+    findings: Findings | None = None,
 ) -> GapAnalysis:
-    """Compare target and current levels over every practice of the questionnaire."""
+    """Compare target and current levels over every practice of the questionnaire; with the
+    assessments' findings, the roadmap lists only what their answers left undone."""
     missing = CurrentLevel(comprehensiveness=0, scope=None, complete=False)
     unset = TargetLevel(None, None, Origin.INHERITED)
     practices = [
@@ -338,7 +345,7 @@ def compare_levels(
         group_gap(did, questionnaire.domains[did].name, [by_id[pid] for pid in practice_ids])
         for did, practice_ids in domain_practices(questionnaire).items()
     ]
-    return GapAnalysis(practices, subdomains, domains, roadmap(questionnaire, practices))
+    return GapAnalysis(practices, subdomains, domains, roadmap(questionnaire, practices, findings))
 
 
 def subdomain_practices(questionnaire: Questionnaire) -> dict[str, list[str]]:
@@ -374,4 +381,5 @@ def compare_sessions(
         questionnaire,
         target_levels_of(questionnaire, target_session),
         current_levels_of(questionnaire, current_session),
+        findings_of(questionnaire, [current_session]),
     )

@@ -31,6 +31,7 @@ from interview.questionnaire.model import (
     Questionnaire,
     needs_adjustment,
 )
+from interview.questionnaire.variants import roles_of
 from interview.session.model import (
     DONT_KNOW,
     NOT_APPLICABLE,
@@ -52,6 +53,8 @@ def answer_level(question: IndicatorQuestion, level_number: int, value: AnswerVa
     """The highest comprehensiveness that one answer supports (L-1 when it misses level L)."""
     if value == DONT_KNOW or not isinstance(value, str):
         return level_number - 1
+    if value == NOT_APPLICABLE:  # "not applicable here": met, for an assessor to confirm
+        return 4 if question.allow_not_applicable else level_number - 1
     if question.kind is QuestionKind.YES_NO:
         return 4 if value == YES else level_number - 1
     chosen = next((option for option in question.options if option.id == value), None)
@@ -315,8 +318,11 @@ def current_levels_of(
             for practice_id in questionnaire.practice_ids()
         }
     answers = {question_id: answer.value for question_id, answer in session.answers.items()}
+    roles = roles_of(answers)
     return {
-        practice_id: assess_practice(practice_id, questionnaire.practices[practice_id], answers)
+        practice_id: assess_practice(
+            practice_id, questionnaire.practice_for(practice_id, roles), answers
+        )
         for practice_id in questionnaire.practice_ids()
     }
 

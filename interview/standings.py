@@ -12,11 +12,15 @@ from interview.gap import (
     is_not_applicable,
     is_unset,
     mean_level,
-    practice_notes,
     subdomain_practices,
 )
 from interview.questionnaire.model import Questionnaire
-from interview.scoring import current_levels_of, target_levels_of
+from interview.scoring import (
+    current_levels_of,
+    industry_scope_question_id,
+    system_scope_question_id,
+    target_levels_of,
+)
 from interview.session.model import AssessmentSession, Origin, Session, SessionKind, TargetSession
 
 
@@ -117,3 +121,21 @@ def group_standings(
         for did, practice_ids in domain_practices(questionnaire).items()
     ]
     return subdomains, domains
+
+
+def practice_notes(
+    questionnaire: Questionnaire, session: AssessmentSession, practice_id: str
+) -> str:
+    """An assessment's notes on one practice: given on import, else its answers' notes."""
+    if session.imported_from is not None:
+        record = session.imported_levels.get(practice_id)
+        return (record.reason or "") if record else ""
+    practice = questionnaire.practices[practice_id]
+    question_ids = [
+        question.id
+        for number in sorted(practice.levels)
+        for question in practice.levels[number].questions
+    ]
+    question_ids += [industry_scope_question_id(practice_id), system_scope_question_id(practice_id)]
+    notes = [session.answers[qid].note for qid in question_ids if qid in session.answers]
+    return "; ".join(note for note in notes if note)

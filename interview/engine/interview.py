@@ -30,9 +30,11 @@ from interview.engine.views import (
 from interview.filemodel import utc_now
 from interview.profiles import Profile
 from interview.questionnaire.model import Questionnaire
+from interview.questionnaire.variants import sector_of
 from interview.scoring import (
     TargetLevel,
 )
+from interview.session.checks import NOT_APPLICABLE_NEEDS_REASON, unjustified
 from interview.session.model import Answer, AnswerValue, Phase, Session, SessionKind, as_target
 from interview.targets import prompt_levels, targets_after_answer
 
@@ -123,8 +125,14 @@ class Interview(Triggers):
         levels = (
             prompt_levels(self.questionnaire, session) if session.kind is SessionKind.TARGET else {}
         )
-        prompt = build_prompt(self.questionnaire, plan[index], levels)
+        prompt = build_prompt(self.questionnaire, plan[index], levels, self.sector)
         return with_previous_answer(self.session, with_profile_detail(self.profile, prompt))
+
+    @property
+    def sector(self) -> str | None:
+        """The sector answered in the context: its examples are shown first."""
+        answers = {key: answer.value for key, answer in self.session.answers.items()}
+        return sector_of(answers)
 
     def practice_summary(self) -> PracticeSummary | None:
         """What the practice just finished reached, shown in the practice-summary phase."""
@@ -144,13 +152,13 @@ class Interview(Triggers):
         """Answer the current question (optionally with a note) and move on; an answer the
         question does not allow is refused, and nothing changes."""
         prompt = self._require_prompt()
-        problem = prompt.accepts(value)
-        if problem:
-            return Outcome(refused=f"{prompt.question_id}: {problem}")
         previous = self.session.answers.get(prompt.question_id) or previous_answer(
             self.session, prompt.question_id
         )
         kept_note = note or (previous.note if previous else None)
+        problem = prompt.accepts(value) or prompt.accepts_note(value, kept_note or "")
+        if problem:
+            return Outcome(refused=f"{prompt.question_id}: {problem}")
         self.session.answers[prompt.question_id] = Answer(
             value=value, note=kept_note, answered_at=self._clock()
         )
@@ -165,6 +173,10 @@ class Interview(Triggers):
         answer = self.session.answers.get(question_id)
         if answer is None:
             return Outcome(refused=f"{question_id}: answer the question before adding a note")
+        if question_id in self.questionnaire.level_question_ids() and unjustified(
+            answer.value, note
+        ):
+            return Outcome(refused=f"{question_id}: {NOT_APPLICABLE_NEEDS_REASON}")
         answer.note = note or None
         return self._done()
 

@@ -20,6 +20,7 @@ from interview.questionnaire.engine_ids import (
     system_scope_question_id,
 )
 from interview.questionnaire.model import Questionnaire
+from interview.questionnaire.variants import roles_of
 from interview.scoring import (
     assessed_comprehensiveness,
     scope_questions,
@@ -111,8 +112,9 @@ def _target_steps(questionnaire: Questionnaire, *, with_needs: bool = True) -> I
 def _assessment_steps(
     questionnaire: Questionnaire, answers: Mapping[str, AnswerValue]
 ) -> Iterator[Step]:
+    roles = roles_of(answers)
     for practice_id in questionnaire.practice_ids():
-        practice = questionnaire.practices[practice_id]
+        practice = questionnaire.practice_for(practice_id, roles)
         subdomain_id = practice.subdomain
         domain_id = questionnaire.subdomains[subdomain_id].domain
         level_of = {

@@ -13,6 +13,7 @@ from enum import StrEnum
 from interview.engine.plan import Step, StepKind
 from interview.questionnaire.levels import TARGET_LEVELS, comprehensiveness_label, scope_label
 from interview.questionnaire.model import ContextKind, QuestionKind, Questionnaire
+from interview.questionnaire.variants import examples_for
 from interview.scoring import TargetLevel
 from interview.session.model import (
     DONT_KNOW,
@@ -53,6 +54,8 @@ class Prompt:
     allow_dont_know: bool = False
     allow_other: bool = False
     placeholder: str = ""
+    needs_reason_for: frozenset[str] = frozenset()
+    """Answers that are taken only with a one-line justification (the answer's note)."""
     step: Step = field(default_factory=lambda: Step(""))
 
     def accepts(self, value: AnswerValue) -> str | None:
@@ -77,14 +80,31 @@ class Prompt:
             return "an answer is needed here"
         return None
 
+    def accepts_note(self, value: AnswerValue, note: str) -> str | None:
+        """None when the note is enough for the value; "not applicable" needs a reason."""
+        if value in self.needs_reason_for and not note.strip():
+            return "say in one line why this does not exist here; N/A needs a justification"
+        return None
+
 
 YES_NO_OPTIONS: tuple[Option, ...] = (Option(YES, "Yes"), Option(NO, "No"))
+NOT_APPLICABLE_WORDS = "Not applicable here"
+NOT_APPLICABLE_OPTION = Option(NOT_APPLICABLE, f"{NOT_APPLICABLE_WORDS} (you will be asked why)")
+REASON_FOR_NOT_APPLICABLE = frozenset({NOT_APPLICABLE})
 
 
 def build_prompt(
-    questionnaire: Questionnaire, step: Step, targets: Mapping[str, TargetLevel]
+    questionnaire: Questionnaire,
+    step: Step,
+    targets: Mapping[str, TargetLevel],
+    sector: str | None = None,
 ) -> Prompt:
-    """The prompt for a step; ``targets`` gives the inherited levels a purpose question needs."""
+    """The prompt for a step; ``targets`` gives the inherited levels a purpose question needs,
+    ``sector`` (the context's industry) the examples to show first."""
+    if step.kind is StepKind.LEVEL:
+        return _level_prompt(questionnaire, step, sector)
+    if step.kind in (StepKind.SCOPE_INDUSTRY, StepKind.SCOPE_SYSTEM):
+        return _scope_prompt(questionnaire, step, sector)
     if step.kind is StepKind.PURPOSE:
         practice_id = step.practice_id or ""
         own = targets.get(practice_id)
@@ -214,7 +234,7 @@ def _reason_prompt(questionnaire: Questionnaire, step: Step) -> Prompt:
     )
 
 
-def _scope_prompt(questionnaire: Questionnaire, step: Step) -> Prompt:
+def _scope_prompt(questionnaire: Questionnaire, step: Step, sector: str | None) -> Prompt:
     assert step.practice_id is not None
     practice = questionnaire.practices[step.practice_id]
     industry = step.kind is StepKind.SCOPE_INDUSTRY
@@ -228,13 +248,18 @@ def _scope_prompt(questionnaire: Questionnaire, step: Step) -> Prompt:
             "and then to this particular system."
         ),
         options=YES_NO_OPTIONS,
-        detail="For example: " + " ".join(question.examples),
+        detail="\n".join(
+            [
+                *([f"Evidence: {question.evidence}"] if question.evidence else []),
+                "For example: " + " ".join(examples_for(question.examples, sector)),
+            ]
+        ),
         allow_dont_know=True,
         step=step,
     )
 
 
-def _level_prompt(questionnaire: Questionnaire, step: Step) -> Prompt:
+def _level_prompt(questionnaire: Questionnaire, step: Step, sector: str | None) -> Prompt:
     assert step.practice_id is not None and step.level is not None
     practice = questionnaire.practices[step.practice_id]
     level = practice.levels[step.level]
@@ -243,14 +268,24 @@ def _level_prompt(questionnaire: Questionnaire, step: Step) -> Prompt:
         options = YES_NO_OPTIONS
     else:
         options = tuple(Option(option.id, option.label) for option in question.options)
+    details = [f"Evidence: {question.evidence}"] if question.evidence else []
+    if question.allow_not_applicable:
+        options = (*options, NOT_APPLICABLE_OPTION)
+        details.append(f"Not applicable only when: {question.not_applicable_when}")
+    examples = examples_for(question.examples, sector)
+    if examples:
+        details.append("For example: " + " ".join(examples))
     return Prompt(
         question_id=question.id,
         kind=PromptKind.CHOICE,
         text=question.text,
         help=f"{practice.why} Level {comprehensiveness_label(step.level)}: {level.why}",
         options=options,
-        detail=f"Evidence: {question.evidence}" if question.evidence else "",
+        detail="\n".join(details),
         allow_dont_know=True,
+        needs_reason_for=(
+            REASON_FOR_NOT_APPLICABLE if question.allow_not_applicable else frozenset()
+        ),
         step=step,
     )
 
@@ -261,17 +296,17 @@ PROMPT_BUILDERS: dict[StepKind, Callable[[Questionnaire, Step], Prompt]] = {
     StepKind.GOAL_SCOPE: _goal_scope_prompt,
     StepKind.NEED: _needs_prompt,
     StepKind.REASON: _reason_prompt,
-    StepKind.LEVEL: _level_prompt,
-    StepKind.SCOPE_INDUSTRY: _scope_prompt,
-    StepKind.SCOPE_SYSTEM: _scope_prompt,
 }
-"""The prompt of each kind of step but the purpose (which also needs the inherited level)."""
+"""The prompt of each kind of step but the purpose (which also needs the inherited level) and
+the level and scope questions (which also need the sector)."""
 
 
 def answer_label(prompt: Prompt, value: AnswerValue) -> str:
     """An answer as a person reads it: the option's label, "Don't know", or the text."""
     if value == DONT_KNOW:
         return "Don't know"
+    if value in prompt.needs_reason_for:
+        return NOT_APPLICABLE_WORDS
     labels = {option.value: option.label for option in prompt.options}
     if isinstance(value, list):
         return "; ".join(labels.get(item, item) for item in value) or "(none)"

@@ -11,11 +11,17 @@ from collections.abc import Iterator, Mapping
 from interview.questionnaire.engine_ids import ENGINE_ID_PREFIX, is_engine_question_id
 from interview.questionnaire.levels import HIGHEST_COMPREHENSIVENESS, SCOPE_LEVELS, TARGET_LEVELS
 from interview.questionnaire.model import (
+    EVERY_ROLE,
+    SECTOR_QUESTION_ID,
     ContextKind,
+    Example,
+    ExampleEntry,
     IndicatorQuestion,
     QuestionKind,
     Questionnaire,
+    ToDo,
 )
+from interview.questionnaire.variants import ROLE_QUESTION_ID, ROLES_OF_ANSWER
 from interview.tomlfile import Location, Problem
 
 REQUIRED_CONTEXT_IDS = ("system_name", "interviewee_name", "interviewee_role")
@@ -30,6 +36,11 @@ def check_questionnaire(questionnaire: Questionnaire) -> list[Problem]:
         _check_practice_levels,
         _check_unique_question_ids,
         _check_unique_option_ids,
+        _check_role_answers,
+        _check_roles_per_level,
+        _check_not_applicable,
+        _check_to_do_links,
+        _check_example_sectors,
     )
     return [problem for check in checks for problem in check(questionnaire)]
 
@@ -173,6 +184,103 @@ def _duplicate_option_ids(location: Location, option_ids: list[str]) -> Iterator
             location,
             f'option id "{option_id}" is used twice in this question; give each option its own',
         )
+
+
+def _check_role_answers(questionnaire: Questionnaire) -> Iterator[Problem]:
+    """The role question's answers must be roles smm knows how to apply."""
+    for index, question in enumerate(questionnaire.context):
+        if question.id != ROLE_QUESTION_ID:
+            continue
+        for option_index, option in enumerate(question.options):
+            if option.value not in ROLES_OF_ANSWER:
+                yield Problem(
+                    ("context", index, "options", option_index, "value"),
+                    f'"{option.value}" is not a role smm knows; use '
+                    + ", ".join(f'"{role}"' for role in ROLES_OF_ANSWER),
+                )
+
+
+def _check_roles_per_level(questionnaire: Questionnaire) -> Iterator[Problem]:
+    """Each role must have a question at each level, or the level would pass unasked."""
+    for pid, practice in questionnaire.practices.items():
+        for number, level in practice.levels.items():
+            for role in EVERY_ROLE:
+                if not any(role in question.roles for question in level.questions):
+                    yield Problem(
+                        ("practices", pid, "levels", number, "questions"),
+                        f'no question for the "{role}" role; add one, or give an existing '
+                        f'question roles = ["maker", "operator"]',
+                    )
+
+
+def _check_not_applicable(questionnaire: Questionnaire) -> Iterator[Problem]:
+    """An N/A answer needs a stated rule for when it is honest, and only with the answer."""
+    for location, question in _level_questions(questionnaire):
+        if question.allow_not_applicable and not question.not_applicable_when.strip():
+            yield Problem(
+                (*location, "allow_not_applicable"),
+                "N/A is allowed but not_applicable_when does not say when it is honest; add "
+                "one line that says it",
+            )
+        if question.not_applicable_when.strip() and not question.allow_not_applicable:
+            yield Problem(
+                (*location, "not_applicable_when"),
+                "says when N/A applies, but allow_not_applicable is not true; set it, or "
+                "remove this line",
+            )
+
+
+def _check_to_do_links(questionnaire: Questionnaire) -> Iterator[Problem]:
+    """A to-do step must name questions of its own practice."""
+    for pid, practice in questionnaire.practices.items():
+        own = {q.id for level in practice.levels.values() for q in level.questions}
+        for number, level in practice.levels.items():
+            for index, entry in enumerate(level.to_do):
+                if not isinstance(entry, ToDo):
+                    continue
+                for question_id in entry.questions:
+                    if question_id not in own:
+                        yield Problem(
+                            ("practices", pid, "levels", number, "to_do", index, "questions"),
+                            f'"{question_id}" is not a question of practice {pid}; name one '
+                            "of its questions",
+                        )
+
+
+def _check_example_sectors(questionnaire: Questionnaire) -> Iterator[Problem]:
+    """Example sectors must be answers of the sector question, or they would never show."""
+    sector_question = questionnaire.context_question(SECTOR_QUESTION_ID)
+    known = {option.value for option in sector_question.options} if sector_question else set()
+    for location, entries in _example_lists(questionnaire):
+        for index, entry in enumerate(entries):
+            if not isinstance(entry, Example):
+                continue
+            for sector in entry.sectors:
+                if sector not in known:
+                    shown = ", ".join(sorted(known)) or "none: add an industry context question"
+                    yield Problem(
+                        (*location, index, "sectors"),
+                        f'unknown sector "{sector}" (the industry question offers: {shown})',
+                    )
+
+
+def _level_questions(
+    questionnaire: Questionnaire,
+) -> Iterator[tuple[Location, IndicatorQuestion]]:
+    for pid, practice in questionnaire.practices.items():
+        for number, level in practice.levels.items():
+            for index, question in enumerate(level.questions):
+                yield ("practices", pid, "levels", number, "questions", index), question
+
+
+def _example_lists(
+    questionnaire: Questionnaire,
+) -> Iterator[tuple[Location, tuple[ExampleEntry, ...]]]:
+    for pid, practice in questionnaire.practices.items():
+        yield ("practices", pid, "scope", "industry", "examples"), practice.scope.industry.examples
+        yield ("practices", pid, "scope", "system", "examples"), practice.scope.system.examples
+    for location, question in _level_questions(questionnaire):
+        yield (*location, "examples"), question.examples
 
 
 def _question_ids(questionnaire: Questionnaire) -> Iterator[tuple[Location, str]]:

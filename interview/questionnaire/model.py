@@ -21,6 +21,9 @@ from interview.questionnaire.levels import Comprehensiveness, Scope
 SCHEMA_VERSION = 2
 """2: every answer option of a choice or needs question has an ``id`` (1 had positions)."""
 
+SECTOR_QUESTION_ID = "industry"
+"""The context question whose answer selects the examples shown first (a sector's value)."""
+
 Identifier = Annotated[
     str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 ]
@@ -77,6 +80,40 @@ class ContextQuestion(StrictModel):
 # --- Self-assessment: indicator questions per level ----------------------------------------
 
 
+class Role(StrEnum):
+    """Who can meet a question: the organisation that makes the devices or software, or the
+    one that runs the system. An integrator or service provider answers for both."""
+
+    MAKER = "maker"
+    OPERATOR = "operator"
+
+
+EVERY_ROLE: tuple[Role, ...] = (Role.MAKER, Role.OPERATOR)
+
+
+class Example(StrictModel):
+    """An example that fits some sectors only; a plain string is an example for any sector."""
+
+    text: Text
+    sectors: tuple[Identifier, ...] = Field(min_length=1)
+    """Values of the ``industry`` context question's options."""
+
+
+ExampleEntry = Text | Example
+
+
+class ToDo(StrictModel):
+    """One step towards a level, and the questions whose "yes" shows it was taken."""
+
+    text: Text
+    questions: tuple[QuestionId, ...] = Field(min_length=1)
+    """Ids of this practice's questions; the roadmap shows the step until they are met."""
+
+
+ToDoEntry = Text | ToDo
+"""A plain string is a step linked to no question: the roadmap always shows it."""
+
+
 class QuestionKind(StrEnum):
     YES_NO = "yes_no"
     CHOICE = "choice"
@@ -103,13 +140,24 @@ class IndicatorQuestion(StrictModel):
     """For ``choice`` only."""
     evidence: str = ""
     """What an assessor would ask to see before accepting "yes"."""
+    roles: tuple[Role, ...] = Field(default=EVERY_ROLE, min_length=1)
+    """Who is asked: ``maker``, ``operator`` or both (the default). Each level needs at least
+    one question for each role."""
+    allow_not_applicable: bool = False
+    """Offer "not applicable here": it counts as met, needs a one-line justification from the
+    user, and is listed in the reports for an assessor to confirm."""
+    not_applicable_when: str = ""
+    """When N/A is an honest answer, in one line; required with ``allow_not_applicable``."""
+    examples: tuple[ExampleEntry, ...] = ()
+    """Shown with the question; those of the interview's sector first."""
 
 
 class Level(StrictModel):
     objective: Text
     """What this comprehensiveness level achieves for the practice, in one sentence."""
-    to_do: tuple[Text, ...] = Field(min_length=1)
-    """What needs to be done to reach this level (beyond the levels below it)."""
+    to_do: tuple[ToDoEntry, ...] = Field(min_length=1)
+    """What needs to be done to reach this level (beyond the levels below it), each step with
+    the questions that test it."""
     indicators: tuple[Text, ...] = Field(min_length=1)
     """Indicators of achievement: what an assessor would see as evidence."""
     why: Text
@@ -121,8 +169,10 @@ class Level(StrictModel):
 class ScopeQuestion(StrictModel):
     text: Text
     """A yes/no question: is the practice tailored in this way?"""
-    examples: tuple[Text, ...] = Field(min_length=1)
-    """What "yes" looks like for this practice."""
+    evidence: str = ""
+    """What an assessor would ask to see before accepting "yes"."""
+    examples: tuple[ExampleEntry, ...] = Field(min_length=1)
+    """What "yes" looks like for this practice; those of the interview's sector first."""
 
 
 class PracticeScope(StrictModel):
@@ -229,6 +279,7 @@ class Questionnaire(StrictModel):
     practices: dict[ItemId, Practice] = Field(min_length=1)
 
     _content_hash: str = PrivateAttr(default="")
+    _role_views: dict[tuple[str, frozenset[Role]], Practice] = PrivateAttr(default_factory=dict)
 
     @property
     def content_hash(self) -> str:
@@ -255,6 +306,29 @@ class Questionnaire(StrictModel):
     def domain_of(self, practice_id: str) -> str:
         """The domain id that a practice belongs to."""
         return self.subdomains[self.practices[practice_id].subdomain].domain
+
+    def level_question_ids(self) -> frozenset[str]:
+        """The ids of every self-assessment question."""
+        return frozenset(
+            question.id
+            for practice in self.practices.values()
+            for level in practice.levels.values()
+            for question in level.questions
+        )
+
+    def practice_for(self, practice_id: str, roles: frozenset[Role]) -> Practice:
+        """A practice with only the questions asked of these roles (computed once)."""
+        key = (practice_id, roles)
+        if key not in self._role_views:
+            practice = self.practices[practice_id]
+            levels = {
+                number: level.model_copy(
+                    update={"questions": tuple(q for q in level.questions if roles & set(q.roles))}
+                )
+                for number, level in practice.levels.items()
+            }
+            self._role_views[key] = practice.model_copy(update={"levels": levels})
+        return self._role_views[key]
 
     def context_question(self, question_id: str) -> ContextQuestion | None:
         """The context question with that id, if any."""

@@ -9,13 +9,19 @@ from interview.gap import LevelPair
 from interview.profiles import Profile
 from interview.questionnaire.levels import comprehensiveness_label, scope_label
 from interview.questionnaire.model import ContextKind, Questionnaire
+from interview.questionnaire.variants import ROLE_QUESTION_ID
 from interview.render.document import Cell, CellKind, Chart, Fact, Facts, Paragraph, Section
 from interview.render.rows import incomplete_practices, session_line
 from interview.render.words import mean_text, profile_note, short_level
 from interview.report.charts import ChartData
 from interview.session.model import Phase, Session, SessionKind
 
-CONTEXT_LABELS = {"system_scope": "In scope", "industry": "Sector", "regulations": "Regulations"}
+CONTEXT_LABELS = {
+    "system_scope": "In scope",
+    "industry": "Sector",
+    "regulations": "Regulations",
+    ROLE_QUESTION_ID: "Assessed for",
+}
 """Short labels for the context answers shown with a session; other context questions are
 labelled by their id. The system's name and the interviewee are shown on their own."""
 
@@ -57,6 +63,10 @@ def session_facts(questionnaire: Questionnaire, session: Session) -> list[Fact]:
         ),
         *(Fact(label, value) for label, value in context_answers(questionnaire, session)),
     ]
+    if questionnaire.context_question(ROLE_QUESTION_ID) and not session.answer_value(
+        ROLE_QUESTION_ID
+    ):
+        facts.append(Fact("Assessed for", "role not recorded: every question applies"))
     incomplete = incomplete_practices(questionnaire, session)
     if incomplete:
         what = "Target not set" if session.kind is SessionKind.TARGET else "Questions open"

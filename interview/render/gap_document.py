@@ -18,6 +18,7 @@ from interview.render.cards import (
     profile_paragraphs,
     session_card,
 )
+from interview.render.confirmations import confirmation_section
 from interview.render.document import (
     Cell,
     CellKind,
@@ -90,6 +91,7 @@ def gap_document(report: GapReport) -> Document:
             *disagreement_sections(sides),
             *gap_charts(questionnaire, analysis),
             roadmap_section(analysis.roadmap, report.extras),
+            *confirmation_section(questionnaire, sides.current.sessions),
         ),
     )
 

@@ -152,6 +152,8 @@ class RoadmapItem(Output):
     to: Level | None
     steps: list[RoadmapStep]
     reason: str
+    held_by: str
+    """The choice that holds the practice below its target, in a sentence; empty if none."""
     plan: PlanItem | None
     """Null when the system has no plan."""
 

@@ -178,6 +178,7 @@ def roadmap_item(item: core.RoadmapItem, view: PlanView | None) -> out.RoadmapIt
             for step in item.steps
         ],
         reason=item.reason,
+        held_by=item.held_by,
         plan=None if step is None else plan_item(step),
     )
 

@@ -55,6 +55,8 @@ def roadmap_entry(item: RoadmapItem, extras: RoadmapExtras) -> Entry:
     ]
     if item.reason:
         blocks.append(Paragraph(item.reason, label="why", style="why"))
+    if item.held_by:
+        blocks.append(Paragraph(item.held_by, label="held by", style="why"))
     step = extras.plan.step(item.practice_id) if extras.plan else None
     if step is not None:
         blocks += plan_paragraphs(step)

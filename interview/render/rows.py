@@ -10,6 +10,7 @@ from interview.formatting import short_time
 from interview.gap import GapAnalysis, GroupGap, PracticeGap, is_not_applicable
 from interview.profiles import Profile
 from interview.questionnaire.model import Questionnaire
+from interview.questionnaire.variants import ROLE_QUESTION_ID
 from interview.render.gap_report import consideration
 from interview.render.words import (
     ORIGIN_WORDS,
@@ -107,6 +108,9 @@ def session_line(questionnaire: Questionnaire, session: Session) -> str:
     people = session.interviewee + (f" ({session.role})" if session.role else "")
     parts = [f"{session.id}: {session.system}"]
     parts += [people] if people else []
+    role = session.answer_value(ROLE_QUESTION_ID)
+    if isinstance(role, str) and role:
+        parts.append(f"assessed for the {role} role")
     parts.append(f"last change {short_time(session.updated)}")
     if session.imported_from is not None:
         parts.append(f"imported from {session.imported_from}, levels as given")

@@ -17,6 +17,7 @@ from interview.render.cards import (
     profile_paragraphs,
     session_card,
 )
+from interview.render.confirmations import confirmation_section
 from interview.render.document import (
     Cell,
     CellKind,
@@ -52,6 +53,7 @@ def session_document(
         sections=(
             Section("Levels", (levels_table(questionnaire, session, profile),), "levels"),
             *report_charts(questionnaire, session),
+            *confirmation_section(questionnaire, [session]),
         ),
     )
 

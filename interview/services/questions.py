@@ -6,12 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from interview.engine.plan import Step, StepKind, every_step
-from interview.engine.prompts import Option, PromptKind, build_prompt
-from interview.questionnaire.model import Questionnaire
-from interview.session.model import DONT_KNOW, KEEP, SessionKind
+from interview.engine.prompts import NOT_APPLICABLE_OPTION, Option, PromptKind, build_prompt
+from interview.questionnaire.model import EVERY_ROLE, Questionnaire
+from interview.session.model import DONT_KNOW, KEEP, NOT_APPLICABLE, SessionKind
 
 KEEP_OPTION = Option(KEEP, "Keep the level it would inherit (domain goal, needs or profile)")
 DONT_KNOW_OPTION = Option(DONT_KNOW, "Don't know (written dont-know in a file)")
+FILE_NOT_APPLICABLE = Option(
+    NOT_APPLICABLE, "Not applicable here (written na, with the reason as the answer's note)"
+)
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,10 @@ def questions(questionnaire: Questionnaire, kind: SessionKind) -> list[QuestionI
 
 def _info(questionnaire: Questionnaire, step: Step) -> QuestionInfo:
     prompt = build_prompt(questionnaire, step, {})
-    answers = prompt.options
+    answers = tuple(
+        FILE_NOT_APPLICABLE if option == NOT_APPLICABLE_OPTION else option
+        for option in prompt.options
+    )
     if step.kind is StepKind.PURPOSE:
         answers = (KEEP_OPTION, *answers)
     if prompt.allow_dont_know:
@@ -48,8 +54,19 @@ def _info(questionnaire: Questionnaire, step: Step) -> QuestionInfo:
         text=prompt.text,
         answers=answers,
         required=prompt.required,
-        asked=when_asked(step),
+        asked=when_asked(step) + roles_words(questionnaire, step),
     )
+
+
+def roles_words(questionnaire: Questionnaire, step: Step) -> str:
+    """``; for the maker role only`` when the question is not asked of every role."""
+    if step.kind is not StepKind.LEVEL or step.practice_id is None or step.level is None:
+        return ""
+    level = questionnaire.practices[step.practice_id].levels[step.level]
+    question = next(q for q in level.questions if q.id == step.question_id)
+    if set(question.roles) == set(EVERY_ROLE):
+        return ""
+    return "; for the " + " and ".join(question.roles) + " role only (integrators answer both)"
 
 
 def when_asked(step: Step) -> str:

@@ -13,9 +13,25 @@ from interview.engine.prompts import Prompt, PromptKind
 from interview.errors import InputError, printable
 from interview.services.answers_file import LIST_SEPARATOR, ScriptedAnswer, read_answers
 from interview.services.workspace import Workspace
-from interview.session.model import DONT_KNOW, NO, YES, AnswerValue, Phase, Session, SessionKind
+from interview.session.model import (
+    DONT_KNOW,
+    NO,
+    NOT_APPLICABLE,
+    YES,
+    AnswerValue,
+    Phase,
+    Session,
+    SessionKind,
+)
 
-WORDS = {"yes": YES, "no": NO, "dont-know": DONT_KNOW, "dont_know": DONT_KNOW}
+WORDS = {
+    "yes": YES,
+    "no": NO,
+    "dont-know": DONT_KNOW,
+    "dont_know": DONT_KNOW,
+    "n/a": NOT_APPLICABLE,
+    "not-applicable": NOT_APPLICABLE,
+}
 """How yes, no and don't know may be written in an answers file (any case)."""
 
 
@@ -92,7 +108,9 @@ def replay(interview: Interview, answers: Mapping[str, ScriptedAnswer], *, batch
 
 def _refusal(prompt: Prompt, given: ScriptedAnswer, refused: str) -> str:
     """Why the file's answer was refused, with the answers that would be taken."""
-    if prompt.kind is PromptKind.TEXT or not prompt.options:
+    allowed_values = {option.value for option in prompt.options}
+    taken = value_for(prompt, given.value)
+    if prompt.kind is PromptKind.TEXT or not prompt.options or taken in allowed_values:
         return printable(refused)
     allowed = [option.value for option in prompt.options]
     if prompt.allow_dont_know:

@@ -122,6 +122,8 @@ def _assessment_rules(questionnaire: Questionnaire) -> dict[str, AnswerRule]:
                     if question.kind is QuestionKind.YES_NO
                     else frozenset(option.id for option in question.options)
                 )
+                if question.allow_not_applicable:
+                    values |= {NOT_APPLICABLE}
                 rules[question.id] = AnswerRule(values=values, allow_dont_know=True)
         rules[industry_scope_question_id(practice_id)] = yes_no
         rules[system_scope_question_id(practice_id)] = yes_no
@@ -131,6 +133,7 @@ def _assessment_rules(questionnaire: Questionnaire) -> dict[str, AnswerRule]:
 def invalid_answers(session: Session, questionnaire: Questionnaire) -> dict[str, str]:
     """Answers that do not fit the questionnaire: question id → what is wrong."""
     rules = answer_rules(questionnaire, session.kind)
+    level_ids = questionnaire.level_question_ids()
     invalid = {}
     for question_id, answer in session.answers.items():
         rule = rules.get(question_id)
@@ -140,7 +143,21 @@ def invalid_answers(session: Session, questionnaire: Questionnaire) -> dict[str,
             )
         elif problem := rule.problem(answer.value):
             invalid[question_id] = f"{answer.value!r} is not an answer to this question ({problem})"
+        elif question_id in level_ids and unjustified(answer.value, answer.note):
+            invalid[question_id] = NOT_APPLICABLE_NEEDS_REASON
     return invalid
+
+
+NOT_APPLICABLE_NEEDS_REASON = (
+    '"not applicable" needs a one-line justification in the answer\'s note; write why '
+    "this does not exist here"
+)
+
+
+def unjustified(value: AnswerValue, note: str | None) -> bool:
+    """An N/A answer to a level question with no justification (a target's "na" purpose is
+    not one: its reason is a question of its own)."""
+    return value == NOT_APPLICABLE and not (note or "").strip()
 
 
 def cursor_problems(session: Session, questionnaire: Questionnaire) -> list[Problem]:

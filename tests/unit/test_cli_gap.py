@@ -104,6 +104,7 @@ EXPECTED_ROADMAP = [
             {"measure": "comprehensiveness", "level": 2, "label": "2 Ad hoc", "to_do": ["Do two."]},
         ],
         "reason": "",
+        "held_by": "",
     },
     {
         "practice": "D1.1",
@@ -115,6 +116,7 @@ EXPECTED_ROADMAP = [
             INDUSTRY_STEP,
         ],
         "reason": "Sector rules apply",
+        "held_by": "",
     },
 ]  # fmt: skip
 

@@ -111,10 +111,10 @@ def test_every_shipped_profile_validates(path: Path) -> None:
     load_profile(path, load_questionnaire())
 
 
-def test_the_six_scenarios_are_shipped() -> None:
+def test_the_seven_scenarios_are_shipped() -> None:
     assert {path.stem for path in shipped_profile_paths()} >= {
         "consumer-smart-home", "industrial-control", "medical-device",
-        "retail-point-of-sale", "connected-vehicle", "smart-building",
+        "retail-point-of-sale", "connected-vehicle", "smart-building", "small-utility-site",
     }  # fmt: skip
 
 

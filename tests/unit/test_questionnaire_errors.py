@@ -54,6 +54,31 @@ EXPECTED = {
     "unknown_key": (45, "practices.D1.1.colour", "unknown key"),
     "unknown_subdomain": (41, "practices.D1.1.subdomain", 'unknown sub-domain "D9"'),
     "wrong_type": (57, "practices.D1.1.levels.2.objective", "valid string, got 2"),
+    "na_without_rule": (
+        79,
+        "practices.D1.1.levels.1.questions.0.allow_not_applicable",
+        "not_applicable_when does not say when it is honest",
+    ),
+    "to_do_unknown_question": (
+        103,
+        "practices.D1.1.levels.3.to_do.0.questions",
+        '"D1.1.c9.9" is not a question of practice D1.1',
+    ),
+    "unknown_role": (
+        79,
+        "practices.D1.1.levels.1.questions.2.roles.0",
+        "input should be 'maker' or 'operator', got 'vendor'",
+    ),
+    "level_without_role": (
+        106,
+        "practices.D1.1.levels.3.questions",
+        'no question for the "operator" role',
+    ),
+    "unknown_sector": (
+        60,
+        "practices.D1.1.scope.industry.examples.1.sectors",
+        'unknown sector "space"',
+    ),
 }
 
 

@@ -19,18 +19,31 @@ class NoteDialog(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, about: str, note: str) -> None:
+    def __init__(
+        self,
+        about: str,
+        note: str,
+        heading: str = "Note for: ",
+        placeholder: str = "Evidence, a link or a comment",
+        required: bool = False,
+    ) -> None:
         super().__init__()
         self._about = about
         self._note = note
+        self._heading = heading
+        self._placeholder = placeholder
+        self._required = required
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text.assemble(("Note for: ", "bold"), printable(self._about)))
-            yield Input(value=self._note, placeholder="Evidence, a link or a comment", id="note")
+            yield Static(Text.assemble((self._heading, "bold"), printable(self._about)))
+            yield Input(value=self._note, placeholder=self._placeholder, id="note")
             yield Static(Text("Enter keeps the note · Esc cancels", style="italic"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        if self._required and not event.value.strip():
+            self.notify("A one-line reason is needed here (Esc cancels).", markup=False)
+            return
         self.dismiss(event.value.strip())
 
     def action_cancel(self) -> None:

@@ -21,11 +21,12 @@ from interview.engine import views
 from interview.engine.interview import Interview
 from interview.engine.outcome import ACCEPTED, EngineError, Outcome
 from interview.engine.plan import Step
-from interview.engine.prompts import answer_label, build_prompt
+from interview.engine.prompts import Prompt, answer_label, build_prompt
 from interview.engine.summary import answered_questions
 from interview.errors import InputError, printable
 from interview.formatting import KIND_NAMES
 from interview.session.model import (
+    AnswerValue,
     AssessmentSession,
     Phase,
     SessionKind,
@@ -226,11 +227,38 @@ class InterviewScreen(Screen[None]):
         if prompt is None or event.showing != self.query_one(AnswerPanel).showing:
             return  # typed ahead, for a question no longer on show
         note = self._pending_note or ""
-        outcome = self._run(lambda: self.engine.answer(event.value, note=note))
+        if prompt.accepts_note(event.value, note or self._saved_note(prompt.question_id)):
+            self._ask_justification(prompt, event.value)
+            return
+        self._record_answer(prompt, event.value, note)
+
+    def _saved_note(self, question_id: str) -> str:
+        answer = self.engine.session.answers.get(question_id)
+        return (answer.note or "") if answer else ""
+
+    def _ask_justification(self, prompt: Prompt, value: AnswerValue) -> None:
+        """Take "not applicable here" only with a one-line reason, which becomes its note."""
+
+        def answer_with(reason: str | None) -> None:
+            current = self.engine.current()
+            if reason and current is not None and current.question_id == prompt.question_id:
+                self._record_answer(prompt, value, reason)
+
+        dialog = NoteDialog(
+            prompt.text,
+            "",
+            heading="Why does this not apply here? ",
+            placeholder="For example: no device has a debug port that outsiders can reach",
+            required=True,
+        )
+        self.app.push_screen(dialog, answer_with)
+
+    def _record_answer(self, prompt: Prompt, value: AnswerValue, note: str) -> None:
+        outcome = self._run(lambda: self.engine.answer(value, note=note))
         if not outcome.accepted:
             return  # the question stays, with the reason shown
         self._pending_note = None
-        label = answer_label(prompt, event.value)
+        label = answer_label(prompt, value)
         self.query_one(Transcript).say(text.answer_message(label, note or None))
         self.show_state()
 
