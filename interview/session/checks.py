@@ -233,13 +233,33 @@ def reconcile(session: Session, questionnaire: Questionnaire) -> list[str]:
     notices = [f"The questionnaire has changed since this session was saved ({change})."]
     kept = len(session.answers)
     if dropped:
-        shown = ", ".join(dropped[:8]) + (", ..." if len(dropped) > 8 else "")
         notices.append(
-            f"Kept {kept} answers; dropped {len(dropped)} that no longer fit a question: {shown}."
+            f"Kept {kept} answers that mean what they meant; {len(dropped)} belonged to questions "
+            "that were reworded, split or retired, so they are asked again as the interview "
+            f"reaches them: {_by_practice(dropped, questionnaire)}."
         )
     else:
         notices.append(f"All {kept} answers still fit; new or changed questions will be asked.")
     return notices
+
+
+def _by_practice(question_ids: list[str], questionnaire: Questionnaire) -> str:
+    """``G1.1 (3), E1.2 (1), other (2)``: the dropped answers counted by practice, with their
+    ids when there are few."""
+    by_practice: dict[str, list[str]] = {}
+    for question_id in question_ids:
+        practice = next(
+            (pid for pid in questionnaire.practices if question_id.startswith(pid + ".")), "other"
+        )
+        by_practice.setdefault(practice, []).append(question_id)
+    few = len(question_ids) <= FEW_DROPPED
+    return ", ".join(
+        f"{practice} ({len(ids)}: {', '.join(ids)})" if few else f"{practice} ({len(ids)})"
+        for practice, ids in by_practice.items()
+    )
+
+
+FEW_DROPPED = 8
 
 
 def _forget_lost_cursor(session: Session, questionnaire: Questionnaire) -> None:

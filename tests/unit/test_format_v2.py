@@ -129,7 +129,8 @@ def test_a_renamed_option_id_no_longer_fits(
     )
     loaded = store.load(session.id, renamed)
     assert "D1.1.c2.1" not in loaded.session.answers
-    assert "dropped 1 that no longer fit a question: D1.1.c2.1" in loaded.notices[1]
+    assert "1 belonged to questions that were reworded, split or retired" in loaded.notices[1]
+    assert "reaches them: D1.1 (1: D1.1.c2.1)." in loaded.notices[1]
 
 
 def test_a_position_is_not_an_answer_to_a_choice_question(

@@ -25,9 +25,14 @@ SESSION_FILES = sorted(path.stem for path in (V1 / "sessions").glob("*.toml"))
 ENGINE_SUFFIXES = (".goal", ".scope", ".purpose", ".purpose.reason", ".scope.industry")
 
 
+QUESTIONNAIRE_1_0 = Path(__file__).parent.parent / "data" / "questionnaires" / "iic-smm-1.0.0.toml"
+
+
 @pytest.fixture(scope="module")
 def shipped() -> Questionnaire:
-    return load_questionnaire()
+    """The questionnaire smm 0.1 shipped (1.0.0), in today's file format: v1 sessions were
+    answered on it. Reopening them on 2.0 is tests/unit/test_reconcile_2_0.py's."""
+    return load_questionnaire(QUESTIONNAIRE_1_0)
 
 
 @pytest.fixture(scope="module")

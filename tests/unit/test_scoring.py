@@ -122,9 +122,12 @@ def test_targets_inherit_down_the_hierarchy_unless_set(small: Questionnaire) -> 
     assert levels["F1"].comprehensiveness == 3
 
 
+QUESTIONNAIRE_1_0 = Path(__file__).parent.parent / "data" / "questionnaires" / "iic-smm-1.0.0.toml"
+
+
 def test_a_missed_question_ends_its_level_at_once() -> None:
     """G1.1 asks two questions at level 1: after a "no" to the first, the second is moot."""
-    practice = load_questionnaire().practices["G1.1"]
+    practice = load_questionnaire(QUESTIONNAIRE_1_0).practices["G1.1"]
     assert staircase_questions(practice, {"G1.1.c1.1": NO}) == ["G1.1.c1.1"]
     assert staircase_questions(practice, {"G1.1.c1.1": DONT_KNOW}) == ["G1.1.c1.1"]
     assert staircase_questions(practice, {"G1.1.c1.1": YES}) == ["G1.1.c1.1", "G1.1.c1.2"]
