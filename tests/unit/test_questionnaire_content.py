@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from interview.questionnaire import Questionnaire, default_questionnaire_path, load_questionnaire
+from interview.questionnaire.counts import counts_table, lengths_table
 from interview.questionnaire.model import Example, IndicatorQuestion, Role, ToDo
 
 VERSION_1 = Path(__file__).parent.parent / "data" / "questionnaires" / "iic-smm-1.0.0.toml"
@@ -133,3 +134,10 @@ def test_choice_options_run_from_worst_to_best(smm: Questionnaire, pid: str) -> 
     for _, question in questions_of(smm, pid):
         levels = [option.level for option in question.options]
         assert levels == sorted(levels), f"{question.id}: order the options worst first"
+
+
+def test_the_counts_in_the_docs_are_the_questionnaire_s(smm: Questionnaire) -> None:
+    docs = (Path(__file__).parents[2] / "docs" / "QUESTIONNAIRE.md").read_text("utf-8")
+    hint = "run: python -m interview.questionnaire.counts, and paste"
+    assert counts_table(smm) in docs, hint
+    assert lengths_table(smm) in docs, hint
