@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from interview.errors import printable
 from interview.tui.widgets.answer_panel import NumberedOptionList
+from interview.tui.widgets.text_input import TextInput
 
 
 class NoteDialog(ModalScreen[str | None]):
@@ -37,8 +38,9 @@ class NoteDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text.assemble((self._heading, "bold"), printable(self._about)))
-            yield Input(value=self._note, placeholder=self._placeholder, id="note")
-            yield Static(Text("Enter keeps the note · Esc cancels", style="italic"))
+            yield TextInput(value=self._note, placeholder=self._placeholder, id="note")
+            kept = "the reason" if self._required else "the note"
+            yield Static(Text(f"Enter keeps {kept} · Esc cancels", style="italic"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if self._required and not event.value.strip():

@@ -17,6 +17,7 @@ from interview.errors import InputError, printable
 from interview.gap import RoadmapItem
 from interview.plan import PlanItem, PlanStatus, parse_due
 from interview.tui.widgets.answer_panel import NumberedOptionList, numbered
+from interview.tui.widgets.text_input import TextInput
 
 STATUS_WORDS = {
     PlanStatus.OPEN: "Open",
@@ -89,10 +90,10 @@ class PlanDialog(ModalScreen[PlanEdit | None]):
             yield Static(
                 Text.assemble(("Plan: ", "bold"), printable(f"{self._practice_id} {self._name}"))
             )
-            yield Input(item.owner if item else "", placeholder="Owner", id="plan-owner")
+            yield TextInput(item.owner if item else "", placeholder="Owner", id="plan-owner")
             due = item.due.isoformat() if item and item.due else ""
-            yield Input(due, placeholder="Due date, YYYY-MM-DD (may stay empty)", id="plan-due")
-            yield Input(item.note if item else "", placeholder="Note", id="plan-note")
+            yield TextInput(due, placeholder="Due date, YYYY-MM-DD (may stay empty)", id="plan-due")
+            yield TextInput(item.note if item else "", placeholder="Note", id="plan-note")
             yield Static(Text("Status (Enter saves, Esc cancels):"))
             yield NumberedOptionList(
                 *(Option(numbered(n, word), id=status.value)

@@ -20,6 +20,7 @@ from interview.profiles import Profile
 from interview.services import system_key
 from interview.session.model import SessionKind
 from interview.tui.widgets.answer_panel import NumberedOptionList, numbered
+from interview.tui.widgets.text_input import TextInput
 
 INTRO = (
     "smm walks you through the IIC IoT Security Maturity Model: 3 domains, 9 areas, "
@@ -192,7 +193,7 @@ class NewSessionScreen(Screen[None]):
         with Vertical(classes="page"):
             yield Static(Text(f"New {KIND_NAMES[self._kind]}", style="bold"))
             yield Static(Text("What is the name of the system we are looking at?"))
-            yield Input(placeholder="Acme smart gateway", id="system-name")
+            yield TextInput(placeholder="Acme smart gateway", id="system-name")
             yield Static(id="choice-title")
             yield NumberedOptionList(id="choice-list")
         yield Footer()

@@ -19,6 +19,7 @@ from interview.engine.prompts import Prompt, PromptKind
 from interview.errors import printable
 from interview.session.model import DONT_KNOW, AnswerValue
 from interview.tui.widgets.status_line import update_if_changed
+from interview.tui.widgets.text_input import TextInput
 
 OTHER = "__other__"
 DIGITS = [str(number) for number in range(1, 10)]
@@ -134,7 +135,7 @@ class AnswerPanel(Vertical):
         yield Static(id="panel-title")
         yield NumberedOptionList(id="choices")
         yield Checklist(id="checklist")
-        yield Input(id="text")
+        yield TextInput(id="text")
         yield Static(id="panel-hint")
 
     # --- Showing -----------------------------------------------------------------------------
