@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from interview.questionnaire.levels import HIGHEST_COMPREHENSIVENESS, comprehensiveness_label
 from interview.questionnaire.model import IndicatorQuestion, Level, QuestionKind, Questionnaire
-from interview.questionnaire.variants import roles_of, to_do_questions, to_do_text
+from interview.questionnaire.variants import roles_of, sector_of, to_do_questions, to_do_text
 from interview.scoring import answer_level
 from interview.session.model import DONT_KNOW, NOT_APPLICABLE, AssessmentSession
 
@@ -51,6 +51,8 @@ class Findings:
     """Questions asked of at least one assessment's role; the others are not the system's."""
     caps: Mapping[str, Cap]
     """Practice id → the choice that holds it down, if one does."""
+    sector: str | None = None
+    """The sector the assessments were made in: its examples are shown first."""
 
     def open_steps(self, level: Level, number: int) -> tuple[str, ...]:
         """The level's to-do steps still to take: a step linked to questions is left out when
@@ -95,7 +97,8 @@ def findings_of(
                     cap = _cap(question, number, answers.get(question.id))
                     if cap and (practice_id not in caps or cap.level < caps[practice_id].level):
                         caps[practice_id] = cap
-    return Findings(merged, caps)
+    sectors = [sector_of({k: a.value for k, a in s.answers.items()}) for s in sessions]
+    return Findings(merged, caps, next((sector for sector in sectors if sector), None))
 
 
 def _finding(question: IndicatorQuestion, number: int, value: object) -> Finding:

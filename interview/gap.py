@@ -17,7 +17,7 @@ from enum import StrEnum
 from interview.findings import Findings, findings_of
 from interview.questionnaire.levels import comprehensiveness_label, scope_label
 from interview.questionnaire.model import Questionnaire
-from interview.questionnaire.variants import to_do_text
+from interview.questionnaire.variants import examples_for, to_do_text
 from interview.scoring import (
     CurrentLevel,
     TargetLevel,
@@ -228,7 +228,11 @@ def comprehensiveness_steps(
 
 
 def scope_steps(
-    questionnaire: Questionnaire, practice_id: str, start: int, goal: int
+    questionnaire: Questionnaire,
+    practice_id: str,
+    start: int,
+    goal: int,
+    sector: str | None = None,
 ) -> list[RoadmapStep]:
     """Each narrower scope above ``start`` up to ``goal``: the question to turn into a yes.
 
@@ -242,7 +246,7 @@ def scope_steps(
         to_do = (
             f"Tailor the practice to {tailored_to}, until the answer to this is yes: "
             f"{question.text}",
-            *(f"For example: {example}" for example in question.examples),
+            *(f"For example: {example}" for example in examples_for(question.examples, sector)),
         )
         steps.append(RoadmapStep("scope", number, scope_label(number), to_do))
     return steps
@@ -261,7 +265,13 @@ def roadmap_item(
         gap.current.comprehensiveness,
         target_comprehensiveness,
         findings,
-    ) + scope_steps(questionnaire, gap.practice_id, current_scope, target_scope)
+    ) + scope_steps(
+        questionnaire,
+        gap.practice_id,
+        current_scope,
+        target_scope,
+        findings.sector if findings else None,
+    )
     cap = findings.caps.get(gap.practice_id) if findings else None
     return RoadmapItem(
         gap.practice_id,

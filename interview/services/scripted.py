@@ -129,6 +129,9 @@ def _left_open(interview: Interview, prompt: Prompt, result: Replay, *, batch: b
     if not prompt.required and prompt.kind is PromptKind.TEXT:
         interview.answer("")
         return True
+    if not prompt.required and prompt.kind is PromptKind.MULTI_CHOICE:
+        interview.answer([])  # an optional checklist left out: nothing ticked
+        return True
     result.missing.append(f"{prompt.question_id}: no answer ({printable(prompt.text)})")
     if interview.can_skip():
         interview.skip()

@@ -229,3 +229,17 @@ def test_an_answers_file_gives_na_with_its_reason_as_the_note(
     assert result.problems == []
     answer = engine.session.answers["D1.1.c1.both"]
     assert (answer.value, answer.note) == (NOT_APPLICABLE, "No port at all.")
+
+
+def test_the_roadmap_explains_scope_with_the_assessment_s_sector(roles: Questionnaire) -> None:
+    current = new_session(roles, SessionKind.ASSESSMENT, "Pump", now=NOW)
+    for question_id, value in {"industry": "industrial", "organisation_role": "operator"}.items():
+        current.answers[question_id] = Answer(value=value, answered_at=NOW)
+    target = as_target(new_session(roles, SessionKind.TARGET, "Pump", now=NOW))
+    target.targets["D"] = TargetSetting(comprehensiveness=1, scope=2, origin="goal")
+    (item,) = compare_sessions(roles, target, current).roadmap
+    scope_step = next(step for step in item.steps if step.measure == "scope")
+    assert scope_step.to_do[1:] == (
+        "For example: A plant example.",
+        "For example: A general example.",
+    )
