@@ -44,6 +44,13 @@ def answer_for(prompt: Prompt, rng: random.Random, yes_rate: float) -> AnswerVal
     return rng.choice(values)
 
 
+def reason_for(prompt: Prompt, value: AnswerValue) -> str:
+    """The one-line justification an answer needs ("not applicable here"), else nothing."""
+    if isinstance(value, str) and value in prompt.needs_reason_for:
+        return "Benchmark: nothing of the kind exists in this system."
+    return ""
+
+
 def complete_session(
     questionnaire: Questionnaire,
     kind: SessionKind,
@@ -67,7 +74,8 @@ def complete_session(
         if stop_after is not None and answered >= stop_after:
             return session
         note = "Evidence: the design review of 2026-10-01." if rng.random() < 0.2 else ""
-        interview.answer(answer_for(prompt, rng, yes_rate), note=note)
+        value = answer_for(prompt, rng, yes_rate)
+        interview.answer(value, note=note or reason_for(prompt, value))
         answered += 1
     interview.finish_interview()
     return session
@@ -91,7 +99,8 @@ def complete_assessment(
         for step in open_steps:
             prompt = build_prompt(questionnaire, step, {})
             value = answer_for(prompt, rng, yes_rate)
-            session.answers[step.question_id] = Answer(value=value, answered_at=WHEN)
+            note = reason_for(prompt, value) or None
+            session.answers[step.question_id] = Answer(value=value, note=note, answered_at=WHEN)
     interview.finish_interview()
     return session
 
@@ -146,7 +155,14 @@ def _renamed_practice(
     practice: dict[str, Any] = tomllib.loads(tomli_w.dumps(template))  # a deep copy
     practice["subdomain"] = subdomain
     practice["name"] = f"{template['name']} ({practice_id})"
+
+    def renamed(question_id: str) -> str:
+        return practice_id + question_id.removeprefix(template_id)
+
     for level in practice["levels"].values():
         for question in level["questions"]:
-            question["id"] = practice_id + question["id"].removeprefix(template_id)
+            question["id"] = renamed(question["id"])
+        for step in level["to_do"]:
+            if isinstance(step, dict):  # a step names the questions that test it
+                step["questions"] = [renamed(question_id) for question_id in step["questions"]]
     return practice
