@@ -22,6 +22,7 @@ from interview.profiles import (
 )
 from interview.questionnaire.model import Questionnaire
 from interview.scoring import TargetLevel, target_levels
+from interview.session.checks import check_session
 from interview.session.model import (
     AssessmentSession,
     Session,
@@ -31,6 +32,7 @@ from interview.session.model import (
     start_from_previous,
 )
 from interview.session.store import LoadedSession, SessionStore
+from interview.tomlfile import dotted
 
 if TYPE_CHECKING:
     from interview.engine.summary import SessionSummary
@@ -227,7 +229,18 @@ class Workspace:
 
     def _with_derived_levels(self, session: Session) -> Session:
         """The session with its levels derived afresh: every save writes them for readers
-        from the record (answers, targets or imported levels), never from what was read."""
+        from the record (answers, targets or imported levels), never from what was read.
+        A session that the reader would refuse against this questionnaire is not written."""
+        if session.questionnaire.content_hash == self.questionnaire.content_hash:
+            problems = check_session(session, self.questionnaire)
+            if problems:
+                raise InputError(
+                    [
+                        f"{session.id or session.system}: {dotted(problem.location)}: "
+                        f"{problem.message}; nothing was written"
+                        for problem in problems
+                    ]
+                )
         session.levels = level_records(self.questionnaire, session)
         return session
 

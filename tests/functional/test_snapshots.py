@@ -38,7 +38,7 @@ def started(
     return session.id
 
 
-CONTEXT = ["Gateway, cloud API, mobile app", "industrial"]
+CONTEXT = ["Gateway, cloud API, mobile app", "operator", "industrial"]
 
 
 async def no_blink(pilot: Pilot[Any]) -> None:

@@ -243,3 +243,20 @@ def test_the_roadmap_explains_scope_with_the_assessment_s_sector(roles: Question
         "For example: A plant example.",
         "For example: A general example.",
     )
+
+
+def test_a_session_the_reader_would_refuse_is_never_written(
+    roles: Questionnaire, tmp_path: Path
+) -> None:
+    from interview.errors import InputError
+    from interview.services.workspace import Workspace
+    from interview.session.store import SessionStore
+
+    workspace = Workspace(roles, SessionStore(tmp_path), clock=lambda: NOW)
+    session = new_session(roles, SessionKind.ASSESSMENT, "Pump", now=NOW)
+    session.answers["D1.1.c1.both"] = Answer(value=NOT_APPLICABLE, answered_at=NOW)
+    with pytest.raises(InputError) as refused:
+        workspace.create(session)
+    assert "justification" in refused.value.lines[0]
+    assert "nothing was written" in refused.value.lines[0]
+    assert list(tmp_path.iterdir()) == []
