@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from interview.engine.interview import Interview
+from interview.errors import InputError
 from interview.findings import CONFIRM_PREFIX
 from interview.gap import compare_sessions
 from interview.questionnaire import Questionnaire, load_questionnaire
@@ -21,6 +22,7 @@ from interview.render.text import write_text
 from interview.scoring import current_levels_of
 from interview.services.answers_file import read_answers
 from interview.services.scripted import replay
+from interview.services.workspace import Workspace
 from interview.session.checks import invalid_answers
 from interview.session.model import (
     NOT_APPLICABLE,
@@ -33,6 +35,7 @@ from interview.session.model import (
     as_target,
     new_session,
 )
+from interview.session.store import SessionStore
 
 NOW = datetime(2026, 12, 5, 9, 0, tzinfo=UTC)
 ROLES = Path(__file__).parent.parent / "data" / "questionnaires" / "roles.toml"
@@ -248,10 +251,6 @@ def test_the_roadmap_explains_scope_with_the_assessment_s_sector(roles: Question
 def test_a_session_the_reader_would_refuse_is_never_written(
     roles: Questionnaire, tmp_path: Path
 ) -> None:
-    from interview.errors import InputError
-    from interview.services.workspace import Workspace
-    from interview.session.store import SessionStore
-
     workspace = Workspace(roles, SessionStore(tmp_path), clock=lambda: NOW)
     session = new_session(roles, SessionKind.ASSESSMENT, "Pump", now=NOW)
     session.answers["D1.1.c1.both"] = Answer(value=NOT_APPLICABLE, answered_at=NOW)
