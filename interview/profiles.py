@@ -63,7 +63,7 @@ class Profile(StrictModel):
     """The id of the questionnaire whose practice ids the profile uses."""
     industry: Identifier | None = None
     """The context question's industry value this profile suits, if any."""
-    role: Literal["maker", "operator", "integrator"] | None = None
+    role: Literal["maker", "operator", "both"] | None = None
     """Whom the targets are for (the context's role answer); their level considerations
     describe what that role does. None: not said."""
     domains: dict[str, ProfileLevel]

@@ -26,7 +26,7 @@ def counts_table(questionnaire: Questionnaire) -> str:
     """Questions per practice and level, as ``maker / operator / both``."""
     header = "| practice | level 1 | level 2 | level 3 | level 4 | all levels |"
     lines = [header, "|---|---|---|---|---|---|"]
-    answers = ("maker", "operator", "integrator")
+    answers = ("maker", "operator", "both")
     totals = {answer: [0] * len(TARGET_LEVELS) for answer in answers}
     for practice_id in questionnaire.practice_ids():
         per_role = {
@@ -53,10 +53,10 @@ def lengths_table(questionnaire: Questionnaire) -> str:
     context = len(questionnaire.context) - 1  # the system's name is given when it starts
     required = sum(1 for question in questionnaire.context if question.required) - 1
     lines = [
-        "| role | fewest answers | most answers |",
+        "| role answer | fewest answers | most answers |",
         "|---|---|---|",
     ]
-    for answer in ("maker", "operator", "integrator"):
+    for answer in ("maker", "operator", "both"):
         roles = ROLES_OF_ANSWER[answer]
         practices = questionnaire.practice_ids()
         most = sum(sum(level_counts(questionnaire, pid, roles)) for pid in practices)

@@ -82,7 +82,7 @@ class ContextQuestion(StrictModel):
 
 class Role(StrEnum):
     """Who can meet a question: the organisation that makes the devices or software, or the
-    one that runs the system. An integrator or service provider answers for both."""
+    one that runs the system. An organisation that does both answers both sets."""
 
     MAKER = "maker"
     OPERATOR = "operator"

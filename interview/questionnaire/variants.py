@@ -25,7 +25,7 @@ ROLE_QUESTION_ID = "organisation_role"
 ROLES_OF_ANSWER: Mapping[str, frozenset[Role]] = {
     "maker": frozenset({Role.MAKER}),
     "operator": frozenset({Role.OPERATOR}),
-    "integrator": frozenset(EVERY_ROLE),
+    "both": frozenset(EVERY_ROLE),
 }
 
 EVERY = frozenset(EVERY_ROLE)

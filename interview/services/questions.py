@@ -66,7 +66,8 @@ def roles_words(questionnaire: Questionnaire, step: Step) -> str:
     question = next(q for q in level.questions if q.id == step.question_id)
     if set(question.roles) == set(EVERY_ROLE):
         return ""
-    return "; for the " + " and ".join(question.roles) + " role only (integrators answer both)"
+    roles = " and ".join(question.roles)
+    return f"; for the {roles} role only (an organisation that is both answers both)"
 
 
 def when_asked(step: Step) -> str:

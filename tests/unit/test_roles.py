@@ -58,7 +58,7 @@ def interview(questionnaire: Questionnaire, role: str | None, sector: str = "") 
     while engine.current() is not None and engine.current().step.is_context:  # type: ignore[union-attr]
         question_id = engine.current().question_id  # type: ignore[union-attr]
         value = context.get(question_id)
-        assert engine.answer(value if value is not None else "integrator").accepted
+        assert engine.answer(value if value is not None else "both").accepted
     return engine
 
 
@@ -71,7 +71,7 @@ def level_one_questions(engine: Interview) -> list[str]:
     [
         ("maker", ["D1.1.c1.both", "D1.1.c1.maker"]),
         ("operator", ["D1.1.c1.both", "D1.1.c1.operator"]),
-        ("integrator", ["D1.1.c1.both", "D1.1.c1.maker", "D1.1.c1.operator"]),
+        ("both", ["D1.1.c1.both", "D1.1.c1.maker", "D1.1.c1.operator"]),
     ],
 )
 def test_the_role_picks_the_questions_of_each_level(
@@ -94,7 +94,7 @@ def test_an_operator_is_not_held_down_by_a_question_only_a_maker_can_meet(
         session.answers[question_id] = Answer(value=value, answered_at=NOW)
     assessment = as_assessment(session)
     assert current_levels_of(roles, assessment)["D1.1"].comprehensiveness == 4
-    session.answers["organisation_role"] = Answer(value="integrator", answered_at=NOW)
+    session.answers["organisation_role"] = Answer(value="both", answered_at=NOW)
     assert current_levels_of(roles, assessment)["D1.1"].comprehensiveness == 0
 
 
