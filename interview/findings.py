@@ -12,10 +12,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from interview.questionnaire.levels import HIGHEST_COMPREHENSIVENESS, comprehensiveness_label
-from interview.questionnaire.model import IndicatorQuestion, Level, QuestionKind, Questionnaire
+from interview.questionnaire.model import (
+    IndicatorQuestion,
+    Level,
+    QuestionKind,
+    Questionnaire,
+    Role,
+)
 from interview.questionnaire.variants import roles_of, sector_of, to_do_questions, to_do_text
-from interview.scoring import answer_level
-from interview.session.model import DONT_KNOW, NOT_APPLICABLE, AssessmentSession
+from interview.session.model import DONT_KNOW, NOT_APPLICABLE, YES, AssessmentSession
 
 CONFIRM_PREFIX = "Confirm that this does not apply (answered not applicable): "
 
@@ -80,51 +85,79 @@ def findings_of(
     questionnaire: Questionnaire, sessions: Sequence[AssessmentSession]
 ) -> Findings | None:
     """The findings of interviewed assessments; None when there are none, or when any was
-    imported as levels only (its answers are unknown, so every step stays in the roadmap)."""
+    imported as levels only (its answers are unknown, so every step stays in the roadmap).
+
+    This runs over every question of every merged assessment (1,000 interviewees in the
+    benchmarks), so each answer costs one dictionary lookup: see :func:`asked_questions`."""
     if not sessions or any(session.imported_from is not None for session in sessions):
         return None
-    merged: dict[str, Finding] = {}
+    supported: dict[str, int | None] = {}
+    dont_know: set[str] = set()
+    not_applicable: set[str] = set()
     caps: dict[str, Cap] = {}
+    asked: dict[frozenset[Role], list[Asked]] = {}
     for session in sessions:
         answers = {key: answer.value for key, answer in session.answers.items()}
         roles = roles_of(answers)
-        for practice_id in questionnaire.practice_ids():
-            practice = questionnaire.practice_for(practice_id, roles)
-            for number, level in practice.levels.items():
-                for question in level.questions:
-                    finding = _finding(question, number, answers.get(question.id))
-                    merged[question.id] = _worse(merged.get(question.id), finding)
-                    cap = _cap(question, number, answers.get(question.id))
-                    if cap and (practice_id not in caps or cap.level < caps[practice_id].level):
-                        caps[practice_id] = cap
+        if roles not in asked:
+            asked[roles] = asked_questions(questionnaire, roles)
+        for item in asked[roles]:
+            value = answers.get(item.question.id)
+            question_id = item.question.id
+            if not isinstance(value, str):
+                supported[question_id] = None
+                continue
+            level = item.levels.get(value, item.number - 1)
+            earlier = supported.get(question_id, HIGHEST_COMPREHENSIVENESS)
+            supported[question_id] = None if earlier is None else min(earlier, level)
+            if value == DONT_KNOW:
+                dont_know.add(question_id)
+            elif value == NOT_APPLICABLE:
+                not_applicable.add(question_id)
+            if item.caps and item.number <= level < HIGHEST_COMPREHENSIVENESS:
+                cap = _cap(item, value, level)
+                if item.practice_id not in caps or level < caps[item.practice_id].level:
+                    caps[item.practice_id] = cap
+    merged = {
+        question_id: Finding(level, question_id in dont_know, question_id in not_applicable)
+        for question_id, level in supported.items()
+    }
     sectors = [sector_of({k: a.value for k, a in s.answers.items()}) for s in sessions]
     return Findings(merged, caps, next((sector for sector in sectors if sector), None))
 
 
-def _finding(question: IndicatorQuestion, number: int, value: object) -> Finding:
-    if not isinstance(value, str):
-        return Finding(None)
-    if value == DONT_KNOW:
-        return Finding(number - 1, dont_know=True)
-    return Finding(answer_level(question, number, value), not_applicable=value == NOT_APPLICABLE)
+@dataclass(frozen=True)
+class Asked:
+    """A question asked of some roles, with the level each answer supports."""
+
+    practice_id: str
+    number: int
+    question: IndicatorQuestion
+    levels: Mapping[str, int]
+    """Answer → the level it supports; any other answer (no, don't know) supports L-1.
+    The same values as :func:`interview.scoring.answer_level` (a test compares them)."""
+    caps: bool
+    """A choice question, whose answer may hold the practice below 4."""
 
 
-def _worse(first: Finding | None, second: Finding) -> Finding:
-    if first is None:
-        return second
-    levels = [first.supported, second.supported]
-    return Finding(
-        None if None in levels else min(level for level in levels if level is not None),
-        first.dont_know or second.dont_know,
-        first.not_applicable or second.not_applicable,
-    )
+def asked_questions(questionnaire: Questionnaire, roles: frozenset[Role]) -> list[Asked]:
+    """Every question these roles are asked, in order, with its answers' levels."""
+    asked = []
+    for practice_id in questionnaire.practice_ids():
+        practice = questionnaire.practice_for(practice_id, roles)
+        for number, level in practice.levels.items():
+            for question in level.questions:
+                levels = {option.id: option.level for option in question.options}
+                if question.kind is QuestionKind.YES_NO:
+                    levels = {YES: HIGHEST_COMPREHENSIVENESS}
+                if question.allow_not_applicable:
+                    levels[NOT_APPLICABLE] = HIGHEST_COMPREHENSIVENESS
+                choice = question.kind is QuestionKind.CHOICE
+                asked.append(Asked(practice_id, number, question, levels, choice))
+    return asked
 
 
-def _cap(question: IndicatorQuestion, number: int, value: object) -> Cap | None:
-    """A met choice whose option supports less than level 4 caps the practice there."""
-    if question.kind is not QuestionKind.CHOICE or not isinstance(value, str):
-        return None
-    option = next((option for option in question.options if option.id == value), None)
-    if option is None or not number <= option.level < HIGHEST_COMPREHENSIVENESS:
-        return None
-    return Cap(question.text, option.label, option.level)
+def _cap(item: Asked, value: str, level: int) -> Cap:
+    """The choice that holds the practice at ``level`` (below 4, yet meeting its own level)."""
+    option = next(option for option in item.question.options if option.id == value)
+    return Cap(item.question.text, option.label, level)

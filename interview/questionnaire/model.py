@@ -11,12 +11,15 @@ by :mod:`interview.questionnaire.checks`, which reports each problem by its dott
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 
 from interview.questionnaire.levels import Comprehensiveness, Scope
+
+T = TypeVar("T")
 
 SCHEMA_VERSION = 2
 """2: every answer option of a choice or needs question has an ``id`` (1 had positions)."""
@@ -280,6 +283,7 @@ class Questionnaire(StrictModel):
 
     _content_hash: str = PrivateAttr(default="")
     _role_views: dict[tuple[str, frozenset[Role]], Practice] = PrivateAttr(default_factory=dict)
+    _derived: dict[str, Any] = PrivateAttr(default_factory=dict)
 
     @property
     def content_hash(self) -> str:
@@ -307,13 +311,23 @@ class Questionnaire(StrictModel):
         """The domain id that a practice belongs to."""
         return self.subdomains[self.practices[practice_id].subdomain].domain
 
+    def derived(self, key: str, make: Callable[[], T]) -> T:
+        """A value computed from the questionnaire once (it never changes): ``make()`` the
+        first time, the same object after. Callers must not change what they get."""
+        if key not in self._derived:
+            self._derived[key] = make()
+        return cast(T, self._derived[key])
+
     def level_question_ids(self) -> frozenset[str]:
         """The ids of every self-assessment question."""
-        return frozenset(
-            question.id
-            for practice in self.practices.values()
-            for level in practice.levels.values()
-            for question in level.questions
+        return self.derived(
+            "level_question_ids",
+            lambda: frozenset(
+                question.id
+                for practice in self.practices.values()
+                for level in practice.levels.values()
+                for question in level.questions
+            ),
         )
 
     def practice_for(self, practice_id: str, roles: frozenset[Role]) -> Practice:

@@ -75,7 +75,12 @@ class AnswerRule:
 
 
 def answer_rules(questionnaire: Questionnaire, kind: SessionKind) -> dict[str, AnswerRule]:
-    """Every question a session of this kind may answer, by id, with what it accepts."""
+    """Every question a session of this kind may answer, by id, with what it accepts (built
+    once per questionnaire: a 1,000-practice one has 18,000 questions)."""
+    return questionnaire.derived(f"answer_rules.{kind}", lambda: _answer_rules(questionnaire, kind))
+
+
+def _answer_rules(questionnaire: Questionnaire, kind: SessionKind) -> dict[str, AnswerRule]:
     rules = {question.id: _context_rule(question) for question in questionnaire.context}
     if kind is SessionKind.TARGET:
         rules.update(_target_rules(questionnaire))

@@ -13,18 +13,20 @@ import pytest
 
 from interview.engine.interview import Interview
 from interview.errors import InputError
-from interview.findings import CONFIRM_PREFIX
+from interview.findings import CONFIRM_PREFIX, asked_questions
 from interview.gap import compare_sessions
 from interview.questionnaire import Questionnaire, load_questionnaire
+from interview.questionnaire.model import Role
 from interview.render.confirmations import not_applicable_answers
 from interview.render.session_document import session_document
 from interview.render.text import write_text
-from interview.scoring import current_levels_of
+from interview.scoring import answer_level, current_levels_of
 from interview.services.answers_file import read_answers
 from interview.services.scripted import replay
 from interview.services.workspace import Workspace
 from interview.session.checks import invalid_answers
 from interview.session.model import (
+    DONT_KNOW,
     NOT_APPLICABLE,
     YES,
     Answer,
@@ -259,3 +261,15 @@ def test_a_session_the_reader_would_refuse_is_never_written(
     assert "justification" in refused.value.lines[0]
     assert "nothing was written" in refused.value.lines[0]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_roadmap_s_answer_levels_are_the_scoring_rules() -> None:
+    """findings.py keeps each answer's level in a table for speed: the staircase's rule."""
+    smm = load_questionnaire()
+    for roles in ({Role.MAKER}, {Role.OPERATOR}, {Role.MAKER, Role.OPERATOR}):
+        for item in asked_questions(smm, frozenset(roles)):
+            values = [YES, "no", DONT_KNOW, NOT_APPLICABLE, "unknown"]
+            values += [option.id for option in item.question.options]
+            for value in values:
+                expected = answer_level(item.question, item.number, value)
+                assert item.levels.get(value, item.number - 1) == expected, (item, value)
