@@ -196,9 +196,14 @@ def _purpose_prompt(
         else ("as the sub-domain")
     )
     options = []
+
+    def meaning(level: int) -> str:  # what the level is, in the practice's words (D-T04)
+        objective = practice.levels[level].objective if level in practice.levels else ""
+        return f": {objective}" if objective else ""
+
     if inherited is not None and current is not None:
         kept = f"{comprehensiveness_label(current)}, {scope_label(inherited.scope)}"
-        options.append(Option(KEEP, f"Keep {kept} ({source})"))
+        options.append(Option(KEEP, f"Keep {kept} ({source}){meaning(current)}"))
     elif inherited is not None and inherited.not_applicable:
         options.append(Option(KEEP, f"Keep: not applicable ({source})"))
     for level in TARGET_LEVELS:
@@ -207,7 +212,9 @@ def _purpose_prompt(
         verb = "Raise to" if current is not None and level > current else "Set to"
         if current is not None and level < current:
             verb = "Lower to"
-        options.append(Option(str(level), f"{verb} {comprehensiveness_label(level)}"))
+        options.append(
+            Option(str(level), f"{verb} {comprehensiveness_label(level)}{meaning(level)}")
+        )
     if not (inherited is not None and inherited.not_applicable):
         options.append(Option(NOT_APPLICABLE, "Not applicable to this system"))
     return Prompt(

@@ -328,7 +328,9 @@ async def test_a_target_started_from_a_profile(
         await press(pilot, "3", "2")  # D goal and scope, as the profile
         prompt = screen.engine.current()
         assert prompt is not None
-        assert prompt.options[0].label == "Keep 4 Formalized, 3 System specific (from the profile)"
+        assert prompt.options[0].label.startswith(
+            "Keep 4 Formalized, 3 System specific (from the profile): "
+        )
         await press(pilot, "1")
         shown = transcript_text(app)
     session = store.read("lab-rig-target-2026-11-25")

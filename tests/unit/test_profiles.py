@@ -11,9 +11,12 @@ import pytest
 
 from interview.engine import views
 from interview.engine.interview import Interview
+from interview.engine.plan import StepKind, every_step
+from interview.engine.prompts import build_prompt
 from interview.errors import InputError
 from interview.profiles import load_profile, shipped_profile_paths, start_from_profile
 from interview.questionnaire import Questionnaire, load_questionnaire
+from interview.scoring import target_levels
 from interview.session.model import KEEP, NOT_APPLICABLE, Origin, Phase, SessionKind, new_session
 
 DATA = Path(__file__).parent.parent / "data"
@@ -64,7 +67,10 @@ def test_the_interview_confirms_or_changes_each_profile_value(small: Questionnai
     answer("2")  # D scope: as the profile
     prompt = interview.current()
     assert prompt is not None and prompt.question_id == "@D1.1.purpose"  # no needs questions
-    assert prompt.options[0].label == "Keep 4 Formalized, 3 System specific (from the profile)"
+    assert (
+        prompt.options[0].label
+        == "Keep 4 Formalized, 3 System specific (from the profile): Level four."
+    )
     assert "The Small lab profile: Audited [yearly]." in prompt.detail
     assert "At level 3 in this sector: Follow the lab standard." in prompt.detail
     answer(KEEP)
@@ -132,3 +138,13 @@ def test_a_profile_missing_a_practice_is_refused(small: Questionnaire, tmp_path:
 def test_a_profile_for_another_questionnaire_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="is for questionnaire 'small'"):
         load_profile(DATA / "profiles" / "small-lab.toml", load_questionnaire())
+
+
+def test_each_purpose_option_says_what_its_level_means(small: Questionnaire) -> None:
+    """A business owner reads "Raise to 3 Consistent: <what level 3 is for this practice>",
+    not a level name alone (review D-T04)."""
+    step = next(s for s in every_step(small, SessionKind.TARGET) if s.kind is StepKind.PURPOSE)
+    prompt = build_prompt(small, step, target_levels(small, {}))
+    levels = {option.value: option.label for option in prompt.options}
+    assert levels["3"].endswith(": Level three.")
+    assert levels["1"].endswith(": Level one.")
