@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from interview.engine.plan import Step, StepKind
 from interview.questionnaire.levels import TARGET_LEVELS, comprehensiveness_label, scope_label
-from interview.questionnaire.model import ContextKind, QuestionKind, Questionnaire
+from interview.questionnaire.model import ContextKind, NeedsOption, QuestionKind, Questionnaire
 from interview.questionnaire.variants import examples_for
 from interview.scoring import TargetLevel
 from interview.session.model import (
@@ -179,9 +179,25 @@ def _needs_prompt(questionnaire: Questionnaire, step: Step) -> Prompt:
         kind=PromptKind.CHOICE,
         text=f"{subdomain.name}: {need.text}",
         help=need.help,
-        options=tuple(Option(option.id, option.label) for option in need.options),
+        options=tuple(
+            Option(option.id, f"{option.label} ({needs_effect(option)})") for option in need.options
+        ),
         step=step,
     )
+
+
+def needs_effect(option: NeedsOption) -> str:
+    """What a needs answer does to the target, in words (the rule is needs_adjustment's)."""
+    words = {
+        -1: "lowers the target one level if no answer raises it",
+        0: "no change",
+        1: "raises the target one level",
+        2: "raises it two levels if another answer raises it too",
+    }[option.change]
+    tailored = {2: "tailored to the sector", 3: "tailored to this system"}
+    if option.scope_at_least in tailored:
+        return f"{words}; {tailored[option.scope_at_least]}"
+    return words
 
 
 def _purpose_prompt(

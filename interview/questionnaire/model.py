@@ -229,7 +229,10 @@ class NeedsOption(StrictModel):
     """Stored in the session as the answer; unique within its question (see AnswerOption)."""
     label: Text
     change: int = Field(default=0, ge=-2, le=2)
-    """How this answer moves the inherited comprehensiveness (clamped to 1-4)."""
+    """What this answer calls for: a lowering (any lowering lowers by one), 0 no change, +1
+    raise, +2 raise by two (taken only when another answer raises too). In the shipped
+    questionnaire compliance and regulator answers raise by 1 at most: they mainly decide
+    scope. Combined by :func:`needs_adjustment`; clamped to 1-4."""
     scope_at_least: Scope | None = None
     """The narrowest scope this answer calls for, if any."""
 
@@ -352,17 +355,22 @@ class Questionnaire(StrictModel):
 def needs_adjustment(chosen: list[NeedsOption]) -> tuple[int, int | None]:
     """Combine a sub-domain's needs answers into (comprehensiveness change, minimum scope).
 
-    The largest raise wins. A target is lowered only when every answer allows it, and then by
-    the smallest lowering offered: one pressing need is enough to keep or raise a target.
+    Raises do not pile up: any raise gives +1, and +2 only when an answer asks for +2 and
+    another answer raises too (one pressing need confirmed by a second). When nothing raises,
+    one answer that lowers is enough to lower by one: "no change" answers are neutral, they do
+    not veto. The narrowest scope asked for wins. docs/QUESTIONNAIRE.md states the rule.
     """
     raises = [option.change for option in chosen if option.change > 0]
     lowers = [option.change for option in chosen if option.change < 0]
-    keeps = any(option.change == 0 for option in chosen)
     if raises:
-        change = max(raises)
-    elif lowers and not keeps:
-        change = max(lowers)
+        change = MAX_RAISE if max(raises) >= MAX_RAISE and len(raises) >= 2 else 1
+    elif lowers:
+        change = -1
     else:
         change = 0
     scopes = [option.scope_at_least for option in chosen if option.scope_at_least is not None]
     return change, max(scopes) if scopes else None
+
+
+MAX_RAISE = 2
+"""The most a sub-domain's needs can raise the domain's level, and only when two answers raise."""

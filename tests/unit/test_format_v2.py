@@ -57,10 +57,11 @@ def answered(
     store.create(session)
     interview = Interview(questionnaire, session, on_change=store.save, clock=lambda: NOW)
     interview.answer("scope")
-    for value in answers:  # an option's label stands for the option
+    for value in answers:  # an option's label (its words, before any "(effect)") stands for it
         prompt = interview.current()
         assert prompt is not None
-        interview.answer(next((o.value for o in prompt.options if o.label == value), value))
+        chosen = (o.value for o in prompt.options if o.label.split(" (")[0] == value)
+        interview.answer(next(chosen, value))
         if interview.phase is Phase.PRACTICE_SUMMARY:
             interview.continue_interview()
     return session

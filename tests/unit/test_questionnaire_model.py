@@ -44,13 +44,16 @@ def option(change: int, scope: int | None = None) -> NeedsOption:
     return NeedsOption(id="x", label="x", change=change, scope_at_least=scope)
 
 
-def test_needs_largest_raise_wins() -> None:
-    assert needs_adjustment([option(1), option(2), option(-1)]) == (2, None)
+def test_needs_raises_do_not_pile_up() -> None:
+    assert needs_adjustment([option(1), option(1), option(1)]) == (1, None)
+    assert needs_adjustment([option(2), option(0), option(0)]) == (1, None)  # alone: +1
+    assert needs_adjustment([option(2), option(1), option(-1)]) == (2, None)  # confirmed
 
 
-def test_needs_lowering_only_when_every_answer_allows_it() -> None:
-    assert needs_adjustment([option(-1), option(0)]) == (0, None)
-    assert needs_adjustment([option(-1), option(-2)]) == (-1, None)
+def test_needs_lowering_works_when_nothing_calls_for_more() -> None:
+    assert needs_adjustment([option(-1), option(0), option(0)]) == (-1, None)
+    assert needs_adjustment([option(-1), option(-1)]) == (-1, None)
+    assert needs_adjustment([option(-1), option(1)]) == (1, None)
 
 
 def test_needs_narrowest_scope_wins() -> None:
