@@ -96,8 +96,10 @@ def findings_of(
     not_applicable: set[str] = set()
     caps: dict[str, Cap] = {}
     asked: dict[frozenset[Role], list[Asked]] = {}
+    sector: str | None = None
     for session in sessions:
         answers = {key: answer.value for key, answer in session.answers.items()}
+        sector = sector or sector_of(answers)
         roles = roles_of(answers)
         if roles not in asked:
             asked[roles] = asked_questions(questionnaire, roles)
@@ -122,8 +124,7 @@ def findings_of(
         question_id: Finding(level, question_id in dont_know, question_id in not_applicable)
         for question_id, level in supported.items()
     }
-    sectors = [sector_of({k: a.value for k, a in s.answers.items()}) for s in sessions]
-    return Findings(merged, caps, next((sector for sector in sectors if sector), None))
+    return Findings(merged, caps, sector)
 
 
 @dataclass(frozen=True)

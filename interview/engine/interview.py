@@ -152,10 +152,7 @@ class Interview(Triggers):
         """Answer the current question (optionally with a note) and move on; an answer the
         question does not allow is refused, and nothing changes."""
         prompt = self._require_prompt()
-        previous = self.session.answers.get(prompt.question_id) or previous_answer(
-            self.session, prompt.question_id
-        )
-        kept_note = note or (previous.note if previous else None)
+        kept_note = self._kept_note(prompt.question_id, note)
         problem = prompt.accepts(value) or prompt.accepts_note(value, kept_note or "")
         if problem:
             return Outcome(refused=f"{prompt.question_id}: {problem}")
@@ -167,6 +164,20 @@ class Interview(Triggers):
         self._advance_after(prompt.step)
         self._changed()
         return ACCEPTED
+
+    def needs_reason(self, value: AnswerValue, note: str = "") -> bool:
+        """Whether answering the current question with ``value`` needs a one-line reason
+        that neither ``note`` nor the note already kept gives (so a screen can ask for it)."""
+        prompt = self._require_prompt()
+        return (
+            prompt.accepts_note(value, self._kept_note(prompt.question_id, note) or "") is not None
+        )
+
+    def _kept_note(self, question_id: str, note: str) -> str | None:
+        """The note an answer will carry: the one given, else the earlier answer's."""
+        answers = self.session.answers
+        previous = answers.get(question_id) or previous_answer(self.session, question_id)
+        return note or (previous.note if previous else None)
 
     def set_note(self, question_id: str, note: str) -> Outcome:
         """Attach a note (evidence, a link, a comment) to an answered question."""

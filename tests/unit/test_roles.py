@@ -14,7 +14,7 @@ import pytest
 from interview.engine.interview import Interview
 from interview.errors import InputError
 from interview.findings import CONFIRM_PREFIX, asked_questions
-from interview.gap import compare_sessions
+from interview.gap import RoadmapItem, compare_sessions
 from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.questionnaire.model import Role
 from interview.render.confirmations import not_applicable_answers
@@ -138,15 +138,22 @@ def test_na_answers_are_listed_for_an_assessor_in_the_report(roles: Questionnair
     assert "assessed for the maker role" in text
 
 
-def gap_for(roles: Questionnaire, answers: dict[str, tuple[str, str]], goal: int) -> list[str]:
-    """The roadmap's comprehensiveness steps of D1.1 for a target of ``goal``."""
+def roadmap_item_for(
+    roles: Questionnaire, answers: dict[str, tuple[str, str]], goal: int
+) -> RoadmapItem:
+    """D1.1's roadmap item: these (answer, note) pairs against a target of ``goal``, scope 1."""
     current = new_session(roles, SessionKind.ASSESSMENT, "Pump", now=NOW)
     for question_id, (value, note) in answers.items():
         current.answers[question_id] = Answer(value=value, note=note or None, answered_at=NOW)
     target = as_target(new_session(roles, SessionKind.TARGET, "Pump", now=NOW))
     target.targets["D"] = TargetSetting(comprehensiveness=goal, scope=1, origin="goal")
-    analysis = compare_sessions(roles, target, current)
-    (item,) = analysis.roadmap
+    (item,) = compare_sessions(roles, target, current).roadmap
+    return item
+
+
+def gap_for(roles: Questionnaire, answers: dict[str, tuple[str, str]], goal: int) -> list[str]:
+    """The roadmap's comprehensiveness steps of D1.1 for a target of ``goal``."""
+    item = roadmap_item_for(roles, answers, goal)
     return [
         to_do for step in item.steps if step.measure == "comprehensiveness" for to_do in step.to_do
     ]
@@ -169,12 +176,7 @@ def test_na_steps_are_kept_as_confirmations_and_caps_are_named(roles: Questionna
         "D1.1.c1.operator": (YES, ""),
         "D1.1.c2.1": ("capped", ""),
     }
-    current = new_session(roles, SessionKind.ASSESSMENT, "Pump", now=NOW)
-    for question_id, (value, note) in answers.items():
-        current.answers[question_id] = Answer(value=value, note=note or None, answered_at=NOW)
-    target = as_target(new_session(roles, SessionKind.TARGET, "Pump", now=NOW))
-    target.targets["D"] = TargetSetting(comprehensiveness=4, scope=1, origin="goal")
-    (item,) = compare_sessions(roles, target, current).roadmap
+    item = roadmap_item_for(roles, answers, goal=4)
     assert item.start.comprehensiveness == 2
     assert "Held at 2 Ad hoc" in item.held_by and "Yes, but held at two." in item.held_by
     level_three = next(step for step in item.steps if step.level == 3)

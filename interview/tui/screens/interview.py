@@ -227,14 +227,10 @@ class InterviewScreen(Screen[None]):
         if prompt is None or event.showing != self.query_one(AnswerPanel).showing:
             return  # typed ahead, for a question no longer on show
         note = self._pending_note or ""
-        if prompt.accepts_note(event.value, note or self._saved_note(prompt.question_id)):
+        if self.engine.needs_reason(event.value, note):
             self._ask_justification(prompt, event.value)
             return
         self._record_answer(prompt, event.value, note)
-
-    def _saved_note(self, question_id: str) -> str:
-        answer = self.engine.session.answers.get(question_id)
-        return (answer.note or "") if answer else ""
 
     def _ask_justification(self, prompt: Prompt, value: AnswerValue) -> None:
         """Take "not applicable here" only with a one-line reason, which becomes its note."""
