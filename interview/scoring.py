@@ -30,6 +30,7 @@ from interview.questionnaire.model import (
     QuestionKind,
     Questionnaire,
     needs_adjustment,
+    needs_level,
 )
 from interview.questionnaire.variants import roles_of
 from interview.session.model import (
@@ -224,14 +225,14 @@ def subdomain_setting(
         return None
     chosen = chosen_needs(questionnaire, subdomain_id, answers)
     change, scope_at_least = needs_adjustment(chosen)
-    comprehensiveness = min(4, max(1, inherited.comprehensiveness + change))
+    comprehensiveness = needs_level(inherited.comprehensiveness, chosen)
     scope = max(inherited.scope, scope_at_least or 1)
     if (comprehensiveness, scope) == (inherited.comprehensiveness, inherited.scope):
         return None
     movers = [
         option.label
         for option in chosen
-        if (change != 0 and option.change == change)
+        if (comprehensiveness != inherited.comprehensiveness and option.change * change > 0)
         or (option.scope_at_least or 0) > inherited.scope
     ]
     return TargetSetting(

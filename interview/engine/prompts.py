@@ -178,7 +178,7 @@ def _needs_prompt(questionnaire: Questionnaire, step: Step) -> Prompt:
         question_id=need.id,
         kind=PromptKind.CHOICE,
         text=f"{subdomain.name}: {need.text}",
-        help=need.help,
+        help=f"{need.help}\n\n{NEEDS_RULE}",
         options=tuple(
             Option(option.id, f"{option.label} ({needs_effect(option)})") for option in need.options
         ),
@@ -186,13 +186,22 @@ def _needs_prompt(questionnaire: Questionnaire, step: Step) -> Prompt:
     )
 
 
+NEEDS_RULE = (
+    "How the answers combine: any answer that raises lifts this area one level. Two levels, "
+    "and the top level 4, only when an answer asks for two and another answer raises too. "
+    'When nothing raises, one answer that lowers lowers it one level; "no change" answers '
+    "do not stop that. The most tailored scope asked for wins."
+)
+"""The needs rule (questionnaire.model.needs_level) in words, shown with every needs question."""
+
+
 def needs_effect(option: NeedsOption) -> str:
     """What a needs answer does to the target, in words (the rule is needs_adjustment's)."""
     words = {
         -1: "lowers the target one level if no answer raises it",
         0: "no change",
-        1: "raises the target one level",
-        2: "raises it two levels if another answer raises it too",
+        1: "raises the target one level, up to 3",
+        2: "raises it two levels, up to 4, if another answer raises it too",
     }[option.change]
     tailored = {2: "tailored to the sector", 3: "tailored to this system"}
     if option.scope_at_least in tailored:

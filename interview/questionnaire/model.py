@@ -374,3 +374,21 @@ def needs_adjustment(chosen: list[NeedsOption]) -> tuple[int, int | None]:
 
 MAX_RAISE = 2
 """The most a sub-domain's needs can raise the domain's level, and only when two answers raise."""
+
+TOP_LEVEL = 4
+
+
+def needs_level(inherited: int, chosen: list[NeedsOption]) -> int:
+    """The sub-domain's comprehensiveness once its needs are applied to the inherited level.
+
+    The top level (4 Formalized) is reached through the needs only when an answer calls for a
+    two-level raise and another answer raises too (the same pair that gives +2): ordinary
+    raises, however many, stop at 3, so that regulation, contracts and threats do not pile
+    every practice up at the ceiling. A business owner can still choose 4 as the domain goal
+    or for a practice.
+    """
+    change, _scope = needs_adjustment(chosen)
+    level = min(TOP_LEVEL, max(1, inherited + change))
+    if level == TOP_LEVEL and inherited < TOP_LEVEL and change < MAX_RAISE:
+        return TOP_LEVEL - 1
+    return level

@@ -54,7 +54,7 @@ async def test_a_complete_target(make_app: AppFactory, store: SessionStore) -> N
     async with app.run_test(size=(80, 24)) as pilot:
         for text in ("Gateway", "Dana", "Owner"):
             await type_answer(pilot, text)
-        await press(pilot, "3", "1", "3")  # D goal 3, scope 1; D1 needs "More." → 4, 2
+        await press(pilot, "2", "1", "3")  # D goal 2, scope 1; D1 needs "More." → 3, 2
         await press(pilot, "1")  # D1.1: keep
         await type_answer(pilot, "")
         await press(pilot, "1")  # continue
@@ -66,8 +66,8 @@ async def test_a_complete_target(make_app: AppFactory, store: SessionStore) -> N
         await press(pilot, "1", "1")  # continue; finish from the review
     session = store.read("acme-gate-target-2026-11-25")
     levels = {i: (r.comprehensiveness, r.scope, r.applicable) for i, r in session.levels.items()}
-    assert levels["D1"] == (4, 2, True)
-    assert levels["D1.1"] == (4, 2, True)
+    assert levels["D1"] == (3, 2, True)
+    assert levels["D1.1"] == (3, 2, True)
     assert levels["D1.2"] == (1, 2, True)
     assert levels["F1.1"] == (None, None, False)
     assert session.levels["D1.2"].reason == "Lab only"

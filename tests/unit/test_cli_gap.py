@@ -210,9 +210,10 @@ def test_gap_csv_and_markdown(folder: Path, capsys: pytest.CaptureFixture[str]) 
 def test_gap_between_interviewed_sessions(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     interviewed(folder)
     assert smm(folder, "gap", "acme-target", "acme-current", "--format", "csv") == 0
-    # D1.1: target 4/2 (inherited from D1's needs), current 3/2. D1.2: target 2/2, current 0.
+    # D1.1: target 3/2 (inherited from D1's needs: one raise stops at 3), current 3/2.
+    # D1.2: target 2/2, current 0.
     assert capsys.readouterr().out.splitlines()[1:] == [
-        "D1.1,Practice,4,2,3,2,1,0,small,no",
+        "D1.1,Practice,3,2,3,2,0,0,none,no",
         "D1.2,Practice,2,2,0,,2,2,large,no",
         "F1.1,Practice,na,,1,1,,,none,no",
     ]
@@ -372,7 +373,7 @@ def test_export_import_export_gives_the_same_rows(
 EXPORTED_ROWS = {
     "acme-target": [
         "practice,comprehensiveness,scope,note",
-        "D1.1,4,2,More.",  # inherited from D1, moved by the need "More."
+        "D1.1,3,2,More.",  # inherited from D1, its scope moved by the need "More."
         "D1.2,2,2,Only used in the lab",
         "F1.1,na,,No physical devices",
     ],

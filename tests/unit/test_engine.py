@@ -160,7 +160,7 @@ def test_complete_target_with_inheritance_and_not_applicable(small: Questionnair
     interview.answer("Gateway")
 
     assert asked(interview) == "@D.goal"
-    interview.answer("3")
+    interview.answer("2")
     assert asked(interview) == "@D.scope"
     interview.answer("1")
     assert asked(interview) == "D1.needs.threats"
@@ -169,7 +169,7 @@ def test_complete_target_with_inheritance_and_not_applicable(small: Questionnair
     prompt = interview.current()
     assert prompt is not None
     assert prompt.options[0].value == KEEP
-    assert "Keep 4 Formalized, 2 Industry specific" in prompt.options[0].label
+    assert "Keep 3 Consistent, 2 Industry specific" in prompt.options[0].label
     interview.answer(KEEP)
     interview.answer("")  # no reason needed to keep
     assert interview.phase is Phase.PRACTICE_SUMMARY
@@ -192,9 +192,9 @@ def test_complete_target_with_inheritance_and_not_applicable(small: Questionnair
         }
 
     assert levels() == {
-        "D": (3, 1, Origin.GOAL),
-        "D1": (4, 2, Origin.NEEDS),
-        "D1.1": (4, 2, Origin.INHERITED),
+        "D": (2, 1, Origin.GOAL),
+        "D1": (3, 2, Origin.NEEDS),
+        "D1.1": (3, 2, Origin.INHERITED),
         "D1.2": (2, 2, Origin.PURPOSE),
         "F": (2, 3, Origin.GOAL),
         "F1": (2, 3, Origin.INHERITED),
@@ -214,7 +214,7 @@ def test_complete_target_with_inheritance_and_not_applicable(small: Questionnair
     interview.jump("D")
     interview.answer("1")
     assert levels()["D"] == (1, 1, Origin.GOAL)
-    assert levels()["D1"] == (4, 2, Origin.NEEDS)  # set by its needs: kept
+    assert levels()["D1"] == (3, 2, Origin.NEEDS)  # set by its needs: kept
     assert views.level_records(small, interview.session)["F1.1"].applicable is False
 
 

@@ -115,7 +115,7 @@ def test_reordered_options_keep_every_answer_and_level(
     answers = {question_id: answer.value for question_id, answer in retaken.answers.items()}
     goal = target_levels(small, target.targets)["D"]
     needs = subdomain_setting(reordered, "D1", goal, answers)  # from the answers, not the file
-    assert needs is not None and (needs.comprehensiveness, needs.scope) == (4, 2)
+    assert needs is not None and (needs.comprehensiveness, needs.scope) == (3, 2)
     assert target_levels(reordered, retaken.targets) == target_levels(small, target.targets)
 
 

@@ -14,7 +14,7 @@ from interview.errors import InputError
 from interview.plan import load_plan
 from interview.profiles import load_profile
 from interview.questionnaire import Questionnaire, load_questionnaire
-from interview.scoring import current_levels_of, subdomain_setting, target_levels
+from interview.scoring import chosen_needs, current_levels_of, subdomain_setting, target_levels
 from interview.session.migrations import v1_to_v2
 from interview.session.model import ASSESSMENT_ONLY_KEYS, TARGET_ONLY_KEYS, SessionKind
 from interview.session.store import SessionStore
@@ -126,19 +126,23 @@ def test_every_v1_session_keeps_its_levels(name: str, folder: Path, shipped: Que
 def test_v1_needs_answers_still_set_the_same_sub_domain_targets(
     folder: Path, shipped: Questionnaire
 ) -> None:
+    """Every v1 needs answer still names one of its question's options, and moves the same
+    sub-domains to the same scope; only the top level is now reached by two raises, not one
+    (docs/QUESTIONNAIRE.md, the needs rule), so a saved 4 may now read 3."""
     session = SessionStore(folder).load("acme-gateway-target-2026-11-25", shipped).session
     answers = {question_id: answer.value for question_id, answer in session.answers.items()}
     levels = target_levels(shipped, session.targets)
     moved = 0
     for subdomain_id, subdomain in shipped.subdomains.items():
+        answered = [need.id for need in subdomain.needs if need.id in answers]
+        assert len(chosen_needs(shipped, subdomain_id, answers)) == len(answered)
         setting = subdomain_setting(shipped, subdomain_id, levels[subdomain.domain], answers)
         saved = session.targets.get(subdomain_id)
         assert (setting is None) == (saved is None)
         if setting is not None and saved is not None:
-            assert (setting.comprehensiveness, setting.scope) == (
-                saved.comprehensiveness,
-                saved.scope,
-            )
+            assert setting.scope == saved.scope
+            capped = (setting.comprehensiveness, saved.comprehensiveness) == (3, 4)
+            assert setting.comprehensiveness == saved.comprehensiveness or capped
             moved += 1
     assert moved > 0
 

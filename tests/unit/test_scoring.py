@@ -90,7 +90,8 @@ def test_scope(
 NEEDS = [
     # inherited (comprehensiveness, scope), needs answer, expected setting or None
     ((3, 1), "same", None),  # "Same."
-    ((3, 1), "more", (4, 2)),  # "More.": +1, scope at least 2
+    ((2, 1), "more", (3, 2)),  # "More.": +1, scope at least 2
+    ((3, 1), "more", (3, 2)),  # one raise alone stops at 3: only the scope moves
     ((4, 3), "more", None),  # already at the top and narrower: nothing moves
     ((1, 1), "fewer", None),  # "Fewer." cannot go below 1
     ((3, 2), "fewer", (2, 2)),
