@@ -22,7 +22,7 @@ from interview.questionnaire.engine_ids import (  # re-exported for the gap anal
 from interview.questionnaire.engine_ids import (
     system_scope_question_id as system_scope_question_id,
 )
-from interview.questionnaire.levels import TARGET_LEVELS
+from interview.questionnaire.levels import TARGET_LEVELS, parse_scoped_level
 from interview.questionnaire.model import (
     IndicatorQuestion,
     NeedsOption,
@@ -244,33 +244,39 @@ def subdomain_setting(
 
 
 def practice_setting(
-    practice_id: str, inherited: TargetLevel, answers: Answers
+    practice_id: str, inherited: TargetLevel, answers: Answers, note: str | None = None
 ) -> TargetSetting | None:
-    """Step 3: the practice's explicit setting from its purpose answer, or None to keep."""
+    """Step 3: the practice's explicit setting from its purpose answer and its reason (the
+    answer's note; sessions from before 0.2 kept it as an answer of its own), or None when
+    the answer keeps the inherited level without a word.
+
+    A keep with a reason is a setting of origin ``inherited`` and no levels: the practice
+    still follows its sub-domain, and the reason travels with it.
+    """
     purpose = answers.get(purpose_question_id(practice_id))
-    reason_value = answers.get(purpose_reason_question_id(practice_id), "")
-    reason = reason_value if isinstance(reason_value, str) else ""
+    legacy = answers.get(purpose_reason_question_id(practice_id), "")
+    reason = note or (legacy if isinstance(legacy, str) else "")
     if purpose == NOT_APPLICABLE:
         return TargetSetting(
             comprehensiveness=None, scope=None, origin=Origin.PURPOSE, reason=reason
         )
-    level = level_answer(purpose)
-    if level is not None and level != inherited.comprehensiveness:
-        return TargetSetting(
-            comprehensiveness=level,
-            scope=inherited.scope,
-            origin=Origin.PURPOSE,
-            reason=reason,
-        )
+    chosen = parse_scoped_level(purpose) if isinstance(purpose, str) else None
+    if chosen is not None:
+        level, scope = chosen[0], chosen[1] or inherited.scope
+        if (level, scope) != (inherited.comprehensiveness, inherited.scope):
+            return TargetSetting(
+                comprehensiveness=level, scope=scope, origin=Origin.PURPOSE, reason=reason
+            )
+    if reason and purpose is not None:
+        return TargetSetting(origin=Origin.INHERITED, reason=reason)
     return None
 
 
 def resolve_target(setting: TargetSetting | None, inherited: TargetLevel) -> TargetLevel:
     """An explicit setting wins over the inherited value; inherited values say so."""
-    if setting is None:
-        return TargetLevel(
-            inherited.comprehensiveness, inherited.scope, Origin.INHERITED, inherited.reason
-        )
+    if setting is None or setting.origin is Origin.INHERITED:  # a keep, with its reason
+        reason = setting.reason if setting else inherited.reason
+        return TargetLevel(inherited.comprehensiveness, inherited.scope, Origin.INHERITED, reason)
     if setting.origin is Origin.PURPOSE and setting.comprehensiveness is None:
         return TargetLevel(None, None, Origin.PURPOSE, setting.reason)
     return TargetLevel(setting.comprehensiveness, setting.scope, setting.origin, setting.reason)

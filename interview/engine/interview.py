@@ -15,6 +15,7 @@ from typing import Any
 
 from transitions import Machine
 
+from interview.engine.context import apply_context_answer
 from interview.engine.details import previous_answer, with_previous_answer, with_profile_detail
 from interview.engine.outcome import ACCEPTED, EngineError, Outcome
 from interview.engine.plan import Step, practice_steps, step_index
@@ -323,8 +324,10 @@ class Interview(Triggers):
         leaving_practice = step.practice_id is not None and (
             following is None or following.practice_id != step.practice_id
         )
+        assessing = self.session.kind is SessionKind.ASSESSMENT  # a target goes straight on
         if (
             leaving_practice
+            and assessing
             and step.practice_id
             and practice_done(self.session, plan, step.practice_id)
         ):
@@ -354,21 +357,11 @@ class Interview(Triggers):
     def _apply(self, step: Step) -> None:
         """Carry an answer's consequences: context fields, target settings, dropped answers."""
         if step.is_context:
-            self._apply_context(step.question_id)
+            apply_context_answer(self.session, step.question_id)
         elif self.session.kind is SessionKind.TARGET:
             self._apply_target(step)
         else:
             self._drop_answers_that_no_longer_apply(step)
-
-    def _apply_context(self, question_id: str) -> None:
-        value = self.session.answers[question_id].value
-        text = value if isinstance(value, str) else ", ".join(value)
-        if question_id == "system_name":
-            self.session.system = text
-        elif question_id == "interviewee_name":
-            self.session.interviewee = text
-        elif question_id == "interviewee_role":
-            self.session.role = text
 
     def _apply_target(self, step: Step) -> None:
         """Update the explicit setting of the item the answer is about (targets.py)."""

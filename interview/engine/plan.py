@@ -16,7 +16,6 @@ from interview.questionnaire.engine_ids import (
     goal_scope_question_id,
     industry_scope_question_id,
     purpose_question_id,
-    purpose_reason_question_id,
     system_scope_question_id,
 )
 from interview.questionnaire.model import Questionnaire
@@ -37,7 +36,6 @@ class StepKind(StrEnum):
     GOAL_SCOPE = "goal_scope"
     NEED = "need"
     PURPOSE = "purpose"
-    REASON = "reason"
     LEVEL = "level"
     SCOPE_INDUSTRY = "scope_industry"
     SCOPE_SYSTEM = "scope_system"
@@ -105,8 +103,6 @@ def _target_steps(questionnaire: Questionnaire, *, with_needs: bool = True) -> I
             for practice_id in questionnaire.practice_ids(subdomain_id):
                 place = (domain_id, subdomain_id, practice_id)
                 yield Step(purpose_question_id(practice_id), *place, kind=StepKind.PURPOSE)
-                reason = purpose_reason_question_id(practice_id)
-                yield Step(reason, *place, kind=StepKind.REASON)
 
 
 def _assessment_steps(

@@ -11,7 +11,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from interview.engine.plan import Step, StepKind
-from interview.questionnaire.levels import TARGET_LEVELS, comprehensiveness_label, scope_label
+from interview.questionnaire.levels import (
+    SCOPE_LEVELS,
+    TARGET_LEVELS,
+    comprehensiveness_label,
+    scope_label,
+    scoped_level,
+)
 from interview.questionnaire.model import ContextKind, NeedsOption, QuestionKind, Questionnaire
 from interview.questionnaire.variants import examples_for
 from interview.scoring import TargetLevel
@@ -56,6 +62,8 @@ class Prompt:
     placeholder: str = ""
     needs_reason_for: frozenset[str] = frozenset()
     """Answers that are taken only with a one-line justification (the answer's note)."""
+    reason_request: str = ""
+    """What to ask for when an answer needs a justification."""
     step: Step = field(default_factory=lambda: Step(""))
 
     def accepts(self, value: AnswerValue) -> str | None:
@@ -83,7 +91,7 @@ class Prompt:
     def accepts_note(self, value: AnswerValue, note: str) -> str | None:
         """None when the note is enough for the value; "not applicable" needs a reason."""
         if isinstance(value, str) and value in self.needs_reason_for and not note.strip():
-            return "say in one line why this does not exist here; N/A needs a justification"
+            return f"{self.reason_request} (one line, kept as the answer's note)"
         return None
 
 
@@ -91,6 +99,8 @@ YES_NO_OPTIONS: tuple[Option, ...] = (Option(YES, "Yes"), Option(NO, "No"))
 NOT_APPLICABLE_WORDS = "Not applicable here"
 NOT_APPLICABLE_OPTION = Option(NOT_APPLICABLE, f"{NOT_APPLICABLE_WORDS} (you will be asked why)")
 REASON_FOR_NOT_APPLICABLE = frozenset({NOT_APPLICABLE})
+WHY_NOT_APPLICABLE = "Why does this not exist here? N/A needs a justification"
+WHY_THIS_TARGET = "Why this target? The reason goes with it into every report"
 
 
 def build_prompt(
@@ -212,58 +222,62 @@ def needs_effect(option: NeedsOption) -> str:
 def _purpose_prompt(
     questionnaire: Questionnaire, step: Step, inherited: TargetLevel | None
 ) -> Prompt:
+    """Keep the level in force, choose another level, tailor its scope, or mark the practice
+    not applicable; every change needs a reason, a keep may carry one (Ctrl+N)."""
     assert step.practice_id is not None
     practice = questionnaire.practices[step.practice_id]
     current = inherited.comprehensiveness if inherited else None
-    source = (
-        "from the profile"
-        if inherited and inherited.origin is Origin.PROFILE
-        else ("as the sub-domain")
-    )
-    options = []
+    scope = inherited.scope if inherited else None
+    from_profile = inherited is not None and inherited.origin is Origin.PROFILE
+    source = "from the profile" if from_profile else "as the sub-domain"
 
     def meaning(level: int) -> str:  # what the level is, in the practice's words (D-T04)
         objective = practice.levels[level].objective if level in practice.levels else ""
         return f": {objective}" if objective else ""
 
+    options = []
     if inherited is not None and current is not None:
-        kept = f"{comprehensiveness_label(current)}, {scope_label(inherited.scope)}"
+        kept = f"{comprehensiveness_label(current)}, {scope_label(scope)}"
         options.append(Option(KEEP, f"Keep {kept} ({source}){meaning(current)}"))
     elif inherited is not None and inherited.not_applicable:
         options.append(Option(KEEP, f"Keep: not applicable ({source})"))
     for level in TARGET_LEVELS:
         if level == current:
             continue
-        verb = "Raise to" if current is not None and level > current else "Set to"
-        if current is not None and level < current:
-            verb = "Lower to"
+        verb = "Set to"
+        if current is not None:
+            verb = "Raise to" if level > current else "Lower to"
         options.append(
             Option(str(level), f"{verb} {comprehensiveness_label(level)}{meaning(level)}")
         )
+    if current is not None and scope is not None:
+        for other in SCOPE_LEVELS:
+            if other != scope:
+                label = f"Keep {comprehensiveness_label(current)}, but {SCOPE_WORDS[other]}"
+                options.append(Option(scoped_level(current, other), label))
     if not (inherited is not None and inherited.not_applicable):
         options.append(Option(NOT_APPLICABLE, "Not applicable to this system"))
     return Prompt(
         question_id=step.question_id,
         kind=PromptKind.CHOICE,
         text=f"{practice.name}: {practice.target.text}",
-        help=f"{practice.purpose} {practice.target.help}",
+        help=f"{practice.purpose} {practice.target.help} {PURPOSE_RULE}",
         options=tuple(options),
+        needs_reason_for=frozenset(option.value for option in options) - {KEEP},
+        reason_request=WHY_THIS_TARGET,
         step=step,
     )
 
 
-def _reason_prompt(questionnaire: Questionnaire, step: Step) -> Prompt:
-    assert step.practice_id is not None
-    practice = questionnaire.practices[step.practice_id]
-    return Prompt(
-        question_id=step.question_id,
-        kind=PromptKind.TEXT,
-        text=f"Why? In a sentence, the reason for this target for {practice.name}.",
-        help="The reason travels with the target into the gap analysis and the roadmap.",
-        required=False,
-        placeholder="A contract requires it; the device is never networked; ...",
-        step=step,
-    )
+SCOPE_WORDS = {
+    1: "general good practice is enough (1 General)",
+    2: "tailored to our sector (2 Industry specific)",
+    3: "tailored to this system (3 System specific)",
+}
+PURPOSE_RULE = (
+    'A change of level or scope, or "not applicable", needs a one-line reason; a keep may '
+    "carry a note (Ctrl+N before choosing). The reason goes with the target into every report."
+)
 
 
 def _scope_prompt(questionnaire: Questionnaire, step: Step, sector: str | None) -> Prompt:
@@ -318,6 +332,7 @@ def _level_prompt(questionnaire: Questionnaire, step: Step, sector: str | None) 
         needs_reason_for=(
             REASON_FOR_NOT_APPLICABLE if question.allow_not_applicable else frozenset()
         ),
+        reason_request=WHY_NOT_APPLICABLE,
         step=step,
     )
 
@@ -327,7 +342,6 @@ PROMPT_BUILDERS: dict[StepKind, Callable[[Questionnaire, Step], Prompt]] = {
     StepKind.GOAL: _goal_prompt,
     StepKind.GOAL_SCOPE: _goal_scope_prompt,
     StepKind.NEED: _needs_prompt,
-    StepKind.REASON: _reason_prompt,
 }
 """The prompt of each kind of step but the purpose (which also needs the inherited level) and
 the level and scope questions (which also need the sector)."""

@@ -65,3 +65,27 @@ def comprehensiveness_label(level: int) -> str:
 def scope_label(scope: int | None) -> str:
     """``"2 Industry specific"``, or ``"n/a"`` when there is no scope (comprehensiveness 0)."""
     return "n/a" if scope is None else f"{scope} {SCOPE_NAMES[scope]}"
+
+
+SCOPED_SEPARATOR: Final = "/"
+
+
+def scoped_level(comprehensiveness: int, scope: int) -> str:
+    """A purpose answer that sets both measures: ``"3/3"`` is 3 Consistent, System specific."""
+    return f"{comprehensiveness}{SCOPED_SEPARATOR}{scope}"
+
+
+SCOPED_LEVELS: Final = frozenset(
+    scoped_level(level, scope) for level in TARGET_LEVELS for scope in SCOPE_LEVELS
+)
+"""Every purpose answer that refines scope as well as comprehensiveness."""
+
+
+def parse_scoped_level(value: str) -> tuple[int, int | None] | None:
+    """``"3"`` → (3, None): the level, scope kept; ``"3/2"`` → (3, 2); anything else None."""
+    if value in SCOPED_LEVELS:
+        level, scope = value.split(SCOPED_SEPARATOR)
+        return int(level), int(scope)
+    if value in {str(level) for level in TARGET_LEVELS}:
+        return int(value), None
+    return None

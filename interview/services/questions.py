@@ -79,7 +79,6 @@ def when_asked(step: Step) -> str:
         StepKind.GOAL_SCOPE: "always",
         StepKind.NEED: "in a target set from scratch (not from a profile)",
         StepKind.PURPOSE: "always",
-        StepKind.REASON: "after the purpose question (optional)",
         StepKind.SCOPE_INDUSTRY: f"when {practice_id} reaches at least level 1",
         StepKind.SCOPE_SYSTEM: f"when the industry-scope question of {practice_id} is answered yes",
     }

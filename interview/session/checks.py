@@ -23,6 +23,7 @@ from interview.questionnaire.engine_ids import (
     purpose_reason_question_id,
     system_scope_question_id,
 )
+from interview.questionnaire.levels import SCOPED_LEVELS
 from interview.questionnaire.model import ContextKind, ContextQuestion, QuestionKind, Questionnaire
 from interview.session.model import (
     DONT_KNOW,
@@ -40,7 +41,7 @@ from interview.session.model import (
 from interview.tomlfile import Problem
 
 YES_NO = frozenset({YES, NO})
-PURPOSE_ANSWERS = frozenset({KEEP, NOT_APPLICABLE, "1", "2", "3", "4"})
+PURPOSE_ANSWERS = frozenset({KEEP, NOT_APPLICABLE, "1", "2", "3", "4"}) | SCOPED_LEVELS
 """Every answer a purpose question can hold, whatever the inherited level offered when asked."""
 
 

@@ -55,15 +55,13 @@ async def test_a_complete_target(make_app: AppFactory, store: SessionStore) -> N
         for text in ("Gateway", "Dana", "Owner"):
             await type_answer(pilot, text)
         await press(pilot, "2", "1", "3")  # D goal 2, scope 1; D1 needs "More." → 3, 2
-        await press(pilot, "1")  # D1.1: keep
-        await type_answer(pilot, "")
-        await press(pilot, "1")  # continue
-        await press(pilot, "2")  # D1.2: lower to 1 (options: keep, 1, 2, 3, na)
-        await type_answer(pilot, "Lab only")
-        await press(pilot, "1", "2", "3", "2")  # continue; F goal 2, scope 3; F1 needs "Same."
-        await press(pilot, "5")  # F1.1: not applicable (keep, 1, 3, 4, na)
+        await press(pilot, "1")  # D1.1: keep, no reason asked, no summary screen
+        await press(pilot, "2")  # D1.2: lower to 1 (keep, 1, 2, 4, 3/1, 3/3, na)
+        await type_answer(pilot, "Lab only")  # the reason a change needs
+        await press(pilot, "2", "3", "2")  # F goal 2, scope 3; F1 needs "Same."
+        await press(pilot, "7")  # F1.1: not applicable (keep, 1, 3, 4, 2/1, 2/2, na)
         await type_answer(pilot, "No devices")
-        await press(pilot, "1", "1")  # continue; finish from the review
+        await press(pilot, "1")  # finish from the review
     session = store.read("acme-gate-target-2026-11-25")
     levels = {i: (r.comprehensiveness, r.scope, r.applicable) for i, r in session.levels.items()}
     assert levels["D1"] == (3, 2, True)
@@ -234,7 +232,6 @@ async def test_an_assessment_linked_to_a_target_shows_both(
         for text in ("Gateway", "Dana", "Owner"):
             await type_answer(pilot, text)
         await press(pilot, "3", "1", "2", "1")  # D goal 3, scope 1; D1 "Same."; D1.1 keep
-        await type_answer(pilot, "")
         await press(pilot, "ctrl+q")
 
     app = make_app()

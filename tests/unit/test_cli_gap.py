@@ -586,17 +586,19 @@ def test_several_problems_are_all_reported(
 TARGET_ANSWERS: dict[str, str] = {
     "@D.goal": "3",
     "@D.scope": "1",
-    "D1.needs.threats": "more",  # "More.": +1, scope at least 2: D1 is 4/2
+    "D1.needs.threats": "more",  # "More.": +1 (one raise stops at 3), scope at least 2
     "@D1.1.purpose": KEEP,
-    "@D1.1.purpose.reason": "",
     "@D1.2.purpose": "2",
-    "@D1.2.purpose.reason": "Only used in the lab",
     "@F.goal": "2",
     "@F.scope": "3",
     "F1.needs.threats": "same",
     "@F1.1.purpose": NOT_APPLICABLE,
-    "@F1.1.purpose.reason": "No physical devices",
 }
+TARGET_NOTES: dict[str, str] = {
+    "@D1.2.purpose": "Only used in the lab",  # a changed target needs its reason
+    "@F1.1.purpose": "No physical devices",
+}
+NOTES = {"D1.1.c1.1": "Org chart, 2026-10", **TARGET_NOTES}
 ASSESSMENT_ANSWERS: dict[str, str] = {
     "D1.1.c1.1": YES,
     "D1.1.c2.1": "yes-more",  # "Yes, and more.": up to 3
@@ -633,8 +635,8 @@ def interviewed(folder: Path) -> None:
                 continue
             prompt = interview.current()
             assert prompt is not None
-            note = "Org chart, 2026-10" if prompt.question_id == "D1.1.c1.1" else ""
-            interview.answer(all_answers[prompt.question_id], note=note)
+            note = NOTES.get(prompt.question_id, "")
+            assert interview.answer(all_answers[prompt.question_id], note=note).accepted
         interview.finish_interview()
 
 
@@ -651,7 +653,8 @@ def test_a_target_not_finished_leaves_its_unset_practices_out(
         if prompt is None:
             interview.continue_interview()
         else:
-            interview.answer(answers[prompt.question_id])
+            note = TARGET_NOTES.get(prompt.question_id, "")
+            assert interview.answer(answers[prompt.question_id], note=note).accepted
     assert smm(folder, "gap", "half", "acme-current", "--format", "json") == 0
     data = json.loads(capsys.readouterr().out)
     assert data["target"]["incomplete_practices"] == ["F1.1"]

@@ -53,10 +53,11 @@ def test_a_finished_target_is_saved_as_a_profile(
     start_from_profile(session, profile)
     store.create(session)
     interview = Interview(questionnaire, session, profile=profile, on_change=store.save)
-    for value in ["bench", "Owner", "3", "2", "2", "Lower for now", KEEP, "", "2", "1", KEEP, ""]:
-        interview.answer(value)
-        if interview.phase is Phase.PRACTICE_SUMMARY:
-            interview.continue_interview()
+    answers = ["bench", "Owner", "3", "2", ("2", "Lower for now"), KEEP, "2", "1", KEEP]
+    for given in answers:
+        value, note = given if isinstance(given, tuple) else (given, "")
+        assert interview.answer(value, note=note).accepted
+        assert interview.phase is not Phase.PRACTICE_SUMMARY  # a target goes straight on
     interview.finish_interview()
 
     arguments = ["profile", "save", session.id, "--id", "lab-v2", "--questionnaire", str(SMALL),

@@ -170,19 +170,16 @@ def test_complete_target_with_inheritance_and_not_applicable(small: Questionnair
     assert prompt is not None
     assert prompt.options[0].value == KEEP
     assert "Keep 3 Consistent, 2 Industry specific" in prompt.options[0].label
-    interview.answer(KEEP)
-    interview.answer("")  # no reason needed to keep
-    assert interview.phase is Phase.PRACTICE_SUMMARY
-    interview.continue_interview()
-    interview.answer("2")  # D1.2 lowered to 2
-    interview.answer("Only used in the lab")
-    interview.continue_interview()
+    interview.answer(KEEP)  # no reason needed to keep
+    assert asked(interview) == "@D1.2.purpose"  # no summary screen between practices
+    refused = interview.answer("2")
+    assert not refused.accepted and "Why this target?" in (refused.refused or "")
+    interview.answer("2", note="Only used in the lab")  # D1.2 lowered to 2
     interview.answer("2")  # F goal
     interview.answer("3")  # F scope
     interview.answer("same")  # F1 needs: "Same."
-    interview.answer(NOT_APPLICABLE)
-    interview.answer("No physical devices")
-    interview.continue_interview()
+    assert not interview.answer(NOT_APPLICABLE).accepted
+    interview.answer(NOT_APPLICABLE, note="No physical devices")
     assert interview.phase is Phase.REVIEW
 
     def levels() -> dict[str, tuple[int | None, int | None, Origin]]:
@@ -277,3 +274,26 @@ def test_linked_target_shows_in_the_practice_summary(small: Questionnaire) -> No
     summary = assessment.practice_summary()
     assert summary is not None and summary.target is not None and summary.current is not None
     assert (summary.target.comprehensiveness, summary.current.comprehensiveness) == (3, 0)
+
+
+def test_a_purpose_can_tailor_scope_and_a_keep_carries_its_reason(small: Questionnaire) -> None:
+    interview, _ = start(small, SessionKind.TARGET)
+    answer_context(interview)
+    for value in ("2", "1", "same"):  # D goal 2, scope 1; D1 needs "Same."
+        interview.answer(value)
+    prompt = interview.current()
+    assert prompt is not None and prompt.question_id == "@D1.1.purpose"
+    labels = {option.value: option.label for option in prompt.options}
+    assert labels["2/3"] == "Keep 2 Ad hoc, but tailored to this system (3 System specific)"
+    assert "2/1" not in labels  # the scope in force is not offered as a change
+    assert interview.needs_reason("2/3") and not interview.needs_reason(KEEP)
+    assert interview.answer("2/3", note="Bespoke firmware").accepted
+    assert interview.answer(KEEP, note="Fine as it is").accepted  # D1.2
+    targets = views.session_targets(small, interview.session)
+    assert (targets["D1.1"].comprehensiveness, targets["D1.1"].scope) == (2, 3)
+    assert targets["D1.1"].reason == "Bespoke firmware"
+    assert (targets["D1.2"].comprehensiveness, targets["D1.2"].origin) == (2, Origin.INHERITED)
+    assert targets["D1.2"].reason == "Fine as it is"
+    interview.revisit("@D.goal")
+    interview.answer("3")  # a kept practice still follows its domain
+    assert views.session_targets(small, interview.session)["D1.2"].comprehensiveness == 3

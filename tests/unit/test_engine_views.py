@@ -95,16 +95,13 @@ def test_every_step_says_what_kind_of_question_it_is(small: Questionnaire) -> No
     assert target["@D.goal"] is StepKind.GOAL and target["@D.scope"] is StepKind.GOAL_SCOPE
     assert target["D1.needs.threats"] is StepKind.NEED
     assert target["@D1.1.purpose"] is StepKind.PURPOSE
-    assert target["@D1.1.purpose.reason"] is StepKind.REASON
     assert assessment["D1.1.c1.1"] is StepKind.LEVEL
     assert assessment["@D1.1.scope.industry"] is StepKind.SCOPE_INDUSTRY
     assert assessment["@D1.1.scope.system"] is StepKind.SCOPE_SYSTEM
-    choice_kinds = set(StepKind) - {StepKind.CONTEXT, StepKind.REASON}
+    choice_kinds = set(StepKind) - {StepKind.CONTEXT}
     for kind in SessionKind:
         for step in every_step(small, kind):
             prompt = build_prompt(small, step, {})
             assert prompt.step == step
-            if step.kind is StepKind.REASON:
-                assert prompt.kind is PromptKind.TEXT
-            elif step.kind in choice_kinds:
+            if step.kind in choice_kinds:
                 assert prompt.kind is PromptKind.CHOICE and prompt.options

@@ -12,6 +12,7 @@ from interview.engine.plan import every_step
 from interview.engine.prompts import build_prompt
 from interview.errors import InputError
 from interview.questionnaire import Questionnaire, load_questionnaire
+from interview.questionnaire.engine_ids import purpose_reason_question_id
 from interview.scoring import current_levels_of, subdomain_setting, target_levels
 from interview.session.checks import answer_rules
 from interview.session.model import NO, YES, Phase, Session, SessionKind, new_session
@@ -149,7 +150,9 @@ def test_every_option_a_prompt_offers_is_an_answer_the_file_accepts(small: Quest
     for kind in SessionKind:
         rules = answer_rules(small, kind)
         steps = every_step(small, kind)
-        assert sorted(rules) == sorted(step.question_id for step in steps)
+        legacy = {purpose_reason_question_id(practice_id) for practice_id in small.practices}
+        asked = set(rules) - legacy  # sessions from before 0.2 may hold a separate reason
+        assert sorted(asked) == sorted(step.question_id for step in steps)
         for step in steps:
             for option in build_prompt(small, step, target_levels(small, {})).options:
                 assert rules[step.question_id].problem(option.value) is None, step

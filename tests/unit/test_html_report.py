@@ -22,6 +22,7 @@ from tests.unit.test_cli_gap import (
     NOW,
     QUESTIONNAIRE,
     TARGET_ANSWERS,
+    TARGET_NOTES,
     imported,
     interviewed,
     smm,
@@ -192,7 +193,8 @@ def test_heat_map_of_a_target_not_finished(
         if prompt is None:
             interview.continue_interview()
         else:
-            interview.answer(answers[prompt.question_id])
+            note = TARGET_NOTES.get(prompt.question_id, "")
+            assert interview.answer(answers[prompt.question_id], note=note).accepted
     page = run(folder, capsys, "gap", "half", "acme-current", "--format", "html")
     assert heat_map_rows(page)[-3:] == [
         ("F", "na", "target not set"),

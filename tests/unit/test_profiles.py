@@ -55,13 +55,12 @@ def test_the_interview_confirms_or_changes_each_profile_value(small: Questionnai
     interview = interview_from_profile(small)
     asked = []
 
-    def answer(value: str) -> None:
+    def answer(value: str, note: str = "") -> None:
         prompt = interview.current()
         assert prompt is not None
         asked.append(prompt.question_id)
-        interview.answer(value)
-        if interview.phase is Phase.PRACTICE_SUMMARY:
-            interview.continue_interview()
+        assert interview.answer(value, note=note).accepted
+        assert interview.phase is not Phase.PRACTICE_SUMMARY  # a target goes straight on
 
     answer("3")  # D goal: as the profile
     answer("2")  # D scope: as the profile
@@ -74,9 +73,8 @@ def test_the_interview_confirms_or_changes_each_profile_value(small: Questionnai
     assert "The Small lab profile: Audited [yearly]." in prompt.detail
     assert "At level 3 in this sector: Follow the lab standard." in prompt.detail
     answer(KEEP)
-    answer("")
-    answer("1")  # D1.2: lowered from the profile's 2
-    answer("Only a bench")
+    assert not interview.answer("1").accepted  # D1.2: a change needs its reason
+    answer("1", "Only a bench")  # D1.2: lowered from the profile's 2
     answer("2")  # F goal: changed from the profile's 1
     answer("1")
     prompt = interview.current()
@@ -85,11 +83,10 @@ def test_the_interview_confirms_or_changes_each_profile_value(small: Questionnai
     )
     assert NOT_APPLICABLE not in [option.value for option in prompt.options]
     answer(KEEP)
-    answer("")
     assert interview.phase is Phase.REVIEW
     assert asked == [
-        "@D.goal", "@D.scope", "@D1.1.purpose", "@D1.1.purpose.reason", "@D1.2.purpose",
-        "@D1.2.purpose.reason", "@F.goal", "@F.scope", "@F1.1.purpose", "@F1.1.purpose.reason",
+        "@D.goal", "@D.scope", "@D1.1.purpose", "@D1.2.purpose", "@F.goal", "@F.scope",
+        "@F1.1.purpose",
     ]  # fmt: skip
     found = levels(interview)
     assert found["D"] == (3, 2, Origin.PROFILE)
@@ -106,7 +103,7 @@ def test_changing_a_profile_value_and_back_returns_to_the_profile(small: Questio
     interview = interview_from_profile(small)
     interview.answer("3")
     interview.answer("2")
-    interview.answer("2")  # D1.1 lowered to 2
+    interview.answer("2", note="Not yet")  # D1.1 lowered to 2
     interview.back()
     interview.answer(KEEP)  # back to the profile's 4/3
     assert levels(interview)["D1.1"] == (4, 3, Origin.PROFILE)
@@ -148,3 +145,34 @@ def test_each_purpose_option_says_what_its_level_means(small: Questionnaire) -> 
     levels = {option.value: option.label for option in prompt.options}
     assert levels["3"].endswith(": Level three.")
     assert levels["1"].endswith(": Level one.")
+
+
+def test_a_changed_domain_goal_moves_the_practices_that_hold_the_profile_value(
+    small: Questionnaire,
+) -> None:
+    interview = interview_from_profile(small)
+    assert levels(interview)["D1.2"] == (2, 2, Origin.PROFILE)
+    interview.answer("2")  # D goal one below the profile's 3
+    interview.answer("2")
+    assert levels(interview)["D1.1"] == (3, 3, Origin.PROFILE)  # the profile's 4, moved by -1
+    assert levels(interview)["D1.2"] == (1, 2, Origin.PROFILE)
+    prompt = interview.current()
+    assert prompt is not None and prompt.options[0].label.startswith(
+        "Keep 3 Consistent, 3 System specific (from the profile)"
+    )  # "keep" names the value in force, not the profile's original
+    interview.answer(KEEP, note="Enough for a lab")
+    interview.answer("3", note="The bench is shared")  # D1.2 changed: it no longer follows
+    interview.jump("D")
+    interview.answer("4")  # one above the profile's goal
+    assert levels(interview)["D1.1"] == (4, 3, Origin.PROFILE)  # kept: follows the goal
+    assert views.session_targets(small, interview.session)["D1.1"].reason == "Enough for a lab"
+    assert levels(interview)["D1.2"] == (3, 2, Origin.PURPOSE)  # changed: stays
+    interview.revisit("@D.scope")
+    interview.answer("1")  # D scope one below the profile's 2
+    assert levels(interview)["D1.1"] == (4, 2, Origin.PROFILE)
+    assert levels(interview)["D1.2"] == (3, 2, Origin.PURPOSE)
+    interview.revisit("@D.goal")
+    interview.answer("3")  # back to the profile's goal and scope
+    interview.revisit("@D.scope")
+    interview.answer("2")
+    assert levels(interview)["D1.1"] == (4, 3, Origin.PROFILE)

@@ -20,7 +20,7 @@ from textual.widgets import Footer
 from interview.engine import views
 from interview.engine.interview import Interview
 from interview.engine.outcome import ACCEPTED, EngineError, Outcome
-from interview.engine.plan import Step
+from interview.engine.plan import Step, StepKind
 from interview.engine.prompts import Prompt, answer_label, build_prompt
 from interview.engine.summary import answered_questions
 from interview.errors import InputError, printable
@@ -39,6 +39,11 @@ from interview.tui.widgets.answer_panel import AnswerPanel
 from interview.tui.widgets.status_line import StatusLine
 from interview.tui.widgets.transcript import Transcript
 
+REASON_PLACEHOLDERS = {
+    False: "For example: no device has a debug port that outsiders can reach",
+    True: "For example: the notified body audits this every year",
+}
+"""An example reason: for a "not applicable here" (False) and for a target's purpose (True)."""
 REVIEW_STATUS = {"skipped": "skipped", "unanswered": "not answered", "dont_know": "don't know"}
 FINISH = "__finish__"
 
@@ -233,7 +238,8 @@ class InterviewScreen(Screen[None]):
         self._record_answer(prompt, event.value, note)
 
     def _ask_justification(self, prompt: Prompt, value: AnswerValue) -> None:
-        """Take "not applicable here" only with a one-line reason, which becomes its note."""
+        """Take an answer that needs a justification (a "not applicable here", a changed
+        target) only with a one-line reason, which becomes its note."""
 
         def answer_with(reason: str | None) -> None:
             current = self.engine.current()
@@ -243,8 +249,8 @@ class InterviewScreen(Screen[None]):
         dialog = NoteDialog(
             prompt.text,
             "",
-            heading="Why does this not apply here? ",
-            placeholder="For example: no device has a debug port that outsiders can reach",
+            heading=f"{prompt.reason_request}: ",
+            placeholder=REASON_PLACEHOLDERS[prompt.step.kind is StepKind.PURPOSE],
             required=True,
         )
         self.app.push_screen(dialog, answer_with)
