@@ -168,7 +168,7 @@ class NewSessionScreen(Screen[None]):
         choices = [(option.label, option.value) for option in self._sectors]
         choices.append(("Other / not listed (the interview asks for it later)", NONE_CHOSEN))
         self._offer(
-            "Which sector does the system serve? The profiles made for it are offered first.",
+            "Which sector does the system serve? The profiles made for it come first.",
             choices,
         )
 
