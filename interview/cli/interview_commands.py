@@ -16,6 +16,7 @@ from interview.errors import InputError, printable
 from interview.session.model import SessionKind
 
 if TYPE_CHECKING:
+    from interview.profiles import Profile
     from interview.services import Workspace
     from interview.tui.app import Launch
 
@@ -33,7 +34,7 @@ def run_start(arguments: argparse.Namespace) -> int:
 
 
 def run_new(arguments: argparse.Namespace) -> int:
-    """``smm new target|assessment [--system NAME] [--target SESSION]``."""
+    """``smm new target|assessment [--system NAME] [--target SESSION] [--industry SECTOR]``."""
     from interview.tui.app import StartNew
 
     kind = SessionKind(arguments.kind)
@@ -50,15 +51,32 @@ def run_new(arguments: argparse.Namespace) -> int:
     if arguments.batch and not arguments.answers:
         raise InputError(["--batch replays an answers file; give it with --answers FILE"])
     workspace = workspace_of(arguments)
-    if arguments.profile:
-        workspace.profile(arguments.profile)  # a bad profile is refused before the app
+    # a bad profile or sector is refused before the app
+    profile = workspace.profile(arguments.profile) if arguments.profile else None
+    if arguments.industry is not None:
+        _check_sector(workspace, kind, arguments.industry, profile)
     if arguments.answers:
         return _run_scripted(arguments, workspace, kind)
     system = (arguments.system or "").strip()
     if arguments.previous and not system:
         system = workspace.session(arguments.previous).system
-    launch = StartNew(kind, system, arguments.target, arguments.profile, arguments.previous)
+    launch = StartNew(kind, system, arguments.target, arguments.profile, arguments.previous,
+                      arguments.industry)  # fmt: skip
     return _run_app(launch, workspace)
+
+
+def _check_sector(
+    workspace: Workspace, kind: SessionKind, sector: str, profile: Profile | None
+) -> None:
+    """``--industry``: one of the questionnaire's sectors; for a target, one line naming the
+    profiles made for it, or saying that the profile chosen was made for another sector."""
+    from interview.cli.sector_advice import sector_advice
+    from interview.sectors import check_sector
+
+    check_sector(workspace.questionnaire, sector, given_as="--industry")
+    advice = sector_advice(workspace, sector, profile) if kind is SessionKind.TARGET else None
+    if advice is not None:
+        print(f"smm: {advice}", file=sys.stderr)
 
 
 def _run_scripted(arguments: argparse.Namespace, workspace: Workspace, kind: SessionKind) -> int:
@@ -75,6 +93,7 @@ def _run_scripted(arguments: argparse.Namespace, workspace: Workspace, kind: Ses
         target_id=arguments.target,
         profile_id=arguments.profile,
         previous_id=arguments.previous,
+        sector=arguments.industry,
         batch=arguments.batch,
     )
     if started.replay.unused:

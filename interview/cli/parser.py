@@ -108,6 +108,13 @@ def _add_interview_commands(commands: Subcommands) -> None:
         "--profile", metavar="ID", help="for a target: start from this profile (see smm profiles)"
     )
     new.add_argument(
+        "--industry",
+        metavar="SECTOR",
+        help="the sector the system serves, one of the questionnaire's industry values "
+        "(consumer, industrial, energy, ...; see smm questions): the interview does not ask "
+        "it again, and for a target smm names the profiles made for it",
+    )
+    new.add_argument(
         "--from",
         dest="previous",
         metavar="SESSION",

@@ -11,6 +11,7 @@ from interview.engine.interview import Interview
 from interview.engine.plan import every_step
 from interview.engine.prompts import Prompt, PromptKind
 from interview.errors import InputError, printable
+from interview.questionnaire.model import SECTOR_QUESTION_ID
 from interview.services.answers_file import LIST_SEPARATOR, ScriptedAnswer, read_answers
 from interview.services.workspace import Workspace
 from interview.session.model import (
@@ -152,27 +153,45 @@ def start_scripted(
     target_id: str | None = None,
     profile_id: str | None = None,
     previous_id: str | None = None,
+    sector: str | None = None,
     batch: bool = False,
 ) -> ScriptedStart:
     """A new session with the file's answers given, checked in memory; nothing is written.
 
     Unknown questions and answers a question does not allow are refused (InputError, one
-    line each) in both modes; in batch mode missing answers are refused too."""
+    line each) in both modes; in batch mode missing answers are refused too. ``sector``
+    answers the sector question ahead; a file that answers it otherwise is refused."""
     answers = read_answers(answers_file)
+    if sector is not None:
+        _refuse_other_sector(answers, sector)
     named = answers.get("system_name")
     system = system or (named.value if named and isinstance(named.value, str) else "")
     if not system.strip():
         raise InputError(
             [f"{printable(str(answers_file))}: no system_name answer; give one, or --system"]
         )
-    session = workspace.prepare(
-        kind, system.strip(), target_id=target_id, profile_id=profile_id, previous_id=previous_id
-    )
+    session = workspace.prepare(kind, system.strip(), target_id=target_id,
+                                profile_id=profile_id, previous_id=previous_id,
+                                sector=sector)  # fmt: skip
     interview = Interview(workspace.questionnaire, session, clock=workspace.clock)
     result = replay(interview, answers, batch=batch)
     if result.problems:
         raise InputError(result.problems)
+    if sector is not None:  # the file's own sector answer, the same as --industry's
+        result.unused = [qid for qid in result.unused if qid != SECTOR_QUESTION_ID]
     if batch and result.missing:
         where = printable(str(answers_file))
         raise InputError([f"{where}: {line}" for line in result.missing])
     return ScriptedStart(session, result)
+
+
+def _refuse_other_sector(answers: Mapping[str, ScriptedAnswer], sector: str) -> None:
+    """The sector given ahead and a different one in the file: say where, in one line."""
+    given = answers.get(SECTOR_QUESTION_ID)
+    if given is not None and given.value != sector:
+        raise InputError(
+            [
+                f"{given.where}: {SECTOR_QUESTION_ID} is {printable(repr(given.value))}, but "
+                f"--industry is {printable(repr(sector))}; give the sector once"
+            ]
+        )

@@ -22,6 +22,7 @@ from interview.profiles import (
 )
 from interview.questionnaire.model import Questionnaire
 from interview.scoring import TargetLevel, target_levels
+from interview.sectors import answer_sector
 from interview.session.checks import check_session
 from interview.session.model import (
     AssessmentSession,
@@ -180,10 +181,16 @@ class Workspace:
         target_id: str | None = None,
         profile_id: str | None = None,
         previous_id: str | None = None,
+        sector: str | None = None,
     ) -> Session:
         """Create a session file, from a profile or an earlier assessment, and return it."""
         session = self.prepare(
-            kind, system, target_id=target_id, profile_id=profile_id, previous_id=previous_id
+            kind,
+            system,
+            target_id=target_id,
+            profile_id=profile_id,
+            previous_id=previous_id,
+            sector=sector,
         )
         return self.create(session)
 
@@ -195,13 +202,17 @@ class Workspace:
         target_id: str | None = None,
         profile_id: str | None = None,
         previous_id: str | None = None,
+        sector: str | None = None,
     ) -> Session:
-        """A new session as ``start`` makes it, not yet written anywhere."""
+        """A new session as ``start`` makes it, not yet written anywhere; ``sector`` answers
+        the sector question ahead (one of the questionnaire's values)."""
         previous = self.previous_assessment(previous_id)
         target_id = target_id or (previous.target_session if previous else None)
         self.linked_targets(target_id)  # a missing or wrong target is refused before creating
         profile = self.profile(profile_id) if profile_id else None
         session = new_session(self.questionnaire, kind, system, now=self.clock())
+        if sector is not None:
+            answer_sector(self.questionnaire, session, sector, now=session.created)
         if isinstance(session, TargetSession):
             if profile is not None:
                 start_from_profile(session, profile)

@@ -26,15 +26,15 @@ from interview.errors import InputError, printable
 from interview.profiles import Profile
 from interview.questionnaire.model import Questionnaire
 from interview.scoring import TargetLevel
+from interview.sectors import sector_options
 from interview.services import LoadedSession, Workspace
 from interview.session.model import Session, SessionKind, TargetSession, compared_target
 from interview.tui.screens.interview import GapRequested, InterviewScreen
+from interview.tui.screens.new_session import NewSessionScreen, StartRequested
 from interview.tui.screens.start import (
     CompareRequested,
     HistoryRequested,
-    NewSessionScreen,
     OpenRequested,
-    StartRequested,
     StartScreen,
 )
 
@@ -53,6 +53,8 @@ class StartNew:
     target_id: str | None = None
     profile_id: str | None = None
     previous_id: str | None = None
+    sector: str | None = None
+    """The sector answered ahead (``--industry``): not asked again."""
 
 
 @dataclass(frozen=True)
@@ -106,21 +108,36 @@ class SmmApp(App[ExitReport]):
 
     def on_mount(self) -> None:
         launch = self.launch
+        sectors = sector_options(self.questionnaire)
         if isinstance(launch, StartNew) and not launch.system:
             summaries, problems = self.summaries()
             profiles = self._profiles()
-            self.push_screen(StartScreen(summaries, problems, profiles))
+            self.push_screen(StartScreen(summaries, problems, profiles, sectors))
             targets = [s for s in summaries if s.kind is SessionKind.TARGET]
             assessments = [s for s in summaries if s.kind is SessionKind.ASSESSMENT]
-            self.push_screen(NewSessionScreen(launch.kind, targets, profiles, assessments))
+            self.push_screen(
+                NewSessionScreen(
+                    launch.kind,
+                    targets,
+                    profiles,
+                    assessments,
+                    sectors=sectors,
+                    sector=launch.sector,
+                )
+            )
         elif isinstance(launch, StartNew):
             self.start_new(
-                launch.kind, launch.system, launch.target_id, launch.profile_id, launch.previous_id
+                launch.kind,
+                launch.system,
+                launch.target_id,
+                launch.profile_id,
+                launch.previous_id,
+                launch.sector,
             )
         elif isinstance(launch, Resume):
             self.open_session(launch.reference)
         else:
-            self.push_screen(StartScreen(*self.summaries(), self._profiles()))
+            self.push_screen(StartScreen(*self.summaries(), self._profiles(), sectors))
 
     def on_unmount(self) -> None:
         self._locks.close()
@@ -157,7 +174,12 @@ class SmmApp(App[ExitReport]):
 
     def on_start_requested(self, message: StartRequested) -> None:
         self.start_new(
-            message.kind, message.system, message.target_id, message.profile_id, message.previous_id
+            message.kind,
+            message.system,
+            message.target_id,
+            message.profile_id,
+            message.previous_id,
+            message.sector,
         )
 
     def on_open_requested(self, message: OpenRequested) -> None:
@@ -243,11 +265,18 @@ class SmmApp(App[ExitReport]):
         target_id: str | None,
         profile_id: str | None = None,
         previous_id: str | None = None,
+        sector: str | None = None,
     ) -> None:
-        """Create a session file (from a profile, or from an earlier assessment) and open it."""
+        """Create a session file (from a profile, or from an earlier assessment, with the
+        sector answered ahead) and open it."""
         try:
             session = self.workspace.start(
-                kind, system, target_id=target_id, profile_id=profile_id, previous_id=previous_id
+                kind,
+                system,
+                target_id=target_id,
+                profile_id=profile_id,
+                previous_id=previous_id,
+                sector=sector,
             )
         except InputError as error:
             self._fail(error)

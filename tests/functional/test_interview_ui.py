@@ -15,7 +15,7 @@ from interview.session.store import SessionStore
 from interview.tui.app import ExitReport, Resume, StartNew
 from interview.tui.screens.dialogs import HelpDialog, JumpDialog, NoteDialog
 from interview.tui.screens.interview import InterviewScreen
-from interview.tui.screens.start import NewSessionScreen
+from interview.tui.screens.new_session import NewSessionScreen
 from interview.tui.widgets.answer_panel import AnswerPanel
 from tests.functional.conftest import AppFactory, press, transcript_text, type_answer
 

@@ -18,6 +18,7 @@ CORE_MODULES = [
     "interview.history",
     "interview.consolidation",
     "interview.levels_csv",
+    "interview.sectors",
     "interview.files",
     "interview.filemodel",
     "interview.versioned",
@@ -51,6 +52,7 @@ CORE_MODULES = [
     "interview.cli.plan_commands",
     "interview.cli.profile_commands",
     "interview.cli.session_commands",
+    "interview.cli.sector_advice",
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -10,17 +11,18 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from interview.engine.summary import SessionSummary
 from interview.errors import printable
 from interview.formatting import KIND_NAMES, short_time
 from interview.profiles import Profile
+from interview.questionnaire.model import ContextOption
 from interview.services import system_key
 from interview.session.model import SessionKind
+from interview.tui.screens.new_session import NewSessionScreen
 from interview.tui.widgets.answer_panel import NumberedOptionList, numbered
-from interview.tui.widgets.text_input import TextInput
 
 INTRO = (
     "smm walks you through the IIC IoT Security Maturity Model: 3 domains, 9 areas, "
@@ -35,12 +37,17 @@ class StartScreen(Screen[None]):
     BINDINGS = [Binding("q", "app.quit", "Quit", show=False)]
 
     def __init__(
-        self, summaries: list[SessionSummary], problems: list[str], profiles: list[Profile]
+        self,
+        summaries: list[SessionSummary],
+        problems: list[str],
+        profiles: list[Profile],
+        sectors: Sequence[ContextOption] = (),
     ) -> None:
         super().__init__()
         self._summaries = summaries
         self._problems = problems
         self._profiles = profiles
+        self._sectors = sectors
 
     def compose(self) -> ComposeResult:
         unfinished = sum(1 for summary in self._summaries if not summary.finished)
@@ -97,7 +104,9 @@ class StartScreen(Screen[None]):
             kind = SessionKind(choice)
             targets = [s for s in self._summaries if s.kind is SessionKind.TARGET]
             assessments = [s for s in self._summaries if s.kind is SessionKind.ASSESSMENT]
-            self.app.push_screen(NewSessionScreen(kind, targets, self._profiles, assessments))
+            self.app.push_screen(
+                NewSessionScreen(kind, targets, self._profiles, assessments, sectors=self._sectors)
+            )
 
 
 @dataclass
@@ -114,17 +123,6 @@ class CompareRequested(Message):
 
     target_id: str
     current_ids: list[str]
-
-
-@dataclass
-class StartRequested(Message):
-    """The user asked for a new interview."""
-
-    kind: SessionKind
-    system: str
-    target_id: str | None
-    profile_id: str | None = None
-    previous_id: str | None = None
 
 
 class ResumeScreen(Screen[None]):
@@ -165,115 +163,6 @@ def _session_label(number: int, summary: SessionSummary) -> Text:
     label.append("\n   ")  # the line break is ours; the user's text is made printable
     label.append(printable(f"{details} · {summary.id}"), style="italic")
     return label
-
-
-class NewSessionScreen(Screen[None]):
-    """Name the system; then, for a target, a profile to start from, or for an assessment,
-    the target to compare with (either may be none)."""
-
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
-
-    def __init__(
-        self,
-        kind: SessionKind,
-        targets: list[SessionSummary],
-        profiles: list[Profile],
-        assessments: list[SessionSummary] | None = None,
-    ) -> None:
-        super().__init__()
-        self._kind = kind
-        self._targets = targets
-        self._profiles = profiles
-        self._assessments = assessments or []
-        self._system = ""
-        self._asking = ""
-        self._target_id: str | None = None
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="page"):
-            yield Static(Text(f"New {KIND_NAMES[self._kind]}", style="bold"))
-            yield Static(Text("What is the name of the system we are looking at?"))
-            yield TextInput(placeholder="Acme smart gateway", id="system-name")
-            yield Static(id="choice-title")
-            yield NumberedOptionList(id="choice-list")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#choice-title").display = False
-        self.query_one("#choice-list").display = False
-        self.query_one("#system-name", Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self._system = event.value.strip()
-        if not self._system:
-            self.notify("The system needs a name.", markup=False)
-        elif self._kind is SessionKind.ASSESSMENT and self._targets:
-            self._asking = "target"
-            self._offer(
-                "Compare with which target? (you can also choose none)",
-                ("No target for now", *(_target_label(s) for s in self._targets)),
-                ["", *(s.id for s in self._targets)],
-            )
-        elif self._kind is SessionKind.ASSESSMENT and self._earlier():
-            self._offer_earlier()
-        elif self._kind is SessionKind.TARGET and self._profiles:
-            self._offer(
-                "Start from a profile? Each is an illustrative starting point made by smm, "
-                "not published by the IIC: the interview confirms or changes every level.",
-                ("Start from scratch", *(f"{p.name}: {p.description}" for p in self._profiles)),
-                ["", *(p.id for p in self._profiles)],
-            )
-        else:
-            self.post_message(StartRequested(self._kind, self._system, None))
-
-    def _offer(self, title: str, labels: tuple[str, ...], values: list[str]) -> None:
-        choices = self.query_one("#choice-list", NumberedOptionList)
-        choices.clear_options()
-        choices.add_options(
-            [Option(numbered(n, label), id=value or "none") for n, (label, value) in
-             enumerate(zip(labels, values, strict=True), 1)]
-        )  # fmt: skip
-        self.query_one("#choice-title", Static).update(Text(title))
-        self.query_one("#choice-title").display = True
-        choices.display = True
-        choices.focus()
-
-    def _earlier(self) -> list[SessionSummary]:
-        """Finished assessments of the same system, the most recent first."""
-        same = [s for s in self._assessments if system_key(s.system) == system_key(self._system)]
-        return sorted([s for s in same if s.finished], key=lambda s: s.updated, reverse=True)
-
-    def _offer_earlier(self) -> None:
-        self._asking = "previous"
-        earlier = self._earlier()
-        self._offer(
-            "Start from an earlier assessment of this system? Each earlier answer is then "
-            "offered to confirm or change, which is much faster.",
-            ("Start fresh", *(_earlier_label(s) for s in earlier)),
-            ["", *(s.id for s in earlier)],
-        )
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        chosen = None if event.option.id in (None, "none") else event.option.id
-        if self._kind is SessionKind.TARGET:
-            self.post_message(StartRequested(self._kind, self._system, None, chosen))
-        elif self._asking == "target" and self._earlier():
-            self._target_id = chosen
-            self._offer_earlier()
-        elif self._asking == "target":
-            self.post_message(StartRequested(self._kind, self._system, chosen))
-        else:
-            self.post_message(
-                StartRequested(self._kind, self._system, self._target_id, previous_id=chosen)
-            )
-
-
-def _earlier_label(summary: SessionSummary) -> str:
-    return f"The assessment of {short_time(summary.updated)} by {summary.interviewee or 'unknown'}"
-
-
-def _target_label(summary: SessionSummary) -> str:
-    return f"{summary.system} — target by {summary.interviewee or 'unknown'} ({summary.id})"
 
 
 def _comparable(summaries: list[SessionSummary]) -> bool:
