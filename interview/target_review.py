@@ -13,7 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Final
 
-from interview.formatting import utc_time
+from interview.formatting import plural, utc_time
 from interview.profiles import Profile
 from interview.questionnaire.levels import HIGHEST_COMPREHENSIVENESS, comprehensiveness_label
 from interview.questionnaire.model import Questionnaire
@@ -284,7 +284,7 @@ def review_target(
 def no_warnings_words(review: TargetReview) -> str:
     """What a review without warnings checked."""
     threshold = top_level_threshold(len(review.rows))
-    checked = f"No warnings: level 4 in {threshold} practices or fewer"
+    checked = f"No warnings: level 4 in {plural(threshold, 'practice')} or fewer"
     if review.compared_with is None:
         return f"{checked}; no profile of the system's sector to compare with."
     return f"{checked}, and none two levels above the {review.compared_with} profile."
