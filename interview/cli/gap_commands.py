@@ -48,8 +48,8 @@ def run_report(arguments: argparse.Namespace) -> int:
     if arguments.format == "json":
         from interview.render.json_output import report_json
 
-        return _deliver(report_json(questionnaire, found.session), arguments.output)
-    document = session_document(questionnaire, found.session, found.profile)
+        return _deliver(report_json(questionnaire, found.session, found.review), arguments.output)
+    document = session_document(questionnaire, found.session, found.profile, found.review)
     return _deliver(write_document(document, arguments.format), arguments.output)
 
 

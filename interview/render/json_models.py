@@ -234,6 +234,22 @@ class GroupStanding(Output):
     mean: float | None
 
 
+class Approval(Output):
+    """Who approved a target, and when."""
+
+    approved_by: str
+    approved_at: str
+    """ISO 8601, with the offset the session was saved with."""
+    changed_since: bool
+    """An answer was given after the approval."""
+
+
+class TargetWarning(Output):
+    kind: Literal["many-top-levels", "above-profile"]
+    practices: list[str]
+    text: str
+
+
 class SessionReportJson(Output):
     """``smm report --format json``."""
 
@@ -242,6 +258,10 @@ class SessionReportJson(Output):
     practices: list[PracticeStanding]
     subdomains: list[GroupStanding]
     domains: list[GroupStanding]
+    approval: Approval | None = None
+    """A target's approval; null when it is not approved yet, and for an assessment."""
+    warnings: list[TargetWarning] = Field(default_factory=list)
+    """A target's warnings; none for an assessment."""
 
 
 class ExportedPractice(OptionalLevel):

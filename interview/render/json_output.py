@@ -14,8 +14,15 @@ from interview.render.gap_report import GapReport, PlanView
 from interview.render.plain import json_text
 from interview.render.rows import incomplete_practices, level_objective
 from interview.render.words import movement_words
-from interview.session.model import AssessmentSession, Phase, Session
+from interview.session.model import AssessmentSession, Phase, Session, TargetSession
 from interview.standings import GroupStanding, group_standings, session_standings
+from interview.target_review import (
+    Approval,
+    TargetReview,
+    TargetWarning,
+    review_target,
+    session_profile_levels,
+)
 
 
 def document_text(document: out.Output) -> str:
@@ -223,8 +230,12 @@ def practice_consolidation(practice: merged.PracticeConsolidation) -> out.Practi
 # --- One session -----------------------------------------------------------------------------
 
 
-def session_report_output(questionnaire: Questionnaire, session: Session) -> out.SessionReportJson:
-    """``smm report --format json`` (docs/GAP.md)."""
+def session_report_output(
+    questionnaire: Questionnaire, session: Session, review: TargetReview | None = None
+) -> out.SessionReportJson:
+    """``smm report --format json`` (docs/GAP.md); ``review`` as for the session document."""
+    if isinstance(session, TargetSession) and review is None:
+        review = review_target(questionnaire, session, session_profile_levels(session))
     standings = session_standings(questionnaire, session)
     subdomains, domains = group_standings(questionnaire, standings)
     return out.SessionReportJson(
@@ -244,6 +255,24 @@ def session_report_output(questionnaire: Questionnaire, session: Session) -> out
         ],
         subdomains=[group_standing(row) for row in subdomains],
         domains=[group_standing(row) for row in domains],
+        approval=approval_output(review.approval) if review else None,
+        warnings=[warning_output(warning) for warning in review.warnings] if review else [],
+    )
+
+
+def approval_output(approval: Approval | None) -> out.Approval | None:
+    if approval is None:
+        return None
+    return out.Approval(
+        approved_by=approval.approved_by,
+        approved_at=approval.approved_at.isoformat(),
+        changed_since=approval.changed_since,
+    )
+
+
+def warning_output(warning: TargetWarning) -> out.TargetWarning:
+    return out.TargetWarning(
+        kind=warning.kind.value, practices=list(warning.practice_ids), text=warning.text
     )
 
 
@@ -353,8 +382,10 @@ def gap_json(report: GapReport) -> str:
     return document_text(gap_output(report))
 
 
-def report_json(questionnaire: Questionnaire, session: Session) -> str:
-    return document_text(session_report_output(questionnaire, session))
+def report_json(
+    questionnaire: Questionnaire, session: Session, review: TargetReview | None = None
+) -> str:
+    return document_text(session_report_output(questionnaire, session, review))
 
 
 def export_json(questionnaire: Questionnaire, session: Session) -> str:

@@ -19,11 +19,14 @@ from interview.render.cards import (
 )
 from interview.render.confirmations import confirmation_section
 from interview.render.document import (
+    Block,
     Cell,
     CellKind,
     Column,
     Document,
+    Entry,
     Fact,
+    Items,
     Paragraph,
     Row,
     Section,
@@ -32,30 +35,56 @@ from interview.render.document import (
 from interview.render.rows import practice_details, report_outline
 from interview.render.words import NOT_APPLICABLE, report_title
 from interview.report.charts import CURRENT_COLOUR, TARGET_COLOUR, ChartData, Series
-from interview.session.model import Session, SessionKind
+from interview.session.model import Session, SessionKind, TargetSession
 from interview.standings import GroupStanding, PracticeStanding, session_standings
+from interview.target_review import (
+    TargetReview,
+    approval_words,
+    no_warnings_words,
+    review_target,
+    session_profile_levels,
+)
 
 TARGET_LEAD = "The target levels agreed for the system, with where each came from and why."
 CURRENT_LEAD = "The current state of the system's security practices, as assessed."
 
 
 def session_document(
-    questionnaire: Questionnaire, session: Session, profile: Profile | None = None
+    questionnaire: Questionnaire,
+    session: Session,
+    profile: Profile | None = None,
+    review: TargetReview | None = None,
 ) -> Document:
-    """The session's card, where its rules come from, its levels and its charts."""
+    """The session's card, where its rules come from, a target's approval and warnings, its
+    levels and its charts. ``review``: a target's, when the caller compared it with the
+    profile of its sector (else it is compared with its own profile only)."""
     is_target = session.kind is SessionKind.TARGET
     lead = TARGET_LEAD if is_target else CURRENT_LEAD
+    if isinstance(session, TargetSession) and review is None:
+        review = review_target(questionnaire, session, session_profile_levels(session))
     return Document(
         title=report_title(session),
         lead=f"IIC IoT Security Maturity Model. {lead}",
         cards=(session_card(questionnaire, session, "Target" if is_target else "Current state"),),
         preamble=(Paragraph(report_rules(is_target), style="rules"), *profile_paragraphs(profile)),
         sections=(
+            *([review_section(review)] if is_target and review is not None else []),
             Section("Levels", (levels_table(questionnaire, session, profile),), "levels"),
             *report_charts(questionnaire, session),
             *confirmation_section(questionnaire, [session]),
         ),
     )
+
+
+def review_section(review: TargetReview) -> Section:
+    """Who approved the target and when (or not yet), and the warnings worth a second look."""
+    approval = Paragraph(approval_words(review.approval), style="approval")
+    warnings: Block = (
+        Items(tuple(Entry(warning.text) for warning in review.warnings), name="warnings")
+        if review.warnings
+        else Paragraph(no_warnings_words(review))
+    )
+    return Section("Approval and warnings", (approval, warnings), "approval")
 
 
 def report_rules(is_target: bool) -> str:

@@ -20,6 +20,7 @@ from interview.profiles import (
     write_profile,
 )
 from interview.scoring import target_levels
+from interview.services.review import target_review
 from interview.services.workspace import Workspace
 from interview.session.model import (
     AssessmentSession,
@@ -29,6 +30,7 @@ from interview.session.model import (
     TargetSession,
     as_assessment,
 )
+from interview.target_review import TargetReview
 
 
 def accept(workspace: Workspace, reference: str) -> AssessmentSession:
@@ -106,13 +108,17 @@ def save_profile(
 
 @dataclass(frozen=True)
 class SessionReport:
-    """What ``smm report`` shows of one session: the session and its target profile, if any."""
+    """What ``smm report`` shows of one session: the session, its target profile if any, and
+    a target's review (approval and warnings)."""
 
     session: Session
     profile: Profile | None
+    review: TargetReview | None = None
 
 
 def session_report(workspace: Workspace, reference: str) -> SessionReport:
     session = workspace.session(reference)
-    targets = [session] if isinstance(session, TargetSession) else []
-    return SessionReport(session, profile_in_use(workspace.questionnaire, targets))
+    if not isinstance(session, TargetSession):
+        return SessionReport(session, None)
+    review = target_review(workspace.questionnaire, session)
+    return SessionReport(session, profile_in_use(workspace.questionnaire, [session]), review)

@@ -201,6 +201,32 @@ class TargetSession(SessionBase):
     """The id of the target profile this target started from, if any."""
     profile_targets: dict[str, TargetSetting] = Field(default_factory=dict)
     """The profile's own values, kept so that "keep" can return to them."""
+    approved_by: str | None = None
+    """Who approved the target ("Finish and approve"), as typed; set with ``approved_at``."""
+    approved_at: datetime | None = Field(default=None, validate_default=True)
+    """When the target was approved. An answer given later makes the approval stale, which
+    the reports say (:func:`interview.target_review.approval_of`); it is kept, not cleared."""
+
+    @field_validator("approved_at")
+    @classmethod
+    def approval_is_whole(
+        cls, approved_at: datetime | None, info: ValidationInfo
+    ) -> datetime | None:
+        """An approval names who and when: one without the other says nothing."""
+        if "approved_by" not in info.data:  # refused already, with its own message
+            return approved_at
+        approved_by = info.data["approved_by"]
+        if (approved_at is None) != (approved_by is None):
+            raise PydanticCustomError(
+                CURSOR_RULE,
+                "approved_by and approved_at go together; give both (who approved the target, "
+                "and when) or remove both",
+            )
+        if approved_by is not None and not approved_by.strip():
+            raise PydanticCustomError(
+                CURSOR_RULE, "approved_by is empty; give the approver's name or remove the approval"
+            )
+        return approved_at
 
 
 class AssessmentSession(SessionBase):

@@ -10,8 +10,18 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from interview.engine.interview import Interview
+from interview.profiles import find_profile, start_from_profile
 from interview.questionnaire import Questionnaire, load_questionnaire
-from interview.session.model import NO, YES, SessionKind, new_session
+from interview.session.model import (
+    NO,
+    YES,
+    Answer,
+    Origin,
+    Phase,
+    SessionKind,
+    TargetSetting,
+    new_session,
+)
 from interview.session.store import SessionStore
 from interview.tui.app import Resume, SmmApp
 from tests.functional.conftest import FROZEN, AppFactory
@@ -118,3 +128,22 @@ def test_first_practice_question_light_theme(
         await no_blink(pilot)
 
     assert snap_compare(resumed(make_app, store, smm, session_id), press=["1"], run_before=light)
+
+
+def test_target_overview(
+    snap_compare: SnapCompare, make_app: AppFactory, store: SessionStore, smm: Questionnaire
+) -> None:
+    """A finished target from the medical-device profile, one practice raised two levels above
+    it: the warning, the actions and the first rows."""
+    session = new_session(smm, SessionKind.TARGET, "Infusion pumps", interviewee="Dana", now=FROZEN)
+    start_from_profile(session, find_profile("medical-device", smm))
+    session.answers["industry"] = Answer(value="medical", answered_at=FROZEN)
+    session.answers["@E2.2.purpose"] = Answer(value="4", answered_at=FROZEN)
+    reason = "Pumps stand in public wards."
+    session.answers["@E2.2.purpose.reason"] = Answer(value=reason, answered_at=FROZEN)
+    session.targets["E2.2"] = TargetSetting(
+        comprehensiveness=4, scope=3, origin=Origin.PURPOSE, reason=reason
+    )
+    session.phase = Phase.DONE
+    session_id = store.create(session).id
+    assert snap_compare(resumed(make_app, store, smm, session_id), run_before=no_blink)

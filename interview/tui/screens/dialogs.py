@@ -95,3 +95,32 @@ class HelpDialog(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+class ApprovalDialog(ModalScreen[str | None]):
+    """Who approves the target: a name, kept as typed (Enter approves, Esc cancels)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, system: str, approver: str) -> None:
+        super().__init__()
+        self._system = system
+        self._approver = approver
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            heading = Text.assemble(("Finish and approve the target for ", "bold"))
+            heading.append(printable(self._system), style="bold")
+            yield Static(heading)
+            yield Static("Approved by:")
+            yield TextInput(value=self._approver, placeholder="The approver's name", id="approver")
+            yield Static(Text("Enter approves, with today's date · Esc cancels", style="italic"))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            self.notify("The approver's name is needed (Esc cancels).", markup=False)
+            return
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -35,6 +35,7 @@ from interview.session.model import (
 )
 from interview.tui import interview_messages, text
 from interview.tui.screens.dialogs import HelpDialog, JumpDialog, NoteDialog
+from interview.tui.screens.target_overview import TargetOverviewScreen
 from interview.tui.widgets.answer_panel import AnswerPanel
 from interview.tui.widgets.status_line import StatusLine
 from interview.tui.widgets.transcript import Transcript
@@ -208,6 +209,9 @@ class InterviewScreen(Screen[None]):
         if self._once((Phase.DONE,)):
             for line in interview_messages.final_summary(self.engine):
                 self.query_one(Transcript).say(line)
+        if self.engine.session.kind is SessionKind.TARGET and self.app.screen is self:
+            overview = TargetOverviewScreen(self.engine, self._clock)
+            self.app.push_screen(overview, lambda _: self.show_state())
         entries = [("review", "Back to the review"), ("quit", "Quit (everything is saved)")]
         session = self.engine.session
         if session.kind is SessionKind.ASSESSMENT and session.accepted_as_baseline is None:
