@@ -147,6 +147,7 @@ def _goal_prompt(questionnaire: Questionnaire, step: Step) -> Prompt:
             Option(str(level), statement)
             for level, statement in sorted(domain.goal.statements.items())
         ),
+        allow_dont_know=True,
         step=step,
     )
 
@@ -166,6 +167,7 @@ def _goal_scope_prompt(questionnaire: Questionnaire, step: Step) -> Prompt:
             Option(str(option.scope), option.label)
             for option in sorted(goal.scope_options, key=lambda option: option.scope)
         ),
+        allow_dont_know=True,
         step=step,
     )
 
@@ -182,6 +184,7 @@ def _needs_prompt(questionnaire: Questionnaire, step: Step) -> Prompt:
         options=tuple(
             Option(option.id, f"{option.label} ({needs_effect(option)})") for option in need.options
         ),
+        allow_dont_know=True,
         step=step,
     )
 
@@ -239,6 +242,7 @@ def _purpose_prompt(
         text=f"{practice.name}: {practice.target.text}",
         help=f"{practice.purpose} {practice.target.help}",
         options=tuple(options),
+        allow_dont_know=True,
         step=step,
     )
 

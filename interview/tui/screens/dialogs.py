@@ -27,6 +27,7 @@ class NoteDialog(ModalScreen[str | None]):
         heading: str = "Note for: ",
         placeholder: str = "Evidence, a link or a comment",
         required: bool = False,
+        keeps: str = "",
     ) -> None:
         super().__init__()
         self._about = about
@@ -34,13 +35,13 @@ class NoteDialog(ModalScreen[str | None]):
         self._heading = heading
         self._placeholder = placeholder
         self._required = required
+        self._keeps = keeps or ("the reason" if required else "the note")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text.assemble((self._heading, "bold"), printable(self._about)))
             yield TextInput(value=self._note, placeholder=self._placeholder, id="note")
-            kept = "the reason" if self._required else "the note"
-            yield Static(Text(f"Enter keeps {kept} · Esc cancels", style="italic"))
+            yield Static(Text(f"Enter keeps {self._keeps} · Esc cancels", style="italic"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if self._required and not event.value.strip():
