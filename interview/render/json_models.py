@@ -234,6 +234,20 @@ class GroupStanding(Output):
     mean: float | None
 
 
+class FollowUp(Output):
+    """A target question answered "don't know", and who can answer it."""
+
+    question: str
+    """The question's id."""
+    text: str
+    """The question, in short."""
+    where: str
+    """The id of the domain, sub-domain or practice it is about."""
+    ask: str | None
+    """Who can answer it; null when nobody was named."""
+    note: str | None
+
+
 class SessionReportJson(Output):
     """``smm report --format json``."""
 
@@ -242,6 +256,9 @@ class SessionReportJson(Output):
     practices: list[PracticeStanding]
     subdomains: list[GroupStanding]
     domains: list[GroupStanding]
+    follow_ups: list[FollowUp]
+    """A target's questions answered "don't know", in interview order (always empty for an
+    assessment)."""
 
 
 class ExportedPractice(OptionalLevel):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from interview import consolidation as merged
 from interview import gap as core
 from interview import history as past
+from interview.engine.follow_ups import follow_ups
 from interview.gap import LevelPair
 from interview.plan import PlannedStep, Progress
 from interview.questionnaire.model import Questionnaire
@@ -244,6 +245,16 @@ def session_report_output(questionnaire: Questionnaire, session: Session) -> out
         ],
         subdomains=[group_standing(row) for row in subdomains],
         domains=[group_standing(row) for row in domains],
+        follow_ups=[
+            out.FollowUp(
+                question=item.question_id,
+                text=item.question,
+                where=item.where,
+                ask=item.ask,
+                note=item.note,
+            )
+            for item in follow_ups(questionnaire, session)
+        ],
     )
 
 
