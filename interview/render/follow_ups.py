@@ -10,9 +10,10 @@ from interview.session.model import Session
 
 FOLLOW_UPS_HEADING = "Follow-ups: questions to ask"
 FOLLOW_UPS_LEAD = (
-    'These questions were answered "don\'t know". Until they are answered, a needs answer '
-    "changes nothing, a practice keeps the level it inherits, and a domain without a goal has "
-    "no target. Ask the person named, then answer them with smm resume."
+    'These questions were answered "don\'t know". Until they are answered the target is set '
+    "as if they had not been asked: a needs question moves nothing, a practice keeps the level "
+    "it inherits, and a domain without a goal has no target. Ask the person named, then answer "
+    "them with: smm resume {session}"
 )
 
 
@@ -31,5 +32,5 @@ def follow_up_section(questionnaire: Questionnaire, session: Session) -> tuple[S
         )
         for item in items
     )
-    blocks = (Paragraph(FOLLOW_UPS_LEAD), Items(entries))
+    blocks = (Paragraph(FOLLOW_UPS_LEAD.format(session=session.id)), Items(entries))
     return (Section(FOLLOW_UPS_HEADING, blocks, "follow-ups"),)

@@ -68,7 +68,8 @@ def _toml_answers(document: TomlDocument) -> dict[str, ScriptedAnswer]:
         if problem:
             problems.append(Problem(("answers", question_id), problem))
             continue
-        answers[question_id] = ScriptedAnswer(question_id, value, where=where, **extras)
+        note, ask = extras.get("note", ""), extras.get("ask", "")
+        answers[question_id] = ScriptedAnswer(question_id, value, note, where, ask)
     if problems:
         raise document.error(problems)
     return answers
