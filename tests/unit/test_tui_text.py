@@ -16,6 +16,12 @@ def test_literal_shows_markup_and_escapes_as_characters() -> None:
     assert shown.spans == []
 
 
+def test_literal_keeps_the_spaces_and_joiners_people_type() -> None:
+    typed = "Jo\u00a0Smith کارخانه\u200cها x\u200dy"
+    assert text.literal(typed).plain == typed
+    assert text.literal("a\u202eb\u2028c").plain == "a\\u202eb\\u2028c"  # bidi, line sep.
+
+
 def test_answer_message_keeps_the_note_literal() -> None:
     message = text.answer_message("[@click=app.quit]Yes[/]", "see [link]")
     assert "[@click=app.quit]Yes[/]" in message.plain
