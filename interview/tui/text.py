@@ -6,29 +6,15 @@ which shows ``[bold]`` as the characters it is. Control characters are shown esc
 
 from __future__ import annotations
 
-import unicodedata
-
 from rich.text import Text
 
 from interview.engine.plan import Step
 from interview.engine.prompts import Prompt
 from interview.engine.views import Progress
-from interview.errors import printable
+from interview.errors import as_typed
 from interview.questionnaire.levels import comprehensiveness_label, scope_label
 from interview.questionnaire.model import Practice, Questionnaire
 from interview.scoring import CurrentLevel, TargetLevel
-
-JOINERS = frozenset({"\u200c", "\u200d"})
-"""The zero-width non-joiner and joiner, which Persian, Arabic and Indic scripts need."""
-
-
-def as_typed(text: str) -> str:
-    """``printable``, but keeping what TextInput keeps for people's writing: non-breaking and
-    other spaces, and the joiners; bidi and other format characters stay escaped."""
-    return "".join(
-        char if char in JOINERS or unicodedata.category(char) == "Zs" else printable(char)
-        for char in text
-    )
 
 
 def literal(text: str, style: str = "") -> Text:

@@ -3,7 +3,7 @@ unanswered, an empty name is nobody named), the name is kept exactly as typed, t
 says whom to ask, and going back offers the name given before."""
 
 from textual import events
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from interview.session.model import DONT_KNOW, SessionKind
 from interview.session.store import SessionStore
@@ -44,7 +44,13 @@ async def test_dont_know_asks_who_can_answer_and_keeps_the_name(
         assert screen.engine.current().question_id == "@D1.1.purpose"  # type: ignore[union-attr]
         assert f"you  Don't know — ask {NAME}" in transcript_text(app)  # as typed
 
-        await press(pilot, "escape", "4")  # back to the needs question: don't know again
+        await press(pilot, "ctrl+r")  # the review names whom to ask
+        review = app.screen.query_one("#choices", OptionList)
+        assert str(review.get_option_at_index(0).prompt).startswith(
+            f"1. D1 (don't know, ask {NAME}): Sub-domain: Threats?"
+        )
+        await press(pilot, "1")  # back to the needs question from the review
+        await press(pilot, "4")  # don't know again
         assert isinstance(app.screen, NoteDialog)
         assert app.screen.query_one(Input).value == NAME  # the name given before
         app.screen.query_one(Input).value = ""

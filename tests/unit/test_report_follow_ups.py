@@ -117,3 +117,10 @@ def test_show_says_whom_to_ask(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert answers["D1.needs.threats"]["ask"] == JO
     assert answers["D1.needs.threats"]["label"] == f"Don't know — ask {JO}"
     assert answers["@D1.1.purpose"]["ask"] is None
+
+
+def test_html_keeps_the_spaces_and_joiners_people_type() -> None:
+    from interview.render.html_page import text
+
+    assert text("Jo\u00a0Smith\u200d <b>") == "Jo\u00a0Smith\u200d &lt;b&gt;"
+    assert text("a\u202eb\x1b") == "a\\u202eb\\x1b"  # bidi and control characters: escaped

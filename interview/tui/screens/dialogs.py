@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from interview.errors import printable
+from interview.errors import as_typed
 from interview.tui.widgets.answer_panel import NumberedOptionList
 from interview.tui.widgets.text_input import TextInput
 
@@ -39,7 +39,7 @@ class NoteDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text.assemble((self._heading, "bold"), printable(self._about)))
+            yield Static(Text.assemble((self._heading, "bold"), as_typed(self._about)))
             yield TextInput(value=self._note, placeholder=self._placeholder, id="note")
             yield Static(Text(f"Enter keeps {self._keeps} · Esc cancels", style="italic"))
 
@@ -66,7 +66,7 @@ class JumpDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Static(Text("Go to … (Enter goes, Esc cancels)", style="bold"))
             yield NumberedOptionList(
-                *(Option(Text(printable(label)), id=item_id) for item_id, label in self._entries),
+                *(Option(Text(as_typed(label)), id=item_id) for item_id, label in self._entries),
                 id="jump-list",
             )
 
@@ -89,7 +89,7 @@ class HelpDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help"):
-            yield Static(Text(printable(self._title), style="bold"))
+            yield Static(Text(as_typed(self._title), style="bold"))
             with VerticalScroll():
                 yield Static(self._body)
             yield Static(Text("Esc closes", style="italic"))

@@ -196,7 +196,9 @@ class InterviewScreen(Screen[None]):
         for item in items:
             where = item.step.practice_id or item.step.subdomain_id or item.step.domain_id
             question = build_prompt(self.engine.questionnaire, item.step, targets).text
-            label = f"{where or 'Context'} ({REVIEW_STATUS[item.status]}): {question}"
+            answer = self.engine.session.answers.get(item.question_id)
+            whom = f", ask {answer.ask}" if answer is not None and answer.ask else ""
+            label = f"{where or 'Context'} ({REVIEW_STATUS[item.status]}{whom}): {question}"
             entries.append((item.question_id, label))
         entries.append((FINISH, "Finish the interview"))
         self.query_one(AnswerPanel).menu(None, entries)
