@@ -32,6 +32,7 @@ from interview.session.model import (
 from interview.session.store import SessionStore
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
+SMALL = Path(__file__).parent.parent / "data" / "questionnaires" / "small.toml"
 JO = "Jo\u00a0Smith, compliance\u200d"  # a non-breaking space and a zero-width joiner, kept
 
 
@@ -271,3 +272,39 @@ def test_a_bad_ask_in_an_answers_file_is_one_line(
     with pytest.raises(InputError) as raised:
         read_answers(toml)
     assert len(raised.value.lines) == 1 and expected in raised.value.lines[0]
+
+
+def test_a_batch_target_keeps_whom_to_ask_and_refuses_it_elsewhere(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.unit.test_scripted import sessions, smm
+
+    lines = [
+        "[answers]",
+        'system_name = "Pump"',
+        'interviewee_name = "Dana"',
+        'interviewee_role = "Owner"',
+        '"@D.goal" = "2"',
+        '"@D.scope" = "1"',
+        '"D1.needs.threats" = { answer = "dont-know", ask = "Jo\u00a0Smith" }',
+        *(f'"@{p}.purpose" = "keep"' for p in ("D1.1", "D1.2", "F1.1")),
+        '"@F.goal" = "2"',
+        '"@F.scope" = "1"',
+        '"F1.needs.threats" = "same"',
+    ]
+    file = tmp_path / "answers.toml"
+    file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert smm(tmp_path, "new", "target", "--answers", str(file), "--batch") == 0
+    session = SessionStore(tmp_path / "sessions").read(capsys.readouterr().out.strip())
+    assert session.answers["D1.needs.threats"].ask == "Jo\u00a0Smith"
+    assert [item.ask for item in follow_ups(load_questionnaire(SMALL), session)] == [
+        "Jo\u00a0Smith"
+    ]
+
+    same, same_with_ask = '"same"', '{ answer = "same", ask = "Jo" }'
+    wrong = file.read_text(encoding="utf-8").replace(same, same_with_ask)
+    file.write_text(wrong, encoding="utf-8")
+    assert smm(tmp_path / "again", "new", "target", "--answers", str(file), "--batch") == 2
+    error = capsys.readouterr().err.strip().splitlines()
+    assert len(error) == 1 and "F1.needs.threats" in error[0] and '"ask"' in error[0]
+    assert sessions(tmp_path / "again") == []
