@@ -141,7 +141,9 @@ def _current_lines(
 
 
 def _target_lines(current: CurrentLevel | None, target: TargetLevel) -> list[str]:
-    lines = [f"Target:  {level_text(target.comprehensiveness, target.scope)}"]
+    unset = target.comprehensiveness is None and not target.not_applicable
+    level = "not set yet" if unset else level_text(target.comprehensiveness, target.scope)
+    lines = [f"Target:  {level}"]
     if target.reason and current is None:
         lines.append(f"Because: {target.reason}")
     if current is not None and target.comprehensiveness is not None:

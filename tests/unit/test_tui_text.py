@@ -41,6 +41,18 @@ def test_practice_summary_has_real_lines_and_the_gap() -> None:
     assert lines[4] == "Gap: comprehensiveness 2, scope 1 (large gap)"
 
 
+def test_a_target_not_set_yet_is_not_called_not_applicable() -> None:
+    questionnaire = load_questionnaire(SMALL)
+    unset = TargetLevel(None, None, Origin.INHERITED)  # a domain goal not known yet
+    not_applicable = TargetLevel(None, None, Origin.PURPOSE)
+    assert "Target:  not set yet" in text.practice_summary_message(
+        questionnaire, "D1.1", None, unset
+    ).plain.split("\n")
+    assert "Target:  not applicable" in text.practice_summary_message(
+        questionnaire, "D1.1", None, not_applicable
+    ).plain.split("\n")
+
+
 def test_details_and_notes_of_several_lines_keep_their_lines() -> None:
     from interview.engine.plan import Step
     from interview.engine.prompts import Prompt, PromptKind
