@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 
@@ -16,3 +17,17 @@ class InputError(Exception):
 def printable(text: str) -> str:
     """Text with control characters (escape sequences among them) shown as escapes, not run."""
     return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+
+
+JOINERS = frozenset({"\u200c", "\u200d"})
+"""The zero-width non-joiner and joiner, which Persian, Arabic and Indic scripts need."""
+
+
+def as_typed(text: str) -> str:
+    """:func:`printable`, but keeping what people type in their writing: the non-breaking and
+    other spaces, and the joiners; bidi and other format characters stay escaped. For the
+    screen and HTML, which show these characters as they are meant."""
+    return "".join(
+        char if char in JOINERS or unicodedata.category(char) == "Zs" else printable(char)
+        for char in text
+    )

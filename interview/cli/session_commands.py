@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from interview.cli.output import workspace_of
-from interview.engine.prompts import answer_label
+from interview.engine.follow_ups import answer_words
 from interview.engine.summary import AnsweredQuestion, SessionSummary, answered_questions
 from interview.engine.views import level_records
 from interview.errors import printable
@@ -141,8 +141,9 @@ def _session_as_json(
                 question=item.step.question_id,
                 text=item.prompt.text,
                 value=item.answer.value,
-                label=answer_label(item.prompt, item.answer.value),
+                label=answer_words(item.prompt, item.answer.value, item.answer.ask),
                 note=item.answer.note,
+                ask=item.answer.ask,
                 answered_at=item.answer.answered_at.isoformat(),
             )
             for item in answers
@@ -178,7 +179,7 @@ def _session_lines(
             heading = item_id
             lines += ["", _heading(questionnaire, item_id, levels)]
         lines.append(f"  {item.prompt.text}")
-        lines.append(f"    → {answer_label(item.prompt, item.answer.value)}")
+        lines.append(f"    → {answer_words(item.prompt, item.answer.value, item.answer.ask)}")
         if item.answer.note:
             lines += [f"    note: {note_line}" for note_line in item.answer.note.splitlines()]
     return lines

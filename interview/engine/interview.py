@@ -32,10 +32,8 @@ from interview.filemodel import utc_now
 from interview.profiles import Profile
 from interview.questionnaire.model import Questionnaire
 from interview.questionnaire.variants import sector_of
-from interview.scoring import (
-    TargetLevel,
-)
-from interview.session.checks import NOT_APPLICABLE_NEEDS_REASON, unjustified
+from interview.scoring import TargetLevel
+from interview.session.checks import NOT_APPLICABLE_NEEDS_REASON, misplaced_ask, unjustified
 from interview.session.model import Answer, AnswerValue, Phase, Session, SessionKind, as_target
 from interview.targets import prompt_levels, targets_after_answer
 
@@ -149,16 +147,17 @@ class Interview(Triggers):
 
     # --- What the user can do -------------------------------------------------------------
 
-    def answer(self, value: AnswerValue, note: str = "") -> Outcome:
+    def answer(self, value: AnswerValue, note: str = "", *, ask: str | None = None) -> Outcome:
         """Answer the current question (optionally with a note) and move on; an answer the
         question does not allow is refused, and nothing changes."""
         prompt = self._require_prompt()
         kept_note = self._kept_note(prompt.question_id, note)
-        problem = prompt.accepts(value) or prompt.accepts_note(value, kept_note or "")
+        problem = prompt.accepts(value) or misplaced_ask(value, ask or None)
+        problem = problem or prompt.accepts_note(value, kept_note or "")
         if problem:
             return Outcome(refused=f"{prompt.question_id}: {problem}")
         self.session.answers[prompt.question_id] = Answer(
-            value=value, note=kept_note, answered_at=self._clock()
+            value=value, note=kept_note, ask=ask or None, answered_at=self._clock()
         )
         self._unskip(prompt.question_id)
         self._apply(prompt.step)

@@ -157,6 +157,7 @@ def _goal_prompt(questionnaire: Questionnaire, step: Step) -> Prompt:
             Option(str(level), statement)
             for level, statement in sorted(domain.goal.statements.items())
         ),
+        allow_dont_know=True,
         step=step,
     )
 
@@ -176,6 +177,7 @@ def _goal_scope_prompt(questionnaire: Questionnaire, step: Step) -> Prompt:
             Option(str(option.scope), option.label)
             for option in sorted(goal.scope_options, key=lambda option: option.scope)
         ),
+        allow_dont_know=True,
         step=step,
     )
 
@@ -192,6 +194,7 @@ def _needs_prompt(questionnaire: Questionnaire, step: Step) -> Prompt:
         options=tuple(
             Option(option.id, f"{option.label} ({needs_effect(option)})") for option in need.options
         ),
+        allow_dont_know=True,
         step=step,
     )
 
@@ -265,6 +268,7 @@ def _purpose_prompt(
         options=tuple(options),
         needs_reason_for=frozenset(option.value for option in options) - {KEEP},
         reason_request=WHY_THIS_TARGET,
+        allow_dont_know=True,
         step=step,
     )
 

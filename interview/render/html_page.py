@@ -14,12 +14,13 @@ from html import escape
 from importlib.resources import files
 
 from interview import __version__
-from interview.errors import printable
+from interview.errors import as_typed
 
 
 def text(value: str) -> str:
-    """User or questionnaire text, safe in HTML: control characters as escapes, then escaped."""
-    return escape(printable(value))
+    """User or questionnaire text, safe in HTML: control characters as escapes (non-breaking
+    spaces and joiners kept), then escaped."""
+    return escape(as_typed(value))
 
 
 def text_lines(value: str) -> str:

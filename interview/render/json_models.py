@@ -250,6 +250,20 @@ class TargetWarning(Output):
     text: str
 
 
+class FollowUp(Output):
+    """A target question answered "don't know", and who can answer it."""
+
+    question: str
+    """The question's id."""
+    text: str
+    """The question, in short."""
+    where: str
+    """The id of the domain, sub-domain or practice it is about."""
+    ask: str | None
+    """Who can answer it; null when nobody was named."""
+    note: str | None
+
+
 class SessionReportJson(Output):
     """``smm report --format json``."""
 
@@ -262,6 +276,9 @@ class SessionReportJson(Output):
     """A target's approval; null when it is not approved yet, and for an assessment."""
     warnings: list[TargetWarning] = Field(default_factory=list)
     """A target's warnings; none for an assessment."""
+    follow_ups: list[FollowUp]
+    """A target's questions answered "don't know", in interview order (always empty for an
+    assessment)."""
 
 
 class ExportedPractice(OptionalLevel):

@@ -11,18 +11,13 @@ from interview.plan import PlannedStep, Progress
 from interview.questionnaire.model import Questionnaire
 from interview.render import json_models as out
 from interview.render.gap_report import GapReport, PlanView
+from interview.render.json_target import approval_output, follow_up_outputs, warning_output
 from interview.render.plain import json_text
 from interview.render.rows import incomplete_practices, level_objective
 from interview.render.words import movement_words
 from interview.session.model import AssessmentSession, Phase, Session, TargetSession
 from interview.standings import GroupStanding, group_standings, session_standings
-from interview.target_review import (
-    Approval,
-    TargetReview,
-    TargetWarning,
-    review_target,
-    session_profile_levels,
-)
+from interview.target_review import TargetReview, review_target, session_profile_levels
 
 
 def document_text(document: out.Output) -> str:
@@ -257,22 +252,7 @@ def session_report_output(
         domains=[group_standing(row) for row in domains],
         approval=approval_output(review.approval) if review else None,
         warnings=[warning_output(warning) for warning in review.warnings] if review else [],
-    )
-
-
-def approval_output(approval: Approval | None) -> out.Approval | None:
-    if approval is None:
-        return None
-    return out.Approval(
-        approved_by=approval.approved_by,
-        approved_at=approval.approved_at.isoformat(),
-        changed_since=approval.changed_since,
-    )
-
-
-def warning_output(warning: TargetWarning) -> out.TargetWarning:
-    return out.TargetWarning(
-        kind=warning.kind.value, practices=list(warning.practice_ids), text=warning.text
+        follow_ups=follow_up_outputs(questionnaire, session),
     )
 
 

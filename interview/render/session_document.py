@@ -32,6 +32,7 @@ from interview.render.document import (
     Section,
     Table,
 )
+from interview.render.follow_ups import follow_up_section
 from interview.render.rows import practice_details, report_outline
 from interview.render.words import NOT_APPLICABLE, report_title
 from interview.report.charts import CURRENT_COLOUR, TARGET_COLOUR, ChartData, Series
@@ -70,6 +71,7 @@ def session_document(
         sections=(
             *([review_section(review)] if is_target and review is not None else []),
             Section("Levels", (levels_table(questionnaire, session, profile),), "levels"),
+            *follow_up_section(questionnaire, session),
             *report_charts(questionnaire, session),
             *confirmation_section(questionnaire, [session]),
         ),

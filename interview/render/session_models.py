@@ -57,6 +57,8 @@ class ShownAnswer(Output):
     label: str
     """The answer as a person reads it."""
     note: str | None
+    ask: str | None
+    """Who can answer a question answered "don't know"; null otherwise or when nobody was named."""
     answered_at: str
 
 

@@ -7,9 +7,10 @@ TOML::
     system_name = "Acme gateway"
     "G1.1.c1.1" = "yes"
     "G1.1.c2.1" = { answer = "dont-know", note = "Ask the vendor" }
+    "G1.needs.regulators" = { answer = "dont-know", ask = "Jo Smith, compliance" }
 
-CSV: a header ``question,answer,note`` (note may be left out); several choices of a checklist
-are separated by ``;``.
+CSV: a header ``question,answer,note,ask`` (note and ask may be left out); several choices of
+a checklist are separated by ``;``. ``ask`` (who can answer) goes with a "don't know" only.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from interview.files import read_text_file
 from interview.levels_csv import from_spreadsheet_text
 from interview.tomlfile import Problem, TomlDocument, read_toml
 
-CSV_COLUMNS = ("question", "answer", "note")
+CSV_COLUMNS = ("question", "answer", "note", "ask")
 LIST_SEPARATOR = ";"
 
 
@@ -36,6 +37,8 @@ class ScriptedAnswer:
     value: str | list[str]
     note: str
     where: str
+    ask: str = ""
+    """Who can answer the question, for a "don't know" (empty: nobody named)."""
 
 
 def read_answers(path: Path) -> dict[str, ScriptedAnswer]:
@@ -61,32 +64,39 @@ def _toml_answers(document: TomlDocument) -> dict[str, ScriptedAnswer]:
     answers: dict[str, ScriptedAnswer] = {}
     for question_id, given in table.items():
         where = document.describe(Problem(("answers", question_id), "")).removesuffix(": ")
-        value, note, problem = _toml_value(given)
+        value, extras, problem = _toml_value(given)
         if problem:
             problems.append(Problem(("answers", question_id), problem))
             continue
-        answers[question_id] = ScriptedAnswer(question_id, value, note, where)
+        note, ask = extras.get("note", ""), extras.get("ask", "")
+        answers[question_id] = ScriptedAnswer(question_id, value, note, where, ask)
     if problems:
         raise document.error(problems)
     return answers
 
 
-def _toml_value(given: object) -> tuple[str | list[str], str, str | None]:
-    """The answer and note of one TOML entry, or what is wrong with it."""
-    note: object = ""
+TOML_EXTRAS = ("note", "ask")
+"""What a TOML answer may carry beside the answer itself, when it is given as a table."""
+
+
+def _toml_value(given: object) -> tuple[str | list[str], dict[str, str], str | None]:
+    """The answer, its note and whom to ask of one TOML entry, or what is wrong with it."""
+    extras: dict[str, object] = {}
     if isinstance(given, dict):
-        unknown = sorted(set(given) - {"answer", "note"})
+        unknown = sorted(set(given) - {"answer", *TOML_EXTRAS})
         if unknown:
-            return "", "", f"unknown key {unknown[0]!r}; an answer has 'answer' and 'note'"
-        note = given.get("note", "")
+            return "", {}, f"unknown key {unknown[0]!r}; an answer has 'answer', 'note' and 'ask'"
+        extras = {key: given[key] for key in TOML_EXTRAS if key in given}
         given = given.get("answer")
-    if not isinstance(note, str):
-        return "", "", "the note must be text"
+    wrong = next((key for key, value in extras.items() if not isinstance(value, str)), None)
+    if wrong is not None:
+        return "", {}, f"the {wrong} must be text"
+    texts = {key: str(value) for key, value in extras.items()}
     if isinstance(given, str):
-        return given, note, None
+        return given, texts, None
     if isinstance(given, list) and all(isinstance(item, str) for item in given):
-        return list(given), note, None
-    return "", "", "give the answer as text (an option id, yes, no or dont-know) or a list"
+        return list(given), texts, None
+    return "", {}, "give the answer as text (an option id, yes, no or dont-know) or a list"
 
 
 def _csv_answers(path: Path) -> dict[str, ScriptedAnswer]:
@@ -94,22 +104,28 @@ def _csv_answers(path: Path) -> dict[str, ScriptedAnswer]:
     text = read_text_file(path, "CSV", encoding="utf-8-sig", save_as="save it as CSV UTF-8")
     rows = list(csv.reader(io.StringIO(text)))
     if not rows or [cell.strip().lower() for cell in rows[0][:2]] != list(CSV_COLUMNS[:2]):
-        raise InputError([f"{where}:1: the first line must be the header question,answer,note"])
+        header = ",".join(CSV_COLUMNS)
+        raise InputError([f"{where}:1: the first line must be the header {header}"])
     problems: list[str] = []
     answers: dict[str, ScriptedAnswer] = {}
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > len(CSV_COLUMNS):
-            problems.append(f"{where}:{number}: more than three cells; quote text with commas")
+            problems.append(f"{where}:{number}: more than four cells; quote text with commas")
             continue
-        question_id, answer, note = [*row, "", ""][:3]
+        question_id, answer, note, ask = [*row, "", "", ""][:4]
         question_id = question_id.strip()
         if question_id in answers:
             problems.append(f"{where}:{number}: {printable(question_id)}: answered twice")
             continue
-        answer, note = from_spreadsheet_text(answer), from_spreadsheet_text(note)
-        answers[question_id] = ScriptedAnswer(question_id, answer, note, f"{where}:{number}")
+        answers[question_id] = ScriptedAnswer(
+            question_id,
+            from_spreadsheet_text(answer),
+            from_spreadsheet_text(note),
+            f"{where}:{number}",
+            from_spreadsheet_text(ask),
+        )
     if problems:
         raise InputError(problems)
     return answers

@@ -94,7 +94,8 @@ def replay(interview: Interview, answers: Mapping[str, ScriptedAnswer], *, batch
             break
         if given is None:
             continue
-        outcome = interview.answer(value_for(prompt, given.value), note=given.note)
+        value = value_for(prompt, given.value)
+        outcome = interview.answer(value, note=given.note, ask=given.ask or None)
         used.add(given.question_id)
         if outcome.refused is not None:
             result.problems.append(f"{given.where}: {_refusal(prompt, given, outcome.refused)}")

@@ -106,13 +106,15 @@ def _target_rules(questionnaire: Questionnaire) -> dict[str, AnswerRule]:
     for domain_id, domain in questionnaire.domains.items():
         statements = frozenset(str(level) for level in domain.goal.statements)
         scopes = frozenset(str(option.scope) for option in domain.goal.scope_options)
-        rules[goal_question_id(domain_id)] = AnswerRule(values=statements)
-        rules[goal_scope_question_id(domain_id)] = AnswerRule(values=scopes)
+        rules[goal_question_id(domain_id)] = AnswerRule(values=statements, allow_dont_know=True)
+        rules[goal_scope_question_id(domain_id)] = AnswerRule(values=scopes, allow_dont_know=True)
     for subdomain in questionnaire.subdomains.values():
         for need in subdomain.needs:
-            rules[need.id] = AnswerRule(values=frozenset(option.id for option in need.options))
+            options = frozenset(option.id for option in need.options)
+            rules[need.id] = AnswerRule(values=options, allow_dont_know=True)
     for practice_id in questionnaire.practices:
-        rules[purpose_question_id(practice_id)] = AnswerRule(values=PURPOSE_ANSWERS)
+        purpose = AnswerRule(values=PURPOSE_ANSWERS, allow_dont_know=True)
+        rules[purpose_question_id(practice_id)] = purpose
         rules[purpose_reason_question_id(practice_id)] = AnswerRule(required=False)
     return rules
 
@@ -151,7 +153,19 @@ def invalid_answers(session: Session, questionnaire: Questionnaire) -> dict[str,
             invalid[question_id] = f"{answer.value!r} is not an answer to this question ({problem})"
         elif question_id in level_ids and unjustified(answer.value, answer.note):
             invalid[question_id] = NOT_APPLICABLE_NEEDS_REASON
+        elif problem := misplaced_ask(answer.value, answer.ask):
+            invalid[question_id] = problem
     return invalid
+
+
+def misplaced_ask(value: AnswerValue, ask: str | None) -> str | None:
+    """Whom to ask goes with a "don't know" only: another answer needs no follow-up."""
+    if ask is None or value == DONT_KNOW:
+        return None
+    return (
+        f'"ask" (who can answer) goes only with the answer "{DONT_KNOW}", not {value!r}; '
+        f'remove it, or answer "{DONT_KNOW}"'
+    )
 
 
 NOT_APPLICABLE_NEEDS_REASON = (

@@ -73,6 +73,9 @@ class Answer(FileModel):
     free text; or a list of values."""
     note: str | None = None
     """Evidence, a link or a comment attached to the answer."""
+    ask: str | None = None
+    """Who can answer the question, for a "don't know" answer only (a follow-up for the
+    report); None when nobody was named. Files written before it simply lack it."""
     answered_at: datetime
 
 

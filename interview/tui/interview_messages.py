@@ -17,6 +17,7 @@ def welcome(engine: Interview) -> str:
         return (
             "Let's set a security maturity target. First a few questions about the system; then, "
             "for each domain, the goal; for each area, your needs; for each practice, its purpose. "
+            'Unsure? Choose "Don\'t know" and name who can answer: it is listed for follow-up. '
             "Digits answer, Esc goes back, F1 says why a question is asked. Every answer is saved."
         )
     return (

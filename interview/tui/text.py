@@ -11,7 +11,7 @@ from rich.text import Text
 from interview.engine.plan import Step
 from interview.engine.prompts import Prompt
 from interview.engine.views import Progress
-from interview.errors import printable
+from interview.errors import as_typed
 from interview.questionnaire.levels import comprehensiveness_label, scope_label
 from interview.questionnaire.model import Practice, Questionnaire
 from interview.scoring import CurrentLevel, TargetLevel
@@ -23,7 +23,7 @@ def literal(text: str, style: str = "") -> Text:
     The style covers these characters only (a span, not a base style), so that text appended
     later does not inherit it.
     """
-    shown = Text(printable(text))
+    shown = Text(as_typed(text))
     if style:
         shown.stylize(style)
     return shown
@@ -141,7 +141,9 @@ def _current_lines(
 
 
 def _target_lines(current: CurrentLevel | None, target: TargetLevel) -> list[str]:
-    lines = [f"Target:  {level_text(target.comprehensiveness, target.scope)}"]
+    unset = target.comprehensiveness is None and not target.not_applicable
+    level = "not set yet" if unset else level_text(target.comprehensiveness, target.scope)
+    lines = [f"Target:  {level}"]
     if target.reason and current is None:
         lines.append(f"Because: {target.reason}")
     if current is not None and target.comprehensiveness is not None:

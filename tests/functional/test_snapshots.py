@@ -110,6 +110,15 @@ def test_target_purpose_question_large(
     assert snap_compare(app, terminal_size=(160, 50), run_before=no_blink)
 
 
+def test_who_can_answer_dialog(
+    snap_compare: SnapCompare, make_app: AppFactory, store: SessionStore, smm: Questionnaire
+) -> None:
+    # G goal 3, scope 2; then "Don't know" (the 4th answer) to the first G1 needs question
+    session_id = started(store, smm, SessionKind.TARGET, [*CONTEXT, [], "3", "2"])
+    app = resumed(make_app, store, smm, session_id)
+    assert snap_compare(app, press=["4", *"Jo", "space", *"Smith"], run_before=no_blink)
+
+
 def test_review(
     snap_compare: SnapCompare, make_app: AppFactory, store: SessionStore, small: Questionnaire
 ) -> None:

@@ -21,13 +21,12 @@ async def finish_a_target(pilot: Pilot[Any]) -> None:
     """The small questionnaire's target, answered as in test_a_complete_target."""
     for text in ("Gateway", "Dana", "Owner"):
         await type_answer(pilot, text)
-    await press(pilot, "3", "1", "3", "1")
-    await type_answer(pilot, "")
-    await press(pilot, "1", "2")
+    await press(pilot, "2", "1", "3", "1")  # D goal 2, scope 1; D1 "More."; D1.1 keep
+    await press(pilot, "2")  # D1.2: lower to 1
     await type_answer(pilot, "Lab only")
-    await press(pilot, "1", "2", "3", "2", "5")
+    await press(pilot, "2", "3", "2", "7")  # F goal 2, scope 3; F1 "Same."; F1.1 n/a
     await type_answer(pilot, "No devices")
-    await press(pilot, "1", "1")  # continue; finish from the review
+    await press(pilot, "1")  # finish from the review
 
 
 def shown_rows(screen: TargetOverviewScreen) -> dict[str, str]:
@@ -44,7 +43,7 @@ async def test_a_finished_target_opens_on_its_overview(make_app: AppFactory) -> 
         assert isinstance(screen, TargetOverviewScreen)
         rows = shown_rows(screen)
         assert rows["D1.1"].startswith("D1.1 Practice")
-        assert "4 Formalized · Industry" in rows["D1.1"] and "needs: More." in rows["D1.1"]
+        assert "3 Consistent · Industry" in rows["D1.1"] and "needs: More." in rows["D1.1"]
         assert "1 Minimum · Industry" in rows["D1.2"] and "yours: Lab only" in rows["D1.2"]
         assert "not applicable" in rows["F1.1"] and "yours: No devices" in rows["F1.1"]
         title = str(screen.query_one("#overview-title", Static).render())

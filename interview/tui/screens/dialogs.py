@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from interview.errors import printable
+from interview.errors import as_typed
 from interview.tui.widgets.answer_panel import NumberedOptionList
 from interview.tui.widgets.text_input import TextInput
 
@@ -27,6 +27,7 @@ class NoteDialog(ModalScreen[str | None]):
         heading: str = "Note for: ",
         placeholder: str = "Evidence, a link or a comment",
         required: bool = False,
+        keeps: str = "",
     ) -> None:
         super().__init__()
         self._about = about
@@ -34,13 +35,13 @@ class NoteDialog(ModalScreen[str | None]):
         self._heading = heading
         self._placeholder = placeholder
         self._required = required
+        self._keeps = keeps or ("the reason" if required else "the note")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text.assemble((self._heading, "bold"), printable(self._about)))
+            yield Static(Text.assemble((self._heading, "bold"), as_typed(self._about)))
             yield TextInput(value=self._note, placeholder=self._placeholder, id="note")
-            kept = "the reason" if self._required else "the note"
-            yield Static(Text(f"Enter keeps {kept} · Esc cancels", style="italic"))
+            yield Static(Text(f"Enter keeps {self._keeps} · Esc cancels", style="italic"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if self._required and not event.value.strip():
@@ -65,7 +66,7 @@ class JumpDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Static(Text("Go to … (Enter goes, Esc cancels)", style="bold"))
             yield NumberedOptionList(
-                *(Option(Text(printable(label)), id=item_id) for item_id, label in self._entries),
+                *(Option(Text(as_typed(label)), id=item_id) for item_id, label in self._entries),
                 id="jump-list",
             )
 
@@ -88,7 +89,7 @@ class HelpDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help"):
-            yield Static(Text(printable(self._title), style="bold"))
+            yield Static(Text(as_typed(self._title), style="bold"))
             with VerticalScroll():
                 yield Static(self._body)
             yield Static(Text("Esc closes", style="italic"))
@@ -110,7 +111,7 @@ class ApprovalDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             heading = Text.assemble(("Finish and approve the target for ", "bold"))
-            heading.append(printable(self._system), style="bold")
+            heading.append(as_typed(self._system), style="bold")
             yield Static(heading)
             yield Static("Approved by:")
             yield TextInput(value=self._approver, placeholder="The approver's name", id="approver")

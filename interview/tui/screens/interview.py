@@ -18,10 +18,11 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from interview.engine import views
+from interview.engine.follow_ups import answer_words
 from interview.engine.interview import Interview
 from interview.engine.outcome import ACCEPTED, EngineError, Outcome
-from interview.engine.plan import Step, StepKind
-from interview.engine.prompts import Prompt, answer_label, build_prompt
+from interview.engine.plan import Step
+from interview.engine.prompts import Prompt, build_prompt
 from interview.engine.summary import answered_questions
 from interview.errors import InputError, printable
 from interview.formatting import KIND_NAMES
@@ -34,17 +35,13 @@ from interview.session.model import (
     compared_target,
 )
 from interview.tui import interview_messages, text
+from interview.tui.screens.answer_dialogs import dialog_before_answer
 from interview.tui.screens.dialogs import HelpDialog, JumpDialog, NoteDialog
 from interview.tui.screens.target_overview import TargetOverviewScreen
 from interview.tui.widgets.answer_panel import AnswerPanel
 from interview.tui.widgets.status_line import StatusLine
 from interview.tui.widgets.transcript import Transcript
 
-REASON_PLACEHOLDERS = {
-    False: "For example: no device has a debug port that outsiders can reach",
-    True: "For example: the notified body audits this every year",
-}
-"""An example reason: for a "not applicable here" (False) and for a target's purpose (True)."""
 REVIEW_STATUS = {"skipped": "skipped", "unanswered": "not answered", "dont_know": "don't know"}
 FINISH = "__finish__"
 
@@ -200,7 +197,9 @@ class InterviewScreen(Screen[None]):
         for item in items:
             where = item.step.practice_id or item.step.subdomain_id or item.step.domain_id
             question = build_prompt(self.engine.questionnaire, item.step, targets).text
-            label = f"{where or 'Context'} ({REVIEW_STATUS[item.status]}): {question}"
+            answer = self.engine.session.answers.get(item.question_id)
+            whom = f", ask {answer.ask}" if answer is not None and answer.ask else ""
+            label = f"{where or 'Context'} ({REVIEW_STATUS[item.status]}{whom}): {question}"
             entries.append((item.question_id, label))
         entries.append((FINISH, "Finish the interview"))
         self.query_one(AnswerPanel).menu(None, entries)
@@ -226,7 +225,7 @@ class InterviewScreen(Screen[None]):
         for item in answered_questions(self.engine.questionnaire, self.engine.session):
             self._announce_sections(item.step)
             transcript.say(text.question_message(item.prompt))
-            label = answer_label(item.prompt, item.answer.value)
+            label = answer_words(item.prompt, item.answer.value, item.answer.ask)
             transcript.say(text.answer_message(label, item.answer.note))
 
     # --- Answers and menus ---------------------------------------------------------------
@@ -235,36 +234,27 @@ class InterviewScreen(Screen[None]):
         prompt = self.engine.current()
         if prompt is None or event.showing != self.query_one(AnswerPanel).showing:
             return  # typed ahead, for a question no longer on show
-        note = self._pending_note or ""
-        if self.engine.needs_reason(event.value, note):
-            self._ask_justification(prompt, event.value)
+        value, note = event.value, self._pending_note or ""
+        needed = dialog_before_answer(self.engine, prompt, value, note)
+        if needed is None:
+            self._record_answer(prompt, value, note)
             return
-        self._record_answer(prompt, event.value, note)
+        dialog, completed = needed
 
-    def _ask_justification(self, prompt: Prompt, value: AnswerValue) -> None:
-        """Take an answer that needs a justification (a "not applicable here", a changed
-        target) only with a one-line reason, which becomes its note."""
-
-        def answer_with(reason: str | None) -> None:
+        def answer_with(given: str | None) -> None:  # None: cancelled, the question stays open
             current = self.engine.current()
-            if reason and current is not None and current.question_id == prompt.question_id:
-                self._record_answer(prompt, value, reason)
+            still_asked = current is not None and current.question_id == prompt.question_id
+            if given is not None and still_asked:
+                self._record_answer(prompt, value, *completed(given))
 
-        dialog = NoteDialog(
-            prompt.text,
-            "",
-            heading=f"{prompt.reason_request}: ",
-            placeholder=REASON_PLACEHOLDERS[prompt.step.kind is StepKind.PURPOSE],
-            required=True,
-        )
         self.app.push_screen(dialog, answer_with)
 
-    def _record_answer(self, prompt: Prompt, value: AnswerValue, note: str) -> None:
-        outcome = self._run(lambda: self.engine.answer(value, note=note))
+    def _record_answer(self, prompt: Prompt, value: AnswerValue, note: str, ask: str = "") -> None:
+        outcome = self._run(lambda: self.engine.answer(value, note=note, ask=ask))
         if not outcome.accepted:
             return  # the question stays, with the reason shown
         self._pending_note = None
-        label = answer_label(prompt, value)
+        label = answer_words(prompt, value, ask)
         self.query_one(Transcript).say(text.answer_message(label, note or None))
         self.show_state()
 

@@ -16,7 +16,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from interview.engine.prompts import Prompt, PromptKind
-from interview.errors import printable
+from interview.errors import as_typed, printable
 from interview.session.model import DONT_KNOW, AnswerValue
 from interview.tui.widgets.status_line import update_if_changed
 from interview.tui.widgets.text_input import TextInput
@@ -30,7 +30,7 @@ def numbered(number: int, label: str) -> Text:
     prefix = f"{number}. " if number <= 9 else "   "
     text = Text()
     text.append(prefix, style="bold")
-    text.append(printable(label))
+    text.append(as_typed(label))
     return text
 
 

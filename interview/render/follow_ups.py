@@ -1,0 +1,36 @@
+"""What a target's interviewee could not answer: every "don't know", where it belongs and who
+can answer it, for the person who takes the target on. Shown in a target's report."""
+
+from __future__ import annotations
+
+from interview.engine.follow_ups import NOBODY_NAMED, follow_ups
+from interview.questionnaire.model import Questionnaire
+from interview.render.document import Entry, Items, Paragraph, Section
+from interview.session.model import Session
+
+FOLLOW_UPS_HEADING = "Follow-ups: questions to ask"
+FOLLOW_UPS_LEAD = (
+    'These questions were answered "don\'t know". Until they are answered the target is set '
+    "as if they had not been asked: a needs question moves nothing, a practice keeps the level "
+    "it inherits, and a domain without a goal has no target. Ask the person named, then answer "
+    "them with: smm resume {session}"
+)
+
+
+def follow_up_section(questionnaire: Questionnaire, session: Session) -> tuple[Section, ...]:
+    """The "Follow-ups" section, or nothing when no question was answered "don't know"."""
+    items = follow_ups(questionnaire, session)
+    if not items:
+        return ()
+    entries = tuple(
+        Entry(
+            f"{item.where}: {item.question}",
+            (
+                Paragraph(item.ask or NOBODY_NAMED, label="ask"),
+                *([Paragraph(item.note, label="note")] if item.note else []),
+            ),
+        )
+        for item in items
+    )
+    blocks = (Paragraph(FOLLOW_UPS_LEAD.format(session=session.id)), Items(entries))
+    return (Section(FOLLOW_UPS_HEADING, blocks, "follow-ups"),)
