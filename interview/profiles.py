@@ -23,9 +23,16 @@ from interview.questionnaire.levels import (
     TargetComprehensiveness,
 )
 from interview.questionnaire.loader import shipped_questionnaire_dir
-from interview.questionnaire.model import Identifier, Questionnaire, StrictModel, Text
+from interview.questionnaire.model import (
+    SECTOR_QUESTION_ID,
+    Identifier,
+    Questionnaire,
+    StrictModel,
+    Text,
+)
+from interview.questionnaire.variants import ROLE_QUESTION_ID
 from interview.scoring import TargetLevel
-from interview.session.model import Origin, TargetSession, TargetSetting
+from interview.session.model import Answer, Origin, TargetSession, TargetSetting
 from interview.tomlfile import Problem
 from interview.versioned import FileKind, read_versioned, write_versioned
 
@@ -199,6 +206,23 @@ def start_from_profile(session: TargetSession, profile: Profile) -> None:
     session.profile = profile.id
     session.profile_targets = profile_settings(profile)
     session.targets = {key: value.model_copy() for key, value in session.profile_targets.items()}
+
+
+def answer_from_profile(
+    questionnaire: Questionnaire, session: TargetSession, profile: Profile
+) -> None:
+    """Answer the context questions the profile settles (its sector and role), unless already
+    answered, so that a target from a profile asks only what is left; each can be changed."""
+    given = {SECTOR_QUESTION_ID: profile.industry, ROLE_QUESTION_ID: profile.role}
+    for question_id, value in given.items():
+        question = questionnaire.context_question(question_id)
+        if value is None or question is None or question_id in session.answers:
+            continue
+        if value in {option.value for option in question.options}:
+            note = f"From the profile {profile.name}"
+            session.answers[question_id] = Answer(
+                value=value, note=note, answered_at=session.created
+            )
 
 
 PROFILES_DIR_VARIABLE = "SMM_PROFILES_DIR"

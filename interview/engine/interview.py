@@ -15,10 +15,10 @@ from typing import Any
 
 from transitions import Machine
 
-from interview.engine.context import apply_context_answer
+from interview.engine.context import apply_context_answer, is_prefilled, prefill_needs
 from interview.engine.details import previous_answer, with_previous_answer, with_profile_detail
 from interview.engine.outcome import ACCEPTED, EngineError, Outcome
-from interview.engine.plan import Step, practice_steps, step_index
+from interview.engine.plan import Step, StepKind, practice_steps, step_index
 from interview.engine.prompts import Prompt, build_prompt
 from interview.engine.triggers import Triggers
 from interview.engine.views import (
@@ -151,7 +151,7 @@ class Interview(Triggers):
         """Answer the current question (optionally with a note) and move on; an answer the
         question does not allow is refused, and nothing changes."""
         prompt = self._require_prompt()
-        kept_note = self._kept_note(prompt.question_id, note)
+        kept_note = self._kept_note(prompt.question_id, value, note)
         problem = prompt.accepts(value) or misplaced_ask(value, ask or None)
         problem = problem or prompt.accepts_note(value, kept_note or "")
         if problem:
@@ -170,14 +170,18 @@ class Interview(Triggers):
         that neither ``note`` nor the note already kept gives (so a screen can ask for it)."""
         prompt = self._require_prompt()
         return (
-            prompt.accepts_note(value, self._kept_note(prompt.question_id, note) or "") is not None
+            prompt.accepts_note(value, self._kept_note(prompt.question_id, value, note) or "")
+            is not None
         )
 
-    def _kept_note(self, question_id: str, note: str) -> str | None:
-        """The note an answer will carry: the one given, else the earlier answer's."""
+    def _kept_note(self, question_id: str, value: AnswerValue, note: str) -> str | None:
+        """The note an answer will carry: the one given, else the earlier answer's when the
+        value is the same (a reason given for another answer, or the context's, is not)."""
         answers = self.session.answers
         previous = answers.get(question_id) or previous_answer(self.session, question_id)
-        return note or (previous.note if previous else None)
+        if note or previous is None or previous.value != value or is_prefilled(previous):
+            return note or None
+        return previous.note
 
     def set_note(self, question_id: str, note: str) -> Outcome:
         """Attach a note (evidence, a link, a comment) to an answered question."""
@@ -357,6 +361,10 @@ class Interview(Triggers):
         """Carry an answer's consequences: context fields, target settings, dropped answers."""
         if step.is_context:
             apply_context_answer(self.session, step.question_id)
+            now = self._clock()
+            for filled in prefill_needs(self.questionnaire, self.session, step.question_id, now):
+                domain_id = self.questionnaire.subdomains[filled.subdomain_id].domain
+                self._apply_target(Step("", domain_id, filled.subdomain_id, kind=StepKind.NEED))
         elif self.session.kind is SessionKind.TARGET:
             self._apply_target(step)
         else:

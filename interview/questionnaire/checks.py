@@ -21,6 +21,7 @@ from interview.questionnaire.model import (
     Questionnaire,
     ToDo,
 )
+from interview.questionnaire.prefill import NO_REGULATION, OTHER_REGULATION, REGULATIONS_QUESTION_ID
 from interview.questionnaire.variants import ROLE_QUESTION_ID, ROLES_OF_ANSWER
 from interview.tomlfile import Location, Problem
 
@@ -41,6 +42,7 @@ def check_questionnaire(questionnaire: Questionnaire) -> list[Problem]:
         _check_not_applicable,
         _check_to_do_links,
         _check_example_sectors,
+        _check_implied_by,
     )
     return [problem for check in checks for problem in check(questionnaire)]
 
@@ -262,6 +264,24 @@ def _check_example_sectors(questionnaire: Questionnaire) -> Iterator[Problem]:
                         (*location, index, "sectors"),
                         f'unknown sector "{sector}" (the industry question offers: {shown})',
                     )
+
+
+def _check_implied_by(questionnaire: Questionnaire) -> Iterator[Problem]:
+    """Regulations that fill a needs answer must be answers of the regulations question."""
+    question = questionnaire.context_question(REGULATIONS_QUESTION_ID)
+    known = {option.value for option in question.options} if question else set()
+    known |= {NO_REGULATION, OTHER_REGULATION}
+    for subdomain_id, subdomain in questionnaire.subdomains.items():
+        for index, need in enumerate(subdomain.needs):
+            for position, option in enumerate(need.options):
+                for value in option.implied_by:
+                    if question is None or value not in known:
+                        offered = ", ".join(sorted(known))
+                        yield Problem(
+                            ("subdomains", subdomain_id, "needs", index, "options", position),
+                            f'implied_by: unknown regulation "{value}" (the regulations '
+                            f"question offers: {offered}; add that question for any)",
+                        )
 
 
 def _level_questions(

@@ -235,6 +235,10 @@ class NeedsOption(StrictModel):
     scope. Combined by :func:`needs_adjustment`; clamped to 1-4."""
     scope_at_least: Scope | None = None
     """The narrowest scope this answer calls for, if any."""
+    implied_by: tuple[Identifier, ...] = ()
+    """Answers of the context question ``regulations`` that give this answer in advance
+    (``none``: a regulations answer that names none of them; ``other``: a regulation typed
+    in). The engine fills the question from the context; the user confirms or changes it."""
 
 
 class NeedsTopic(StrEnum):

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from interview.engine.context import is_prefilled
 from interview.engine.interview import Interview
 from interview.engine.plan import every_step
 from interview.engine.prompts import Prompt, PromptKind
@@ -99,6 +100,8 @@ def replay(interview: Interview, answers: Mapping[str, ScriptedAnswer], *, batch
         used.add(given.question_id)
         if outcome.refused is not None:
             result.problems.append(f"{given.where}: {_refusal(prompt, given, outcome.refused)}")
+    if not result.problems:
+        _overrule_prefilled(interview, answers, result, used)
     given_by_new_session = {"system_name"}  # the session's name, set before any question
     result.unused = [
         qid for qid in answers if qid in known and qid not in used | given_by_new_session
@@ -106,6 +109,29 @@ def replay(interview: Interview, answers: Mapping[str, ScriptedAnswer], *, batch
     if batch and not result.problems and not result.missing:
         interview.finish_interview()
     return result
+
+
+def _overrule_prefilled(
+    interview: Interview, answers: Mapping[str, ScriptedAnswer], result: Replay, used: set[str]
+) -> None:
+    """The file's own answers to questions the context answered in advance (not asked, so
+    not replayed above) replace the context's."""
+    session = interview.session
+    was_asking = session.cursor.question if interview.phase is not Phase.REVIEW else None
+    for question_id, given in answers.items():
+        earlier = session.answers.get(question_id)
+        if question_id in used or earlier is None or not is_prefilled(earlier):
+            continue
+        interview.revisit(question_id)
+        prompt = interview.current()
+        if prompt is None or prompt.question_id != question_id:
+            continue
+        outcome = interview.answer(value_for(prompt, given.value), note=given.note)
+        used.add(question_id)
+        if outcome.refused is not None:
+            result.problems.append(f"{given.where}: {_refusal(prompt, given, outcome.refused)}")
+    if was_asking is not None and was_asking not in session.answers:
+        interview.revisit(was_asking)  # where the file stopped, for the interview to go on
 
 
 def _refusal(prompt: Prompt, given: ScriptedAnswer, refused: str) -> str:

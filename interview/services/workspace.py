@@ -15,6 +15,7 @@ from interview.errors import InputError, printable
 from interview.filemodel import utc_now
 from interview.profiles import (
     Profile,
+    answer_from_profile,
     find_profile,
     load_profile,
     profile_paths,
@@ -216,6 +217,7 @@ class Workspace:
         if isinstance(session, TargetSession):
             if profile is not None:
                 start_from_profile(session, profile)
+                answer_from_profile(self.questionnaire, session, profile)
             return session
         session.target_session = target_id
         if previous is not None:

@@ -1,5 +1,6 @@
 """What the interview screen says that is worked out from the engine's state alone: the
-welcome, the jump list, the levels of a practice and the final summary."""
+welcome, the jump list, the levels of a practice, the effects of a target answer and the final
+summary."""
 
 from __future__ import annotations
 
@@ -7,9 +8,30 @@ from rich.text import Text
 
 from interview.engine import views
 from interview.engine.interview import Interview
+from interview.engine.plan import StepKind
+from interview.engine.prompts import Prompt
+from interview.engine.target_lines import prefill_lines, subdomain_line
 from interview.questionnaire.levels import COMPREHENSIVENESS_NAMES
+from interview.questionnaire.prefill import REGULATIONS_QUESTION_ID
 from interview.session.model import AssessmentSession, SessionKind, as_assessment
 from interview.tui import text
+
+
+def effects_of(engine: Interview, answered: Prompt) -> list[str]:
+    """What a target answer just did: the regulator answers the regulations gave, or, once a
+    sub-domain's needs are all answered, its resulting level and why."""
+    step, session = answered.step, engine.session
+    if session.kind is not SessionKind.TARGET:
+        return []
+    if answered.question_id == REGULATIONS_QUESTION_ID:
+        return prefill_lines(engine.questionnaire, session)
+    if step.kind is not StepKind.NEED or step.subdomain_id is None:
+        return []
+    following = engine.current()
+    next_step = following.step if following is not None else None
+    if next_step and (next_step.kind, next_step.subdomain_id) == (StepKind.NEED, step.subdomain_id):
+        return []  # more needs of the same sub-domain to come
+    return [subdomain_line(engine.questionnaire, session, step.subdomain_id)]
 
 
 def welcome(engine: Interview) -> str:

@@ -118,8 +118,9 @@ def test_a_sector_answered_ahead_is_saved_and_not_asked(smm: Questionnaire, tmp_
     while (prompt := interview.current()) is not None and prompt.step.is_context:
         asked.append(prompt.question_id)
         interview.answer(_any_answer(prompt))
-    assert "organisation_role" in asked
     assert "industry" not in asked
+    assert "organisation_role" not in asked  # the profile's role, answered ahead
+    assert saved.answers["organisation_role"].value == "maker"
 
 
 def test_a_bad_sector_is_refused_before_anything_is_written(

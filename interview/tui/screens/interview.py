@@ -256,6 +256,8 @@ class InterviewScreen(Screen[None]):
         self._pending_note = None
         label = answer_words(prompt, value, ask)
         self.query_one(Transcript).say(text.answer_message(label, note or None))
+        for line in interview_messages.effects_of(self.engine, prompt):
+            self.query_one(Transcript).say(text.info_message(line))
         self.show_state()
 
     async def on_answer_panel_menu_chosen(self, event: AnswerPanel.MenuChosen) -> None:
