@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from interview.engine.context import is_prefilled
 from interview.engine.plan import StepKind
 from interview.engine.prompts import Prompt, answer_label
 from interview.profiles import Profile
-from interview.session.model import Answer, Session, SessionKind
+from interview.questionnaire.engine_ids import goal_question_id, goal_scope_question_id
+from interview.questionnaire.levels import comprehensiveness_label, scope_label
+from interview.session.model import Answer, AnswerValue, Session, SessionKind
 
 
 def previous_answer(session: Session, question_id: str) -> Answer | None:
@@ -16,6 +19,15 @@ def previous_answer(session: Session, question_id: str) -> Answer | None:
     if session.kind is not SessionKind.ASSESSMENT:
         return None
     return session.previous_answers.get(question_id)
+
+
+def kept_note(session: Session, question_id: str, value: AnswerValue, note: str) -> str | None:
+    """The note an answer will carry: the one given, else the earlier answer's when the value
+    is the same (a reason given for another answer, or the context's, is not kept)."""
+    previous = session.answers.get(question_id) or previous_answer(session, question_id)
+    if note or previous is None or previous.value != value or is_prefilled(previous):
+        return note or None
+    return previous.note
 
 
 def with_previous_answer(session: Session, prompt: Prompt) -> Prompt:
@@ -29,12 +41,37 @@ def with_previous_answer(session: Session, prompt: Prompt) -> Prompt:
     return replace(prompt, detail="\n".join(filter(None, [prompt.detail, said])))
 
 
+PROFILE_GOAL_RULE = (
+    "Changing it moves the practices that still hold the profile's value by as many levels "
+    "(and scopes), within 1-4; a practice you have changed stays as you set it."
+)
+
+
+def profile_suggestion(session: Session, question_id: str) -> str | None:
+    """A profile target's domain goal and scope start at the profile's choice."""
+    if session.kind is not SessionKind.TARGET:
+        return None
+    for domain_id, setting in session.profile_targets.items():
+        if question_id == goal_question_id(domain_id) and setting.comprehensiveness:
+            return str(setting.comprehensiveness)
+        if question_id == goal_scope_question_id(domain_id) and setting.scope:
+            return str(setting.scope)
+    return None
+
+
 def with_profile_detail(profile: Profile | None, prompt: Prompt) -> Prompt:
-    """A purpose question in a profile-based target shows the profile's reasoning."""
+    """A profile-based target shows the profile's reasoning: for a domain goal, and for a
+    practice's purpose with the profile's considerations per level."""
     practice_id = prompt.step.practice_id
-    if profile is None or practice_id is None:
+    domain_id = prompt.step.domain_id
+    if profile is None:
         return prompt
-    if prompt.step.kind is not StepKind.PURPOSE:
+    if prompt.step.kind in (StepKind.GOAL, StepKind.GOAL_SCOPE) and domain_id in profile.domains:
+        chosen = profile.domains[domain_id]
+        level = comprehensiveness_label(chosen.comprehensiveness or 1)
+        said = f"The {profile.name} profile chose {level}, {scope_label(chosen.scope)}: "
+        return replace(prompt, detail=f"{said}{chosen.reason}\n{PROFILE_GOAL_RULE}")
+    if practice_id is None or prompt.step.kind is not StepKind.PURPOSE:
         return prompt
     practice = profile.practices[practice_id]
     lines = [f"The {profile.name} profile: {practice.reason}"]

@@ -15,8 +15,14 @@ from typing import Any
 
 from transitions import Machine
 
-from interview.engine.context import apply_context_answer, is_prefilled, prefill_needs
-from interview.engine.details import previous_answer, with_previous_answer, with_profile_detail
+from interview.engine.context import apply_context_answer, prefill_needs
+from interview.engine.details import (
+    kept_note,
+    previous_answer,
+    profile_suggestion,
+    with_previous_answer,
+    with_profile_detail,
+)
 from interview.engine.outcome import ACCEPTED, EngineError, Outcome
 from interview.engine.plan import Step, StepKind, practice_steps, step_index
 from interview.engine.prompts import Prompt, build_prompt
@@ -143,7 +149,7 @@ class Interview(Triggers):
     def suggested_value(self, question_id: str) -> AnswerValue | None:
         """The answer to offer first: the one given, else the earlier assessment's."""
         answer = self.session.answers.get(question_id) or previous_answer(self.session, question_id)
-        return None if answer is None else answer.value
+        return profile_suggestion(self.session, question_id) if answer is None else answer.value
 
     # --- What the user can do -------------------------------------------------------------
 
@@ -151,13 +157,13 @@ class Interview(Triggers):
         """Answer the current question (optionally with a note) and move on; an answer the
         question does not allow is refused, and nothing changes."""
         prompt = self._require_prompt()
-        kept_note = self._kept_note(prompt.question_id, value, note)
+        carried = kept_note(self.session, prompt.question_id, value, note)
         problem = prompt.accepts(value) or misplaced_ask(value, ask or None)
-        problem = problem or prompt.accepts_note(value, kept_note or "")
+        problem = problem or prompt.accepts_note(value, carried or "")
         if problem:
             return Outcome(refused=f"{prompt.question_id}: {problem}")
         self.session.answers[prompt.question_id] = Answer(
-            value=value, note=kept_note, ask=ask or None, answered_at=self._clock()
+            value=value, note=carried, ask=ask or None, answered_at=self._clock()
         )
         self._unskip(prompt.question_id)
         self._apply(prompt.step)
@@ -170,18 +176,11 @@ class Interview(Triggers):
         that neither ``note`` nor the note already kept gives (so a screen can ask for it)."""
         prompt = self._require_prompt()
         return (
-            prompt.accepts_note(value, self._kept_note(prompt.question_id, value, note) or "")
+            prompt.accepts_note(
+                value, kept_note(self.session, prompt.question_id, value, note) or ""
+            )
             is not None
         )
-
-    def _kept_note(self, question_id: str, value: AnswerValue, note: str) -> str | None:
-        """The note an answer will carry: the one given, else the earlier answer's when the
-        value is the same (a reason given for another answer, or the context's, is not)."""
-        answers = self.session.answers
-        previous = answers.get(question_id) or previous_answer(self.session, question_id)
-        if note or previous is None or previous.value != value or is_prefilled(previous):
-            return note or None
-        return previous.note
 
     def set_note(self, question_id: str, note: str) -> Outcome:
         """Attach a note (evidence, a link, a comment) to an answered question."""

@@ -176,3 +176,15 @@ def test_a_changed_domain_goal_moves_the_practices_that_hold_the_profile_value(
     interview.revisit("@D.scope")
     interview.answer("2")
     assert levels(interview)["D1.1"] == (4, 3, Origin.PROFILE)
+
+
+def test_a_domain_goal_starts_at_the_profile_s_choice_with_its_reasoning(
+    small: Questionnaire,
+) -> None:
+    interview = interview_from_profile(small)
+    prompt = interview.current()
+    assert prompt is not None and prompt.question_id == "@D.goal"
+    assert interview.suggested_value("@D.goal") == "3"  # the profile's choice, offered first
+    assert interview.suggested_value("@D.scope") == "2"
+    assert prompt.detail.startswith("The Small lab profile chose 3 Consistent, 2 Industry")
+    assert "moves the practices that still hold the profile's value" in prompt.detail
