@@ -230,7 +230,7 @@ class Interview(Triggers):
         return self._done()
 
     def jump(self, item_id: str) -> Outcome:
-        """Go to a practice (or a domain or sub-domain) by id: its first open question."""
+        """Go to a practice's or sub-domain's first open question, or to a domain's goal."""
         plan = self.plan()
         steps = [
             step
@@ -239,8 +239,9 @@ class Interview(Triggers):
         ]
         if not steps:
             return Outcome(refused=f"no practice, sub-domain or domain with id {item_id!r}")
+        goal = [step for step in steps if step.kind is StepKind.GOAL and step.domain_id == item_id]
         open_steps = [step for step in steps if self._is_open(step)]
-        self.go_to_step(open_steps[0] if open_steps else steps[0])
+        self.go_to_step((goal or open_steps or steps)[0])
         return self._done()
 
     def revisit(self, question_id: str) -> Outcome:

@@ -24,7 +24,8 @@ def effects_of(engine: Interview, answered: Prompt) -> list[str]:
     if session.kind is not SessionKind.TARGET:
         return []
     if answered.question_id == REGULATIONS_QUESTION_ID:
-        return prefill_lines(engine.questionnaire, session)
+        lines = prefill_lines(engine.questionnaire, session)
+        return ["\n".join(lines)] if lines else []  # one message, not nine
     if step.kind is not StepKind.NEED or step.subdomain_id is None:
         return []
     following = engine.current()

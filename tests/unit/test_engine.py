@@ -297,3 +297,15 @@ def test_a_purpose_can_tailor_scope_and_a_keep_carries_its_reason(small: Questio
     interview.revisit("@D.goal")
     interview.answer("3")  # a kept practice still follows its domain
     assert views.session_targets(small, interview.session)["D1.2"].comprehensiveness == 3
+
+
+def test_jumping_to_a_target_domain_goes_to_its_goal(small: Questionnaire) -> None:
+    interview, _ = start(small, SessionKind.TARGET)
+    answer_context(interview)
+    for value in ("2", "1", "same"):  # D goal and scope, D1 needs: D1.1's purpose is open
+        interview.answer(value)
+    assert asked(interview) == "@D1.1.purpose"
+    interview.jump("D")  # the jump list calls it "(domain goal)"
+    assert asked(interview) == "@D.goal"
+    interview.jump("D1")
+    assert asked(interview) == "@D1.1.purpose"  # a sub-domain: its first open question

@@ -33,7 +33,7 @@ def dialog_before_answer(
 
 REASON_PLACEHOLDERS = {
     False: "For example: no device has a debug port that outsiders can reach",
-    True: "For example: the notified body audits this every year",
+    True: "For example: a contract requires it; the devices sit in locked rooms",
 }
 """An example reason: for a "not applicable here" (False) and for a target's purpose (True)."""
 
