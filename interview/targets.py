@@ -2,8 +2,9 @@
 or a practice changes the target's explicit settings. Pure functions beside scoring.py; the
 engine applies what they return.
 
-Settings are absolute once made, so a later change of a domain's goal moves only the
-sub-domains and practices that still inherit (docs/QUESTIONNAIRE.md, target inheritance). In a
+A person's settings (a domain goal, a practice's purpose) are absolute once made, so a later
+change of a domain's goal moves the sub-domains and practices that still inherit, and the
+sub-domain levels its needs work out from it, and nothing else (docs/TARGETS.md). In a
 target started from a profile, every practice holds the profile's value until its purpose
 answer changes it; a changed domain goal moves the practices that still hold it by the same
 number of levels (and scopes), so that the profile's shape is kept around the new goal.
@@ -159,10 +160,12 @@ def _refresh_inheriting_subdomains(
     domain_id: str,
     values: Mapping[str, AnswerValue],
 ) -> None:
-    """Sub-domains without a setting re-read their needs against the new domain goal."""
+    """Sub-domains re-read their needs against the new domain goal: a level the needs set is
+    worked out from the goal, so it follows the goal (a profile's setting stays)."""
     domain = target_levels(questionnaire, settings)[domain_id]
     for subdomain_id in questionnaire.subdomain_ids(domain_id):
-        if subdomain_id not in settings:
+        earlier = settings.get(subdomain_id)
+        if earlier is None or earlier.origin is Origin.NEEDS:
             setting = subdomain_setting(questionnaire, subdomain_id, domain, values)
             _put(settings, subdomain_id, setting)
 

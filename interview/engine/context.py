@@ -40,6 +40,8 @@ def prefill_needs(
     keeping any answer the user gave (not one filled from the context). The answers filled."""
     if session.kind is not SessionKind.TARGET or question_id != REGULATIONS_QUESTION_ID:
         return []
+    if getattr(session, "profile", None):  # a target from a profile asks no needs
+        return []
     values = {key: answer.value for key, answer in session.answers.items()}
     filled = []
     for need_id, prefill in prefilled_needs(questionnaire, values).items():

@@ -355,7 +355,7 @@ def answer_label(prompt: Prompt, value: AnswerValue) -> str:
     """An answer as a person reads it: the option's label, "Don't know", or the text."""
     if value == DONT_KNOW:
         return "Don't know"
-    if isinstance(value, str) and value in prompt.needs_reason_for:
+    if value == NOT_APPLICABLE and prompt.step.kind is StepKind.LEVEL:
         return NOT_APPLICABLE_WORDS
     labels = {option.value: option.label for option in prompt.options}
     if isinstance(value, list):

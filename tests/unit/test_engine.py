@@ -211,7 +211,7 @@ def test_complete_target_with_inheritance_and_not_applicable(small: Questionnair
     interview.jump("D")
     interview.answer("1")
     assert levels()["D"] == (1, 1, Origin.GOAL)
-    assert levels()["D1"] == (3, 2, Origin.NEEDS)  # set by its needs: kept
+    assert levels()["D1"] == (2, 2, Origin.NEEDS)  # its needs, worked out from the new goal
     assert views.level_records(small, interview.session)["F1.1"].applicable is False
 
 
@@ -309,3 +309,16 @@ def test_jumping_to_a_target_domain_goes_to_its_goal(small: Questionnaire) -> No
     assert asked(interview) == "@D.goal"
     interview.jump("D1")
     assert asked(interview) == "@D1.1.purpose"  # a sub-domain: its first open question
+
+
+def test_a_changed_target_reads_as_its_option_not_as_not_applicable(small: Questionnaire) -> None:
+    from interview.engine.prompts import answer_label
+
+    interview, _ = start(small, SessionKind.TARGET)
+    answer_context(interview)
+    for value in ("2", "1", "same"):
+        interview.answer(value)
+    prompt = interview.current()
+    assert prompt is not None and prompt.question_id == "@D1.1.purpose"
+    assert answer_label(prompt, "4").startswith("Raise to 4 Formalized")
+    assert answer_label(prompt, NOT_APPLICABLE) == "Not applicable to this system"

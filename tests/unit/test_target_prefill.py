@@ -182,3 +182,9 @@ def test_each_sub_domain_says_its_level_and_why_when_its_needs_are_answered(
     lines = prefill_lines(SMM, interview.session)
     assert lines[0].startswith("From the regulations you named, 9 regulator questions")
     assert "  G1: Yes, and the regulator examines this system itself." in lines
+
+
+def test_a_target_from_a_profile_fills_no_needs(tmp_path: Path) -> None:
+    interview = scratch(tmp_path, ["fda-premarket"], "medical-device")
+    assert not set(regulator_questions(SMM)) & set(interview.session.answers)
+    assert prefill_lines(SMM, interview.session) == []
