@@ -36,4 +36,4 @@ def approve(engine: Interview, approver: str, now: datetime) -> Outcome:
     assert isinstance(session, TargetSession)  # checked by approval_refusal
     session.approved_by = approver.strip()
     session.approved_at = now
-    return engine._done()  # the engine's own path: updated, then on_change saves
+    return engine.commit()  # the engine's own path: updated, then on_change saves

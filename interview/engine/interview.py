@@ -192,7 +192,7 @@ class Interview(Triggers):
         ):
             return Outcome(refused=f"{question_id}: {NOT_APPLICABLE_NEEDS_REASON}")
         answer.note = note or None
-        return self._done()
+        return self.commit()
 
     def can_skip(self) -> bool:
         prompt = self.current()
@@ -206,7 +206,7 @@ class Interview(Triggers):
         if prompt.question_id not in self.session.skipped:
             self.session.skipped.append(prompt.question_id)
         self._advance_after(prompt.step)
-        return self._done()
+        return self.commit()
 
     def can_go_back(self) -> bool:
         if self.phase in (Phase.CONTEXT, Phase.INTERVIEW):
@@ -227,7 +227,7 @@ class Interview(Triggers):
             assert index is not None
             target = plan[index - 1]
         self.go_to_step(target)
-        return self._done()
+        return self.commit()
 
     def jump(self, item_id: str) -> Outcome:
         """Go to a practice's or sub-domain's first open question, or to a domain's goal."""
@@ -242,7 +242,7 @@ class Interview(Triggers):
         goal = [step for step in steps if step.kind is StepKind.GOAL and step.domain_id == item_id]
         open_steps = [step for step in steps if self._is_open(step)]
         self.go_to_step((goal or open_steps or steps)[0])
-        return self._done()
+        return self.commit()
 
     def revisit(self, question_id: str) -> Outcome:
         """Go to one question, for example from the review."""
@@ -251,7 +251,7 @@ class Interview(Triggers):
         if index is None:
             return Outcome(refused=f"no question {question_id!r} applies now")
         self.go_to_step(plan[index])
-        return self._done()
+        return self.commit()
 
     def continue_interview(self) -> Outcome:
         """Leave a practice summary for the next open question (or the review)."""
@@ -264,21 +264,21 @@ class Interview(Triggers):
             self.enter_review()
         else:
             self.go_to_step(following)
-        return self._done()
+        return self.commit()
 
     def open_review(self) -> Outcome:
         """Go to the review of open items from anywhere in the interview."""
         if not self.may_enter_review():
             return Outcome(refused="the review is on show already")
         self.enter_review()
-        return self._done()
+        return self.commit()
 
     def finish_interview(self) -> Outcome:
         """Close the review and mark the session done (open items stay listed)."""
         if self.may_enter_review():
             self.enter_review()
         self.close()
-        return self._done()
+        return self.commit()
 
     def accept_as_baseline(self) -> Outcome:
         """Record that this finished assessment is the new baseline (the "act" of the cycle)."""
@@ -286,14 +286,14 @@ class Interview(Triggers):
             reason = "only a finished self-assessment can be accepted as the baseline"
             return Outcome(refused=reason)
         self.session.accepted_as_baseline = self._clock()
-        return self._done()
+        return self.commit()
 
     def reopen(self) -> Outcome:
         """Return from done to the review."""
         if self.phase is not Phase.DONE:
             return Outcome(refused="the interview is not finished")
         self.enter_review()
-        return self._done()
+        return self.commit()
 
     # --- Internals ------------------------------------------------------------------------
 
@@ -391,7 +391,7 @@ class Interview(Triggers):
             self.session.answers.pop(question_id, None)
             self._unskip(question_id)
 
-    def _done(self) -> Outcome:
+    def commit(self) -> Outcome:  # also for changes made beside the engine (approval.py)
         self._changed()
         return ACCEPTED
 

@@ -9,8 +9,6 @@ from pathlib import Path
 
 from interview.profiles import Profile
 from interview.questionnaire.model import Questionnaire
-from interview.render.formats import write_document
-from interview.render.session_document import session_document
 from interview.session.model import TargetSession
 from interview.target_review import TargetReview
 
@@ -27,6 +25,11 @@ def write_report_file(
 ) -> Path:
     """The target's HTML report, as ``smm report --format html`` writes it, in ``folder`` (by
     default a new temporary folder: the sessions folder holds sessions only)."""
+    # Imported here: the report writers are only needed when a report is asked for, and
+    # loading them with the interview screens slowed every start-up (docs/PERFORMANCE.md).
+    from interview.render.formats import write_document
+    from interview.render.session_document import session_document
+
     html = write_document(session_document(questionnaire, session, profile, review), "html")
     where = folder or Path(tempfile.mkdtemp(prefix="smm-report-"))
     path = where / f"{session.id}.html"
