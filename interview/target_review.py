@@ -52,7 +52,10 @@ class TargetRow:
 
     @property
     def is_set(self) -> bool:
-        return self.target.comprehensiveness is not None or self.target.not_applicable
+        """Both measures set (a level chosen while the domain's scope is unknown is not), or
+        marked not applicable."""
+        target = self.target
+        return target.not_applicable or None not in (target.comprehensiveness, target.scope)
 
     @property
     def level_words(self) -> str:

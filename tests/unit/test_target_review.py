@@ -31,6 +31,7 @@ from interview.target_review import (
     review_target,
     target_rows,
     top_level_threshold,
+    unset_practices,
 )
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
@@ -242,3 +243,15 @@ def test_the_review_holds_rows_warnings_and_approval(smm: Questionnaire) -> None
     assert len(review.rows) == 18 and review.compared_with is None
     assert [w.kind for w in review.warnings] == [WarningKind.MANY_TOP_LEVELS]
     assert review.approval is not None and review.approval.approved_by == "Dana"
+
+
+def test_a_level_without_a_scope_is_not_set(smm: Questionnaire) -> None:
+    """A practice given a level while its domain's goal (and so its scope) is unknown waits for
+    the scope before the target can be approved."""
+    session = target(smm)
+    del session.targets["H"]
+    session.targets["H1.1"] = TargetSetting(comprehensiveness=3, origin=Origin.PURPOSE)
+    rows = {row.practice_id: row for row in target_rows(smm, session)}
+    assert rows["H1.1"].level_words == "3 Consistent · scope not set"
+    assert not rows["H1.1"].is_set
+    assert "H1.1" in unset_practices(list(rows.values()))
