@@ -1,20 +1,31 @@
 """What the interview screen says that is worked out from the engine's state alone: the
-welcome, the jump list, the levels of a practice, the effects of a target answer and the final
-summary."""
+welcome, the jump and review lists, the levels of a practice, the effects of a target answer,
+a practice left for later and the final summary."""
 
 from __future__ import annotations
 
 from rich.text import Text
 
 from interview.engine import views
+from interview.engine.context import is_prefilled
 from interview.engine.interview import Interview
-from interview.engine.plan import StepKind
-from interview.engine.prompts import Prompt
+from interview.engine.plan import Step, StepKind, practice_steps
+from interview.engine.prompts import Prompt, build_prompt
 from interview.engine.target_lines import prefill_lines, subdomain_line
 from interview.questionnaire.levels import COMPREHENSIVENESS_NAMES
 from interview.questionnaire.prefill import REGULATIONS_QUESTION_ID
-from interview.session.model import AssessmentSession, SessionKind, as_assessment
+from interview.session.model import (
+    DONT_KNOW,
+    AssessmentSession,
+    Phase,
+    SessionKind,
+    as_assessment,
+    compared_target,
+)
 from interview.tui import text
+
+REVIEW_STATUS = {"skipped": "skipped", "unanswered": "not answered", "dont_know": "don't know"}
+FINISH = "__finish__"
 
 
 def effects_of(engine: Interview, answered: Prompt) -> list[str]:
@@ -46,7 +57,8 @@ def welcome(engine: Interview) -> str:
     return (
         "Let's record the current state. For each practice, answer from facts: what exists and "
         'what an assessor could see. Unsure? Choose "Don\'t know": it counts as not in place and '
-        "is listed for follow-up. Digits answer, Esc goes back, F1 explains. Every answer is saved."
+        "is listed for follow-up. Digits answer, Esc goes back, F1 explains, PageUp and PageDown "
+        "scroll back. Every answer is saved."
     )
 
 
@@ -81,7 +93,11 @@ def final_summary(engine: Interview) -> list[Text]:
         )
         lines.append(
             text.practice_summary_message(
-                engine.questionnaire, practice_id, summary.current, summary.target
+                engine.questionnaire,
+                practice_id,
+                summary.current,
+                summary.target,
+                dont_knows=dont_knows_in(engine, practice_id),
             )
         )
     changes = views.changes_since_previous(engine.questionnaire, engine.session)
@@ -107,3 +123,86 @@ def changes_line(engine: Interview, changes: list[views.LevelChange]) -> str:
         for change in changes
     )
     return f"{since}: {moves}."
+
+
+def dont_knows_in(engine: Interview, practice_id: str) -> int:
+    """How many of the practice's questions asked so far were answered "don't know"."""
+    plan = views.session_plan(engine.questionnaire, engine.session)
+    answers = engine.session.answers
+    return sum(
+        1
+        for step in practice_steps(plan, practice_id)
+        if step.question_id in answers and answers[step.question_id].value == DONT_KNOW
+    )
+
+
+def left_for_later(engine: Interview, left: Step) -> str | None:
+    """Why an assessment moved on from a practice without its summary: a skipped question
+    still decides its level (None when it did not move on, or the practice is done)."""
+    practice_id, session = left.practice_id, engine.session
+    if practice_id is None or session.kind is not SessionKind.ASSESSMENT:
+        return None
+    following = engine.current()
+    staying = following is not None and following.step.practice_id == practice_id
+    if staying or engine.phase is Phase.PRACTICE_SUMMARY:
+        return None
+    steps = practice_steps(views.session_plan(engine.questionnaire, session), practice_id)
+    skipped = [step for step in steps if step.question_id in session.skipped]
+    if not skipped:
+        return None
+    which = "its first question was" if skipped[0] == steps[0] else "a question was"
+    return (
+        f"{practice_id} left for later: {which} skipped, so its level is not known yet; "
+        "it comes back in the review."
+    )
+
+
+def review_entries(engine: Interview) -> list[tuple[str, str]]:
+    """The review menu: each open question with why it is open, then Finish."""
+    targets = views.session_targets(engine.questionnaire, engine.session)
+    entries = []
+    for item in views.review_items(engine.questionnaire, engine.session):
+        where = item.step.practice_id or item.step.subdomain_id or item.step.domain_id
+        question = build_prompt(engine.questionnaire, item.step, targets).text
+        answer = engine.session.answers.get(item.question_id)
+        whom = f", ask {answer.ask}" if answer is not None and answer.ask else ""
+        label = f"{where or 'Context'} ({REVIEW_STATUS[item.status]}{whom}): {question}"
+        entries.append((item.question_id, label))
+    entries.append((FINISH, "Finish the interview"))
+    return entries
+
+
+def done_entries(engine: Interview) -> list[tuple[str, str]]:
+    """The menu of a finished interview."""
+    entries = [("review", "Back to the review"), ("quit", "Quit (everything is saved)")]
+    session = engine.session
+    if session.kind is SessionKind.ASSESSMENT and session.accepted_as_baseline is None:
+        entries.insert(0, ("accept", "Accept this assessment as the new baseline"))
+    if compared_target(session):
+        entries.insert(0, ("gap", "Open the gap analysis against the target"))
+    return entries
+
+
+def answer_marker(engine: Interview, question_id: str) -> str:
+    """Words that tell the preselected option from the cursor: whose answer it is."""
+    answer = engine.session.answers.get(question_id)
+    if answer is not None:
+        return "filled from the context" if is_prefilled(answer) else "your answer"
+    if engine.session.kind is SessionKind.ASSESSMENT:
+        return "last time's answer"  # the only suggestion an assessment makes
+    return "the profile's choice"  # a target's only suggestion
+
+
+def why_asked(engine: Interview) -> Text | None:
+    """What F1 shows: the question's help and its practice's levels (None: nothing to say)."""
+    prompt = engine.current()
+    practice_id = prompt.step.practice_id if prompt else engine.session.cursor.practice
+    if prompt is None and not practice_id:
+        return None
+    body = Text()
+    if prompt is not None:
+        body.append_text(text.literal(prompt.help))
+    if practice_id:
+        body.append("\n\n")
+        body.append_text(levels_explained(engine, practice_id))
+    return body

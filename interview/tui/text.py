@@ -50,11 +50,17 @@ def breadcrumb(
 
 
 def progress_text(progress: Progress) -> Text:
-    """``12/60 answered · 3/18 practices``."""
-    return literal(
-        f"{progress.answered}/{progress.total} answered · "
-        f"{progress.practices_done}/{progress.practices_total} practices"
-    )
+    """``3/18 practices · about 42 questions left``: the stable count first.
+
+    The questions left are those the answers so far lead to; each level met opens the next
+    one's questions, so the number is an estimate (it can stay put while you answer).
+    """
+    practices = f"{progress.practices_done}/{progress.practices_total} practices"
+    left = progress.total - progress.answered
+    if left <= 0:
+        return literal(f"{practices} · no questions left")
+    plural = "s" if left != 1 else ""
+    return literal(f"{practices} · about {left} question{plural} left")
 
 
 def level_text(comprehensiveness: int | None, scope: int | None) -> str:
@@ -114,12 +120,18 @@ def practice_summary_message(
     current: CurrentLevel | None,
     target: TargetLevel | None,
     previous: CurrentLevel | None = None,
+    dont_knows: int = 0,
 ) -> Text:
-    """After a practice: the level reached and what it means, last time's, the target's."""
+    """After a practice: the level reached and what it means, last time's, the target's.
+
+    ``dont_knows`` counts the practice's "don't know" answers: a level that rests on them is
+    not a finding but a question to follow up, and the summary says so.
+    """
     practice = questionnaire.practices[practice_id]
     lines = [f"{practice_id} {practice.name}"]
     if current is not None:
         lines += _current_lines(practice, current, previous)
+        lines += _dont_know_lines(current, dont_knows)
     if target is not None:
         lines += _target_lines(current, target)
     return Text("\n").join([literal(lines[0], "bold"), *(literal(line) for line in lines[1:])])
@@ -135,9 +147,22 @@ def _current_lines(
         lines.append(f"Last time: {before} ({moved})")
     if current.comprehensiveness > 0:
         lines.append(f"That means: {practice.levels[current.comprehensiveness].objective}")
-    else:
-        lines.append("That means: not even the minimum of this practice is in place yet.")
     return lines
+
+
+def _dont_know_lines(current: CurrentLevel, dont_knows: int) -> list[str]:
+    """What the level means when "don't know" answers (counted as not in place) hold it."""
+    if current.comprehensiveness > 0 and not dont_knows:
+        return []
+    if not dont_knows:
+        return ["That means: not even the minimum of this practice is in place yet."]
+    answers = f'{dont_knows} "don\'t know" answer{"s" if dont_knows != 1 else ""}'
+    if current.comprehensiveness == 0:
+        return [
+            f"That means: nothing is shown to be in place yet; this rests on {answers}, "
+            "listed for follow-up."
+        ]
+    return [f"Rests on {answers}, listed for follow-up: the level may be higher."]
 
 
 def _target_lines(current: CurrentLevel | None, target: TargetLevel) -> list[str]:

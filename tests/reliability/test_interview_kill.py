@@ -29,13 +29,19 @@ from interview.session.model import SessionKind, new_session
 from interview.session.store import SessionStore
 
 RUNS = max(3, int(os.environ.get("SMM_CRASH_RUNS", "20")) // 5)
-ANSWERED = re.compile(r"(\d+)/\d+ answered")
+LEFT = re.compile(r"about (\d+) questions? left|no questions left")
 SMM = str(Path(sys.executable).with_name("smm"))
 
 
-def answered_on(screen: Screen) -> int:
-    found = ANSWERED.search(screen[1]) if len(screen) > 1 else None
-    return int(found.group(1)) if found else -1
+def left_on(screen: Screen) -> int:
+    """The questions left that the status line shows (-1: no status line yet)."""
+    found = LEFT.search(screen[1]) if len(screen) > 1 else None
+    return -1 if found is None else int(found.group(1) or 0)
+
+
+def left_in(mirror: Interview) -> int:
+    progress = views.progress(mirror.questionnaire, mirror.session)
+    return progress.total - progress.answered
 
 
 def test_sigkill_mid_interview_keeps_every_answer_shown_as_saved(tmp_path: Path) -> None:
@@ -53,7 +59,8 @@ def test_sigkill_mid_interview_keeps_every_answer_shown_as_saved(tmp_path: Path)
 
 
 def _interview_then_kill(folder: Path, rng: random.Random) -> int:
-    """Answer up to a random number of questions, kill smm; the count the screen last showed."""
+    """Answer up to a random number of questions, kill smm; the answers the screen had caught
+    up with (its questions left and its question matched the mirror's)."""
     questionnaire = load_questionnaire()
     mirror = Interview(questionnaire, new_session(questionnaire, SessionKind.ASSESSMENT, "Kill"))
     terminal = Terminal([SMM, "new", "assessment", "--system", "Kill", "--sessions-dir",
@@ -70,10 +77,10 @@ def _interview_then_kill(folder: Path, rng: random.Random) -> int:
             mirror.answer(value)
         terminal.send(keys)
         terminal.wait_for(lambda screen: _shows(screen, mirror))
+    acknowledged = views.progress(questionnaire, mirror.session).answered
     in_flight = rng.random() < 0.5
     if in_flight:
         terminal.send("1")
-    acknowledged = answered_on(terminal.screen())
     os.kill(terminal.pid, signal.SIGKILL)
     terminal.finish(keys=b"")
     return acknowledged
@@ -83,14 +90,11 @@ def _shows(screen: Screen, mirror: Interview) -> bool:
     """Whether the screen has caught up with the mirror: its count and its next question."""
     prompt = mirror.current()
     asked = prompt is None or newest_question(screen).startswith(prompt.text[:30])
-    return (
-        asked
-        and answered_on(screen) == views.progress(mirror.questionnaire, mirror.session).answered
-    )
+    return asked and left_on(screen) == left_in(mirror)
 
 
 def _resume_shows_the_next_question(folder: Path, session_id: str) -> None:
     terminal = Terminal([SMM, "resume", session_id, "--sessions-dir", str(folder)])
-    terminal.wait_for(lambda screen: answered_on(screen) >= 0, timeout=30)
+    terminal.wait_for(lambda screen: left_on(screen) >= 0, timeout=30)
     assert "open in another smm" not in "\n".join(terminal.screen())
     assert terminal.finish().status == 0

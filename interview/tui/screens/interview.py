@@ -15,14 +15,14 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
 
 from interview.engine import views
 from interview.engine.follow_ups import answer_words
 from interview.engine.interview import Interview
 from interview.engine.outcome import ACCEPTED, EngineError, Outcome
 from interview.engine.plan import Step
-from interview.engine.prompts import Prompt, build_prompt
+from interview.engine.prompts import Prompt
 from interview.engine.summary import answered_questions
 from interview.errors import InputError, printable
 from interview.formatting import KIND_NAMES
@@ -32,18 +32,15 @@ from interview.session.model import (
     Phase,
     SessionKind,
     as_assessment,
-    compared_target,
 )
 from interview.tui import interview_messages, text
+from interview.tui.interview_messages import FINISH
 from interview.tui.screens.answer_dialogs import dialog_before_answer
 from interview.tui.screens.dialogs import HelpDialog, JumpDialog, NoteDialog
 from interview.tui.screens.target_overview import TargetOverviewScreen
 from interview.tui.widgets.answer_panel import AnswerPanel
 from interview.tui.widgets.status_line import StatusLine
-from interview.tui.widgets.transcript import Transcript
-
-REVIEW_STATUS = {"skipped": "skipped", "unanswered": "not answered", "dont_know": "don't know"}
-FINISH = "__finish__"
+from interview.tui.widgets.transcript import SCROLL_BINDINGS, Transcript
 
 
 @dataclass
@@ -63,6 +60,7 @@ class InterviewScreen(Screen[None]):
         Binding("ctrl+n", "note", "Note"),
         Binding("f1", "why", "Why?"),
         Binding("ctrl+r", "review", "Review", show=False),
+        *SCROLL_BINDINGS,
     ]
 
     def __init__(
@@ -113,6 +111,7 @@ class InterviewScreen(Screen[None]):
     def show_state(self) -> None:
         """Bring the status line, the transcript and the answer panel up to the engine's state."""
         self._show_status()
+        self.refresh_bindings()  # the footer offers only the keys that do something now
         phase = self.engine.phase
         if phase in (Phase.CONTEXT, Phase.INTERVIEW):
             self._show_question()
@@ -153,7 +152,8 @@ class InterviewScreen(Screen[None]):
             self._announce_sections(prompt.step)
             transcript.say(text.question_message(prompt))
         suggested = self.engine.suggested_value(prompt.question_id)
-        self.query_one(AnswerPanel).ask(prompt, suggested)
+        marked = interview_messages.answer_marker(self.engine, prompt.question_id)
+        self.query_one(AnswerPanel).ask(prompt, suggested, marked)
 
     def _announce_sections(self, step: Step) -> None:
         """A heading when the interview enters a new domain, sub-domain or practice."""
@@ -175,6 +175,7 @@ class InterviewScreen(Screen[None]):
                 summary.current,
                 summary.target,
                 summary.previous,
+                interview_messages.dont_knows_in(self.engine, summary.practice_id),
             )
             self.query_one(Transcript).say(message)
         self.query_one(AnswerPanel).menu(
@@ -192,17 +193,7 @@ class InterviewScreen(Screen[None]):
                 "Pick one to answer it now, or finish and come back later."
             )
             self.query_one(Transcript).say(text.info_message(message))
-        targets = views.session_targets(self.engine.questionnaire, self.engine.session)
-        entries = []
-        for item in items:
-            where = item.step.practice_id or item.step.subdomain_id or item.step.domain_id
-            question = build_prompt(self.engine.questionnaire, item.step, targets).text
-            answer = self.engine.session.answers.get(item.question_id)
-            whom = f", ask {answer.ask}" if answer is not None and answer.ask else ""
-            label = f"{where or 'Context'} ({REVIEW_STATUS[item.status]}{whom}): {question}"
-            entries.append((item.question_id, label))
-        entries.append((FINISH, "Finish the interview"))
-        self.query_one(AnswerPanel).menu(None, entries)
+        self.query_one(AnswerPanel).menu(None, interview_messages.review_entries(self.engine))
 
     def _show_done(self) -> None:
         if self._once((Phase.DONE,)):
@@ -211,13 +202,7 @@ class InterviewScreen(Screen[None]):
         if self.engine.session.kind is SessionKind.TARGET and self.app.screen is self:
             overview = TargetOverviewScreen(self.engine, self._clock)
             self.app.push_screen(overview, lambda _: self.show_state())
-        entries = [("review", "Back to the review"), ("quit", "Quit (everything is saved)")]
-        session = self.engine.session
-        if session.kind is SessionKind.ASSESSMENT and session.accepted_as_baseline is None:
-            entries.insert(0, ("accept", "Accept this assessment as the new baseline"))
-        if compared_target(session):
-            entries.insert(0, ("gap", "Open the gap analysis against the target"))
-        self.query_one(AnswerPanel).menu(None, entries)
+        self.query_one(AnswerPanel).menu(None, interview_messages.done_entries(self.engine))
 
     def _replay(self) -> None:
         """On resume: the questions answered so far and their answers, in order."""
@@ -258,7 +243,14 @@ class InterviewScreen(Screen[None]):
         self.query_one(Transcript).say(text.answer_message(label, note or None))
         for line in interview_messages.effects_of(self.engine, prompt):
             self.query_one(Transcript).say(text.info_message(line))
+        self._say_if_left_for_later(prompt)
         self.show_state()
+
+    def _say_if_left_for_later(self, left: Prompt) -> None:
+        """A practice moved on from without its summary (a skipped question) is not silent."""
+        line = interview_messages.left_for_later(self.engine, left.step)
+        if line is not None:
+            self.query_one(Transcript).say(text.info_message(line))
 
     async def on_answer_panel_menu_chosen(self, event: AnswerPanel.MenuChosen) -> None:
         if event.showing != self.query_one(AnswerPanel).showing:
@@ -312,20 +304,36 @@ class InterviewScreen(Screen[None]):
 
     # --- Commands ---------------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that would do nothing now are hidden from the footer and left unbound."""
+        if action == "scroll_transcript" and len(parameters) > 1:  # Home, End: a text field's
+            return not isinstance(self.focused, Input)
+        allowed: dict[str, Callable[[], bool]] = {
+            "skip": self.engine.can_skip,
+            "note": lambda: self.engine.current() is not None,
+            "why": lambda: interview_messages.why_asked(self.engine) is not None,
+        }
+        return allowed[action]() if action in allowed else True
+
     def palette_commands(self) -> Iterator[SystemCommand]:
         """The interview's commands that the engine allows now, as the palette offers them."""
         engine = self.engine
         if engine.can_go_back():
             yield SystemCommand("Back (Esc)", "Go back to the previous question", self.action_back)
-        if engine.can_skip():
-            yield SystemCommand(
-                "Skip (Ctrl+S)", "Leave this question for the review", self.action_skip
-            )
-        yield SystemCommand("Jump (Ctrl+G)", "Go to a practice", self.action_jump)
-        yield SystemCommand("Note (Ctrl+N)", "Attach evidence or a comment", self.action_note)
-        yield SystemCommand("Why is this asked? (F1)", "Purpose and levels", self.action_why)
+        commands = [
+            ("Skip (Ctrl+S)", "Leave this question for the review", "skip", self.action_skip),
+            ("Jump (Ctrl+G)", "Go to a practice", "jump", self.action_jump),
+            ("Note (Ctrl+N)", "Attach evidence or a comment", "note", self.action_note),
+            ("Why is this asked? (F1)", "Purpose and levels", "why", self.action_why),
+        ]
+        for title, help_text, action, callback in commands:
+            if self.check_action(action, ()):
+                yield SystemCommand(title, help_text, callback)
         if engine.may_enter_review():
             yield SystemCommand("Review (Ctrl+R)", "Skipped and open questions", self.action_review)
+
+    def action_scroll_transcript(self, where: str, _typing_key: bool = False) -> None:
+        self.query_one(Transcript).scroll_by_key(where)
 
     def action_back(self) -> None:
         if not self.engine.can_go_back():
@@ -340,10 +348,13 @@ class InterviewScreen(Screen[None]):
         if not self.engine.can_skip():
             self.notify("This question cannot be skipped.", markup=False)
             return
+        skipped = self.engine.current()
         self._run(self.engine.skip)
         self.query_one(Transcript).say(
             text.answer_message("(skipped: it comes back in the review)")
         )
+        if skipped is not None:
+            self._say_if_left_for_later(skipped)
         self.show_state()
 
     def action_review(self) -> None:
@@ -382,13 +393,6 @@ class InterviewScreen(Screen[None]):
         self.show_state()
 
     def action_why(self) -> None:
-        prompt = self.engine.current()
-        practice_id = prompt.step.practice_id if prompt else self.engine.session.cursor.practice
-        title = "Why is this asked?"
-        body = Text()
-        if prompt is not None:
-            body.append_text(text.literal(prompt.help))
-        if practice_id:
-            body.append("\n\n")
-            body.append_text(interview_messages.levels_explained(self.engine, practice_id))
-        self.app.push_screen(HelpDialog(title, body))
+        body = interview_messages.why_asked(self.engine)
+        if body is not None:  # else F1 is hidden (check_action)
+            self.app.push_screen(HelpDialog("Why is this asked?", body))

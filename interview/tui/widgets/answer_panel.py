@@ -140,8 +140,10 @@ class AnswerPanel(Vertical):
 
     # --- Showing -----------------------------------------------------------------------------
 
-    def ask(self, prompt: Prompt, previous: AnswerValue | None) -> None:
-        """Offer the answers to a prompt, the previous answer (if any) preselected."""
+    def ask(self, prompt: Prompt, previous: AnswerValue | None, marked: str = "") -> None:
+        """Offer the answers to a prompt, the previous answer (if any) preselected and, among
+        numbered choices, labelled ``(marked)`` in words: the highlight alone looks like the
+        cursor on a fresh question."""
         self._prompt, self._menu = prompt, False
         self.showing += 1
         self._set_title(None)
@@ -162,7 +164,13 @@ class AnswerPanel(Vertical):
                 entries.append((DONT_KNOW, "Don't know"))
             if prompt.allow_other:
                 entries.append((OTHER, "Other (type it)"))
-            self._show_choices(entries, previous if isinstance(previous, str) else None)
+            selected = previous if isinstance(previous, str) else None
+            if marked:
+                entries = [
+                    (value, f"{label} ({marked})" if value == selected else label)
+                    for value, label in entries
+                ]
+            self._show_choices(entries, selected)
             self._set_hint("")
 
     def menu(self, title: Text | None, entries: list[tuple[str, str]]) -> None:

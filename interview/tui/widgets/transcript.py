@@ -9,9 +9,25 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.widgets import RichLog
 
 BLANK = Text("")
+
+SCROLL_BINDINGS = [
+    Binding(keys, f"scroll_transcript({arguments})", show=False, priority=True)
+    for keys, arguments in (
+        ("pageup,shift+pageup", "'page_up'"),
+        ("pagedown,shift+pagedown", "'page_down'"),
+        ("ctrl+home", "'home'"),
+        ("ctrl+end", "'end'"),
+        ("home,shift+home", "'home', True"),  # True: not while typing in a text field
+        ("end,shift+end", "'end', True"),
+    )
+]
+"""Keys for the screen that shows a transcript: the transcript never has the focus (the
+answers have it, and keep Up and Down), so its screen scrolls it, before the focused widget
+sees the key; Home and End are left to a text field's cursor."""
 
 
 class Transcript(RichLog):
@@ -42,6 +58,16 @@ class Transcript(RichLog):
         if self._size_known:
             self.scroll_end(animate=False, immediate=True, x_axis=False)
         self.scroll_end(animate=False, immediate=False, x_axis=False)
+
+    def scroll_by_key(self, where: str) -> None:
+        """``page_up``, ``page_down``, ``home`` or ``end``: rereading needs no mouse."""
+        scroll = {
+            "page_up": self.scroll_page_up,
+            "page_down": self.scroll_page_down,
+            "home": self.scroll_home,
+            "end": self.scroll_end,
+        }[where]
+        scroll(animate=False)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
