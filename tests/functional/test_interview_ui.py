@@ -28,9 +28,10 @@ async def test_a_complete_self_assessment(make_app: AppFactory, store: SessionSt
         await type_answer(pilot, "Gateway and cloud API")
         await type_answer(pilot, "Dana [red]W[/red]")
         await type_answer(pilot, "Firmware lead")
-        await press(pilot, "1", "2", "1", "1", "2", "1")  # D1.1 → 3, industry yes, system no
-        await press(pilot, "2", "1")  # D1.2 → 0
-        await press(pilot, "1", "3", "2", "1")  # F1.1: yes, don't know; industry no
+        # No key after a practice's summary: the next question follows it at once.
+        await press(pilot, "1", "2", "1", "1", "2")  # D1.1 → 3, industry yes, system no
+        await press(pilot, "2")  # D1.2 → 0
+        await press(pilot, "1", "3", "2")  # F1.1: yes, don't know; industry no
         assert "F1.1 (don't know)" in str(
             app.screen.query_one("#choices").get_option_at_index(0).prompt
         )
@@ -302,7 +303,7 @@ async def test_a_finished_linked_assessment_opens_its_gaps(
     async with app.run_test() as pilot:
         for text in ("Gateway", "Sam", "Engineer"):
             await type_answer(pilot, text)
-        await press(pilot, "2", "1", "2", "1", "2", "1")  # every practice at level 0
+        await press(pilot, "2", "2", "2")  # every practice at level 0
         await press(pilot, "1")  # finish from the review
         await press(pilot, "1")  # open the gap analysis
         assert isinstance(app.screen, GapScreen)
@@ -343,7 +344,7 @@ async def test_an_assessment_started_from_the_previous_one(
     async with first.run_test() as pilot:
         for text in ("Gateway", "Dana", "Lead"):
             await type_answer(pilot, text)
-        await press(pilot, "1", "2", "1", "1", "2", "1")  # D1.1 → 3/2
+        await press(pilot, "1", "2", "1", "1", "2")  # D1.1 → 3/2
         await press(pilot, "ctrl+q")
 
     app = make_app(StartNew(SessionKind.ASSESSMENT, "Acme Gate", previous_id=SESSION))
@@ -370,7 +371,7 @@ async def test_the_start_screen_offers_the_earlier_assessment(
     async with first.run_test() as pilot:
         for text in ("Gateway", "Dana", "Lead"):
             await type_answer(pilot, text)
-        await press(pilot, "2", "1", "2", "1", "2", "1", "1")  # all at level 0; finish
+        await press(pilot, "2", "2", "2", "1")  # all at level 0; finish
         await press(pilot, "ctrl+q")
 
     app = make_app()
