@@ -56,11 +56,11 @@ async def test_a_complete_target(make_app: AppFactory, store: SessionStore) -> N
         for text in ("Gateway", "Dana", "Owner"):
             await type_answer(pilot, text)
         await press(pilot, "2", "1", "3")  # D goal 2, scope 1; D1 needs "More." → 3, 2
-        await press(pilot, "1")  # D1.1: keep, no reason asked, no summary screen
-        await press(pilot, "2")  # D1.2: lower to 1 (keep, 1, 2, 4, 3/1, 3/3, na)
+        await press(pilot, "3")  # D1.1: keep 3 (a digit is its level), no reason asked
+        await press(pilot, "1")  # D1.2: lower to 1
         await type_answer(pilot, "Lab only")  # the reason a change needs
         await press(pilot, "2", "3", "2")  # F goal 2, scope 3; F1 needs "Same."
-        await press(pilot, "7")  # F1.1: not applicable (keep, 1, 3, 4, 2/1, 2/2, na)
+        await press(pilot, "n")  # F1.1: not applicable
         await type_answer(pilot, "No devices")
         await press(pilot, "1")  # finish from the review
     session = store.read("acme-gate-target-2026-11-25")
@@ -326,10 +326,10 @@ async def test_a_target_started_from_a_profile(
         await press(pilot, "3", "2")  # D goal and scope, as the profile
         prompt = screen.engine.current()
         assert prompt is not None
-        assert prompt.options[0].label.startswith(
+        assert prompt.options[3].label.startswith(  # the keep in its level's place
             "Keep 4 Formalized, 3 System specific (from the profile): "
         )
-        await press(pilot, "1")
+        await press(pilot, "4")
         shown = transcript_text(app)
     session = store.read("lab-rig-target-2026-11-25")
     assert session.profile == "small-lab"
