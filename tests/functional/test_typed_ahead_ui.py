@@ -43,7 +43,7 @@ async def test_a_digit_in_a_purpose_question_is_always_its_level(
         for text in ("Gateway", "Dana", "Owner"):
             await type_answer(pilot, text)
         await pilot.press("2", "1", "3")  # D goal 2, scope 1; D1 needs "More." → 3, 2
-        await pilot.press("3", "3")  # D1.1 and D1.2: 3, the level in force (a keep)
+        await pilot.press("enter", "3")  # D1.1: Enter keeps; D1.2: 3, the level in force
         await pilot.press("2", "3", "2")  # F goal 2, scope 3; F1 needs "Same." → 2
         await pilot.pause()
         choices = app.screen.query_one("#choices", OptionList)

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from interview.engine.prompts import Prompt, PromptKind
 from interview.errors import as_typed, printable
-from interview.session.model import DONT_KNOW, AnswerValue
+from interview.session.model import DONT_KNOW, KEEP, AnswerValue
 from interview.tui.widgets.answer_keys import choice_keys, keys_hint
 from interview.tui.widgets.status_line import update_if_changed
 from interview.tui.widgets.text_input import TextInput
@@ -191,8 +191,13 @@ class AnswerPanel(Vertical):
                 entries.append((DONT_KNOW, "Don't know"))
             if prompt.allow_other:
                 entries.append((OTHER, "Other (type it)"))
-            keys = choice_keys(prompt, [value for value, _ in entries])
-            self._show_choices(entries, previous if isinstance(previous, str) else None, keys)
+            values = [value for value, _ in entries]
+            # Keep is no longer the first row (it sits at its level): the highlight, and so
+            # Enter, still starts on it, not on "Lower to 1".
+            default = KEEP if KEEP in values else None
+            selected = previous if isinstance(previous, str) else default
+            keys = choice_keys(prompt, values)
+            self._show_choices(entries, selected, keys)
             self._set_hint(keys_hint(prompt, keys))
 
     def menu(self, title: Text | None, entries: list[tuple[str, str]]) -> None:
