@@ -238,14 +238,11 @@ def _purpose_prompt(
         objective = practice.levels[level].objective if level in practice.levels else ""
         return f": {objective}" if objective else ""
 
-    options = []
-    if inherited is not None and current is not None:
-        kept = f"{comprehensiveness_label(current)}, {scope_label(scope)}"
-        options.append(Option(KEEP, f"Keep {kept} ({source}){meaning(current)}"))
-    elif inherited is not None and inherited.not_applicable:
-        options.append(Option(KEEP, f"Keep: not applicable ({source})"))
+    options = []  # in level order, the keep in its level's place (a digit is its level)
     for level in TARGET_LEVELS:
         if level == current:
+            kept = f"{comprehensiveness_label(current)}, {scope_label(scope)}"
+            options.append(Option(KEEP, f"Keep {kept} ({source}){meaning(current)}"))
             continue
         verb = "Set to"
         if current is not None:
@@ -258,7 +255,9 @@ def _purpose_prompt(
             if other != scope:
                 label = f"Keep {comprehensiveness_label(current)}, but {SCOPE_WORDS[other]}"
                 options.append(Option(scoped_level(current, other), label))
-    if not (inherited is not None and inherited.not_applicable):
+    if inherited is not None and inherited.not_applicable:
+        options.append(Option(KEEP, f"Keep: not applicable ({source})"))
+    else:
         options.append(Option(NOT_APPLICABLE, "Not applicable to this system"))
     return Prompt(
         question_id=step.question_id,

@@ -62,8 +62,8 @@ async def test_a_zero_on_dont_know_is_summarised_as_one(make_app: AppFactory) ->
     app = make_app(StartNew(SessionKind.ASSESSMENT, "Acme Gate"))
     async with app.run_test(size=(80, 24)) as pilot:
         await past_the_context(app, pilot)
-        await press(pilot, "2", "1", "3")  # D1.1 no → 0, continue; D1.2 c1.1 don't know
-        assert interview(app).engine.phase is Phase.PRACTICE_SUMMARY
+        await press(pilot, "2", "3")  # D1.1 no → 0 (its summary, then on); D1.2 c1.1 don't know
+        assert interview(app).engine.phase is Phase.INTERVIEW  # summaries are messages now
         shown = flat(transcript_text(app))
     assert "Current: 0 None, scope n/a That means: not even the minimum" in shown  # D1.1
     assert 'this rests on 1 "don\'t know" answer, listed for follow-up' in shown
@@ -83,7 +83,7 @@ async def test_the_finished_screen_offers_only_keys_that_work(make_app: AppFacto
     async with app.run_test(size=(80, 24)) as pilot:
         await past_the_context(app, pilot)
         assert {"skip", "note", "why"} <= footer_actions(app)
-        await press(pilot, "2", "1", "2", "1", "2", "1")  # D1.1, D1.2 and F1.1 all 0
+        await press(pilot, "2", "2", "2")  # D1.1, D1.2 and F1.1 all 0
         await press(pilot, "1")  # finish from the review
         assert interview(app).engine.phase is Phase.DONE
         assert not {"skip", "note", "why"} & footer_actions(app)

@@ -28,9 +28,10 @@ async def test_a_complete_self_assessment(make_app: AppFactory, store: SessionSt
         await type_answer(pilot, "Gateway and cloud API")
         await type_answer(pilot, "Dana [red]W[/red]")
         await type_answer(pilot, "Firmware lead")
-        await press(pilot, "1", "2", "1", "1", "2", "1")  # D1.1 → 3, industry yes, system no
-        await press(pilot, "2", "1")  # D1.2 → 0
-        await press(pilot, "1", "3", "2", "1")  # F1.1: yes, don't know; industry no
+        # No key after a practice's summary: the next question follows it at once.
+        await press(pilot, "1", "2", "1", "1", "2")  # D1.1 → 3, industry yes, system no
+        await press(pilot, "2")  # D1.2 → 0
+        await press(pilot, "1", "3", "2")  # F1.1: yes, don't know; industry no
         assert "F1.1 (don't know)" in str(
             app.screen.query_one("#choices").get_option_at_index(0).prompt
         )
@@ -55,11 +56,11 @@ async def test_a_complete_target(make_app: AppFactory, store: SessionStore) -> N
         for text in ("Gateway", "Dana", "Owner"):
             await type_answer(pilot, text)
         await press(pilot, "2", "1", "3")  # D goal 2, scope 1; D1 needs "More." → 3, 2
-        await press(pilot, "1")  # D1.1: keep, no reason asked, no summary screen
-        await press(pilot, "2")  # D1.2: lower to 1 (keep, 1, 2, 4, 3/1, 3/3, na)
+        await press(pilot, "3")  # D1.1: keep 3 (a digit is its level), no reason asked
+        await press(pilot, "1")  # D1.2: lower to 1
         await type_answer(pilot, "Lab only")  # the reason a change needs
         await press(pilot, "2", "3", "2")  # F goal 2, scope 3; F1 needs "Same."
-        await press(pilot, "7")  # F1.1: not applicable (keep, 1, 3, 4, 2/1, 2/2, na)
+        await press(pilot, "n")  # F1.1: not applicable
         await type_answer(pilot, "No devices")
         await press(pilot, "1")  # finish from the review
     session = store.read("acme-gate-target-2026-11-25")
@@ -302,7 +303,7 @@ async def test_a_finished_linked_assessment_opens_its_gaps(
     async with app.run_test() as pilot:
         for text in ("Gateway", "Sam", "Engineer"):
             await type_answer(pilot, text)
-        await press(pilot, "2", "1", "2", "1", "2", "1")  # every practice at level 0
+        await press(pilot, "2", "2", "2")  # every practice at level 0
         await press(pilot, "1")  # finish from the review
         await press(pilot, "1")  # open the gap analysis
         assert isinstance(app.screen, GapScreen)
@@ -325,10 +326,10 @@ async def test_a_target_started_from_a_profile(
         await press(pilot, "3", "2")  # D goal and scope, as the profile
         prompt = screen.engine.current()
         assert prompt is not None
-        assert prompt.options[0].label.startswith(
+        assert prompt.options[3].label.startswith(  # the keep in its level's place
             "Keep 4 Formalized, 3 System specific (from the profile): "
         )
-        await press(pilot, "1")
+        await press(pilot, "4")
         shown = transcript_text(app)
     session = store.read("lab-rig-target-2026-11-25")
     assert session.profile == "small-lab"
@@ -343,7 +344,7 @@ async def test_an_assessment_started_from_the_previous_one(
     async with first.run_test() as pilot:
         for text in ("Gateway", "Dana", "Lead"):
             await type_answer(pilot, text)
-        await press(pilot, "1", "2", "1", "1", "2", "1")  # D1.1 → 3/2
+        await press(pilot, "1", "2", "1", "1", "2")  # D1.1 → 3/2
         await press(pilot, "ctrl+q")
 
     app = make_app(StartNew(SessionKind.ASSESSMENT, "Acme Gate", previous_id=SESSION))
@@ -370,7 +371,7 @@ async def test_the_start_screen_offers_the_earlier_assessment(
     async with first.run_test() as pilot:
         for text in ("Gateway", "Dana", "Lead"):
             await type_answer(pilot, text)
-        await press(pilot, "2", "1", "2", "1", "2", "1", "1")  # all at level 0; finish
+        await press(pilot, "2", "2", "2", "1")  # all at level 0; finish
         await press(pilot, "ctrl+q")
 
     app = make_app()

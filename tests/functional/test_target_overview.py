@@ -21,10 +21,10 @@ async def finish_a_target(pilot: Pilot[Any]) -> None:
     """The small questionnaire's target, answered as in test_a_complete_target."""
     for text in ("Gateway", "Dana", "Owner"):
         await type_answer(pilot, text)
-    await press(pilot, "2", "1", "3", "1")  # D goal 2, scope 1; D1 "More."; D1.1 keep
-    await press(pilot, "2")  # D1.2: lower to 1
+    await press(pilot, "2", "1", "3", "3")  # D goal 2, scope 1; D1 "More."; D1.1 keep 3
+    await press(pilot, "1")  # D1.2: lower to 1
     await type_answer(pilot, "Lab only")
-    await press(pilot, "2", "3", "2", "7")  # F goal 2, scope 3; F1 "Same."; F1.1 n/a
+    await press(pilot, "2", "3", "2", "n")  # F goal 2, scope 3; F1 "Same."; F1.1 n/a
     await type_answer(pilot, "No devices")
     await press(pilot, "1")  # finish from the review
 

@@ -69,12 +69,11 @@ def _interview_then_kill(folder: Path, rng: random.Random) -> int:
     answer_context(terminal, mirror)
     for _ in range(rng.randrange(0, 40)):
         prompt = mirror.current()
-        if prompt is None:  # a practice summary: its first choice carries on
+        if prompt is None:  # a practice summary: the next question follows it at once
             mirror.continue_interview()
-            keys = "1"
-        else:
-            keys, value = keys_for(prompt)
-            mirror.answer(value)
+            continue
+        keys, value = keys_for(prompt)
+        mirror.answer(value)
         terminal.send(keys)
         terminal.wait_for(lambda screen: _shows(screen, mirror))
     acknowledged = views.progress(questionnaire, mirror.session).answered

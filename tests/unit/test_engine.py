@@ -168,8 +168,8 @@ def test_complete_target_with_inheritance_and_not_applicable(small: Questionnair
     assert asked(interview) == "@D1.1.purpose"
     prompt = interview.current()
     assert prompt is not None
-    assert prompt.options[0].value == KEEP
-    assert "Keep 3 Consistent, 2 Industry specific" in prompt.options[0].label
+    assert prompt.options[2].value == KEEP  # in its level's place: the digit is the level
+    assert "Keep 3 Consistent, 2 Industry specific" in prompt.options[2].label
     interview.answer(KEEP)  # no reason needed to keep
     assert asked(interview) == "@D1.2.purpose"  # no summary screen between practices
     refused = interview.answer("2")

@@ -67,7 +67,7 @@ def test_the_interview_confirms_or_changes_each_profile_value(small: Questionnai
     prompt = interview.current()
     assert prompt is not None and prompt.question_id == "@D1.1.purpose"  # no needs questions
     assert (
-        prompt.options[0].label
+        prompt.options[3].label  # the keep in its level's place
         == "Keep 4 Formalized, 3 System specific (from the profile): Level four."
     )
     assert "The Small lab profile: Audited [yearly]." in prompt.detail
@@ -78,7 +78,7 @@ def test_the_interview_confirms_or_changes_each_profile_value(small: Questionnai
     answer("2")  # F goal: changed from the profile's 1
     answer("1")
     prompt = interview.current()
-    assert prompt is not None and prompt.options[0].label == (
+    assert prompt is not None and prompt.options[-1].label == (
         "Keep: not applicable (from the profile)"
     )
     assert NOT_APPLICABLE not in [option.value for option in prompt.options]
@@ -157,7 +157,7 @@ def test_a_changed_domain_goal_moves_the_practices_that_hold_the_profile_value(
     assert levels(interview)["D1.1"] == (3, 3, Origin.PROFILE)  # the profile's 4, moved by -1
     assert levels(interview)["D1.2"] == (1, 2, Origin.PROFILE)
     prompt = interview.current()
-    assert prompt is not None and prompt.options[0].label.startswith(
+    assert prompt is not None and prompt.options[2].label.startswith(
         "Keep 3 Consistent, 3 System specific (from the profile)"
     )  # "keep" names the value in force, not the profile's original
     interview.answer(KEEP, note="Enough for a lab")

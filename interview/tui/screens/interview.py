@@ -178,9 +178,11 @@ class InterviewScreen(Screen[None]):
                 interview_messages.dont_knows_in(self.engine, summary.practice_id),
             )
             self.query_one(Transcript).say(message)
-        self.query_one(AnswerPanel).menu(
-            None, [("continue", "Continue"), ("back", "Go back and change an answer")]
-        )
+        # The summary is a message, not a menu: the next question follows at once, so that
+        # every digit answers the question on show (a menu here turned an answer typed ahead
+        # into "go back"); Esc goes back, as everywhere in the interview.
+        self._run(self.engine.continue_interview)
+        self.show_state()
 
     def _show_review(self) -> None:
         items = views.review_items(self.engine.questionnaire, self.engine.session)

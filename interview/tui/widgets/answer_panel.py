@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -17,7 +18,8 @@ from textual.widgets.option_list import Option
 
 from interview.engine.prompts import Prompt, PromptKind
 from interview.errors import as_typed, printable
-from interview.session.model import DONT_KNOW, AnswerValue
+from interview.session.model import DONT_KNOW, KEEP, AnswerValue
+from interview.tui.widgets.answer_keys import choice_keys, keys_hint
 from interview.tui.widgets.status_line import update_if_changed
 from interview.tui.widgets.text_input import TextInput
 
@@ -27,22 +29,49 @@ DIGITS = [str(number) for number in range(1, 10)]
 
 def numbered(number: int, label: str) -> Text:
     """``3. Don't know``: the digit that picks the option, then its literal label."""
-    prefix = f"{number}. " if number <= 9 else "   "
+    return keyed(str(number) if number <= 9 else "", label)
+
+
+def keyed(key: str, label: str) -> Text:
+    """``g. Keep 3 …``: the key that picks the option (blank for none), then its literal label."""
     text = Text()
-    text.append(prefix, style="bold")
+    text.append(f"{key}. " if key else "   ", style="bold")
     text.append(as_typed(label))
     return text
 
 
 class NumberedOptionList(OptionList):
-    """An option list where the digits 1-9 choose an option at once."""
+    """An option list where the digits 1-9 choose an option at once (or the keys it is given)."""
 
     BINDINGS = [Binding(digit, f"pick({digit})", show=False) for digit in DIGITS]
 
+    def __init__(self, *content: Option, id: str | None = None) -> None:
+        super().__init__(*content, id=id)
+        self.keys: list[str] | None = None
+        """The key that picks each option, in order; None: the digits by position."""
+
     def action_pick(self, number: int) -> None:
-        if number <= self.option_count:
-            self.highlighted = number - 1
-            self.action_select()
+        if self.keys is not None:
+            self._pick_key(str(number))
+        elif number <= self.option_count:
+            self._pick_index(number - 1)
+
+    def on_key(self, event: events.Key) -> None:
+        """Letter keys, where the options were given some (a digit goes to its binding)."""
+        character = event.character or ""
+        if self.keys is not None and not character.isdigit() and self._pick_key(character):
+            event.stop()
+            event.prevent_default()
+
+    def _pick_key(self, key: str) -> bool:
+        if not key or key not in (self.keys or []):
+            return False
+        self._pick_index((self.keys or []).index(key))
+        return True
+
+    def _pick_index(self, index: int) -> None:
+        self.highlighted = index
+        self.action_select()
 
 
 class Checklist(OptionList):
@@ -164,14 +193,19 @@ class AnswerPanel(Vertical):
                 entries.append((DONT_KNOW, "Don't know"))
             if prompt.allow_other:
                 entries.append((OTHER, "Other (type it)"))
-            selected = previous if isinstance(previous, str) else None
+            values = [value for value, _ in entries]
+            # Keep is no longer the first row (it sits at its level): the highlight, and so
+            # Enter, still starts on it, not on "Lower to 1".
+            default = KEEP if KEEP in values else None
+            given = previous if isinstance(previous, str) else None
             if marked:
                 entries = [
-                    (value, f"{label} ({marked})" if value == selected else label)
+                    (value, f"{label} ({marked})" if value == given else label)
                     for value, label in entries
                 ]
-            self._show_choices(entries, selected)
-            self._set_hint("")
+            keys = choice_keys(prompt, values)
+            self._show_choices(entries, given or default, keys)
+            self._set_hint(keys_hint(prompt, keys))
 
     def menu(self, title: Text | None, entries: list[tuple[str, str]]) -> None:
         """Offer a menu (continue, review items, finish ...)."""
@@ -191,15 +225,20 @@ class AnswerPanel(Vertical):
         update_if_changed(widget, Text(hint, style="italic"))
         widget.display = bool(hint)
 
-    def _show_choices(self, entries: list[tuple[str, str]], selected: str | None) -> None:
+    def _show_choices(
+        self, entries: list[tuple[str, str]], selected: str | None, keys: list[str] | None = None
+    ) -> None:
         choices = self.query_one("#choices", NumberedOptionList)
-        if entries != self._entries:  # the same yes/no again is only re-highlighted
+        keys = keys or choice_keys(None, [value for value, _ in entries])
+        if (entries, keys) != (self._entries, choices.keys):  # the same yes/no: re-highlighted
             self._entries = entries
+            choices.keys = keys
             choices.clear_options()
-            numbered_options = [
-                Option(numbered(n, label), id=value) for n, (value, label) in enumerate(entries, 1)
+            keyed_options = [
+                Option(keyed(key, label), id=value)
+                for key, (value, label) in zip(keys, entries, strict=True)
             ]
-            choices.add_options(numbered_options)
+            choices.add_options(keyed_options)
         values = [value for value, _ in entries]
         choices.highlighted = values.index(selected) if selected in values else 0
         self._only(choices)
