@@ -30,7 +30,7 @@ from interview.sectors import sector_options
 from interview.services import LoadedSession, Workspace
 from interview.session.model import Session, SessionKind, TargetSession, compared_target
 from interview.tui.screens.interview import GapRequested, InterviewScreen
-from interview.tui.screens.new_session import NewSessionScreen, StartRequested
+from interview.tui.screens.new_session import NewSessionScreen, StartGiven, StartRequested
 from interview.tui.screens.start import (
     CompareRequested,
     HistoryRequested,
@@ -123,6 +123,7 @@ class SmmApp(App[ExitReport]):
                     assessments,
                     sectors=sectors,
                     sector=launch.sector,
+                    given=StartGiven(launch.profile_id, launch.target_id),
                 )
             )
         elif isinstance(launch, StartNew):
