@@ -74,6 +74,8 @@ class ExitReport:
     session_id: str | None = None
     path: Path | None = None
     error: str | None = None
+    unsaved: str | None = None
+    """Why the last changes are not in the file (a failed save, tried again at quit)."""
 
 
 if TYPE_CHECKING:
@@ -97,6 +99,10 @@ class SmmApp(App[ExitReport]):
         self.launch = launch
         self._locks = contextlib.ExitStack()
         self._open: Session | None = None
+        self._unsaved: str | None = None
+        """Why the last save failed, until a save succeeds."""
+        self.crash: BaseException | None = None
+        """The unexpected error that stopped the app, for the command line's one line."""
 
     @property
     def questionnaire(self) -> Questionnaire:
@@ -150,14 +156,38 @@ class SmmApp(App[ExitReport]):
         yield from super().get_system_commands(screen)
 
     async def action_quit(self) -> None:
-        """Every answer is already saved: quitting only closes the session."""
+        """Every answer is saved as it is given; after a failed save it is tried once more,
+        and the exit report says what is still not written."""
+        if self._unsaved is not None and self._open is not None:
+            with contextlib.suppress(InputError):
+                self._save(self._open)
         self.exit(self.report())
 
     def report(self, error: str | None = None) -> ExitReport:
         session = self._open
         if session is None:
             return ExitReport(error=error)
-        return ExitReport(session.id, self.workspace.path_of(session), error)
+        return ExitReport(session.id, self.workspace.path_of(session), error, self._unsaved)
+
+    def _save(self, session: Session) -> None:
+        """The engine's save: a failure is remembered for the exit report, and shown by the
+        screen as an InputError (an OSError from the last rename becomes one too)."""
+        try:
+            self.workspace.save(session)
+        except InputError as error:
+            self._unsaved = " ".join(error.lines)
+            raise
+        except OSError as error:
+            self._unsaved = f"cannot save the session ({error.strerror or error})"
+            raise InputError([self._unsaved]) from None
+        self._unsaved = None
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error: Textual stops the app with return code 1; its traceback is
+        kept for the command line's log file instead of being printed on the screen."""
+        self.crash = error
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
 
     # --- Sessions ---------------------------------------------------------------------------
 
@@ -300,7 +330,7 @@ class SmmApp(App[ExitReport]):
             loaded.session,
             linked_targets=linked,
             profile=profile,
-            on_change=self.workspace.save,
+            on_change=self._save,
             clock=self.clock,
         )
         self.push_screen(
