@@ -95,3 +95,15 @@ async def test_a_crash_is_kept_for_the_log_not_printed_on_the_screen(
     assert isinstance(app.crash, ZeroDivisionError)
     assert app.return_code == 1
     assert not app._exit_renderables  # Textual would print its traceback from these
+
+
+async def test_the_start_screen_says_sub_domains_as_the_rest_of_smm_does(
+    make_app: AppFactory,
+) -> None:
+    from textual.widgets import Static
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        intro = str(app.screen.query_one(".intro", Static).render())
+    assert "3 domains, 9 sub-domains, 18 practices" in intro
+    assert "area" not in intro
