@@ -20,6 +20,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from interview.engine.finished import KeepFinished
 from interview.engine.interview import Interview
 from interview.engine.summary import SessionSummary
 from interview.errors import InputError, printable
@@ -182,6 +183,22 @@ class SmmApp(App[ExitReport]):
             raise InputError([self._unsaved]) from None
         self._unsaved = None
 
+    def _tell_still_finished(self, session: Session) -> None:
+        self.notify(
+            f"{session.id} stays finished while you look back; changing an answer reopens it.",
+            markup=False,
+            timeout=10,
+        )
+
+    def _tell_reopened(self, session: Session) -> None:
+        self.notify(
+            f"{session.id} was finished: this change reopens it. Finish it again from the "
+            "review (Ctrl+R) when you are done.",
+            severity="warning",
+            markup=False,
+            timeout=15,
+        )
+
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error: Textual stops the app with return code 1; its traceback is
         kept for the command line's log file instead of being printed on the screen."""
@@ -330,7 +347,9 @@ class SmmApp(App[ExitReport]):
             loaded.session,
             linked_targets=linked,
             profile=profile,
-            on_change=self._save,
+            on_change=KeepFinished(
+                self._save, loaded.session, self._tell_reopened, self._tell_still_finished
+            ),
             clock=self.clock,
         )
         self.push_screen(

@@ -9,11 +9,11 @@ import pytest
 
 from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.services import Workspace
-from interview.session.model import SessionKind
+from interview.session.model import Phase, SessionKind
 from interview.session.store import SessionStore
-from interview.tui.app import StartNew
+from interview.tui.app import Resume, StartNew
 from interview.tui.screens.interview import InterviewScreen
-from tests.functional.conftest import FROZEN, AppFactory, type_answer
+from tests.functional.conftest import FROZEN, AppFactory, press, type_answer
 
 
 @pytest.fixture(autouse=True)
@@ -107,3 +107,55 @@ async def test_the_start_screen_says_sub_domains_as_the_rest_of_smm_does(
         intro = str(app.screen.query_one(".intro", Static).render())
     assert "3 domains, 9 sub-domains, 18 practices" in intro
     assert "area" not in intro
+
+
+async def finish_an_assessment(make_app: AppFactory) -> None:
+    app = make_app(StartNew(SessionKind.ASSESSMENT, "Acme Gate"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        for text in ("Gateway and cloud API", "Dana", "Firmware lead"):
+            await type_answer(pilot, text)
+        await press(pilot, "1", "2", "1", "1", "2", "1", "2", "1", "1", "3", "2", "1", "2")
+        assert isinstance(app.screen, InterviewScreen) and app.screen.engine.phase is Phase.DONE
+
+
+async def test_looking_back_at_a_finished_session_keeps_it_finished(
+    make_app: AppFactory, store: SessionStore
+) -> None:
+    await finish_an_assessment(make_app)
+    finished = store.path_of(SESSION).read_bytes()
+    app = make_app(Resume(SESSION))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "escape")  # back to the last question, to look at it
+        assert isinstance(app.screen, InterviewScreen)
+        assert app.screen.engine.phase is Phase.INTERVIEW
+        await press(pilot, "escape", "ctrl+q")
+    assert store.path_of(SESSION).read_bytes() == finished
+
+
+async def test_changing_an_answer_reopens_a_finished_session_and_says_so(
+    make_app: AppFactory, store: SessionStore
+) -> None:
+    await finish_an_assessment(make_app)
+    app = make_app(Resume(SESSION))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "escape", "1")  # F1.1's last question: "yes" this time
+        told = [notice.message for notice in app._notifications]
+        await press(pilot, "ctrl+q")
+    assert any("was finished: this change reopens it" in message for message in told)
+    assert store.read(SESSION).phase is not Phase.DONE
+
+
+async def test_esc_on_a_finished_targets_overview_keeps_it_finished(
+    make_app: AppFactory, store: SessionStore
+) -> None:
+    app = make_app(StartNew(SessionKind.TARGET, "Acme Gate"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        for text in ("Gateway", "Dana", "Owner"):
+            await type_answer(pilot, text)
+        await press(pilot, "2", "1", "3", "1", "1", "2", "3", "2", "1", "1")
+    target = "acme-gate-target-2026-11-25"
+    assert store.read(target).phase is Phase.DONE
+    app = make_app(Resume(target))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "escape", "ctrl+q")  # the overview's Esc: back to the review
+    assert store.read(target).phase is Phase.DONE
