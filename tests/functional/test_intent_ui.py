@@ -159,3 +159,18 @@ async def test_esc_on_a_finished_targets_overview_keeps_it_finished(
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "escape", "ctrl+q")  # the overview's Esc: back to the review
     assert store.read(target).phase is Phase.DONE
+
+
+async def test_the_resume_list_breaks_the_line_instead_of_showing_a_backslash_n(
+    make_app: AppFactory,
+) -> None:
+    """The compare list is checked in test_workspace_ui; the resume list uses the same label."""
+    from textual.widgets import OptionList
+
+    await finish_an_assessment(make_app)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "3")  # resume
+        label = str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
+    assert "\\n" not in label, repr(label)
+    assert label.startswith("1. Acme Gate — self-assessment\n   Dana · done · "), repr(label)
