@@ -146,6 +146,8 @@ def _run_app(launch: Launch, workspace: Workspace) -> int:
     app = SmmApp(workspace, launch)
     try:
         report = app.run()
+    except OSError:
+        raise  # the terminal or the browser tab went away: smm's main says it, or nothing
     except Exception as error:  # beyond what Textual handles itself: still one line
         app.crash = error
         report = None

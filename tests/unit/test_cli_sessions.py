@@ -190,3 +190,27 @@ def fake_app(
     monkeypatch.setattr(tui_app, "SmmApp", FakeApp)
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+
+
+def test_a_browser_tab_that_went_away_is_no_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """``smm serve``: the tab closed, the driver's pipe broke; as before, exit 0 in silence."""
+    from interview.tui import app as tui_app
+
+    class GoneApp:
+        return_code = 0
+        crash = None
+
+        def __init__(self, *_: object) -> None:
+            pass
+
+        def run(self) -> None:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(tui_app, "SmmApp", GoneApp)
+    monkeypatch.setattr("os.dup2", lambda *_: None)  # main would silence pytest's own output
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    assert main(["new", "assessment", "--system", "Rig", "--sessions-dir", str(tmp_path)]) == 0
+    assert capfd.readouterr().err == ""
