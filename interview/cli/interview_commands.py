@@ -11,6 +11,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from interview.cli.exit_lines import crash_line, not_saved_line
 from interview.cli.output import workspace_of
 from interview.errors import InputError, printable
 from interview.session.model import SessionKind
@@ -143,17 +144,22 @@ def _run_app(launch: Launch, workspace: Workspace) -> int:
     from interview.tui.app import SmmApp
 
     app = SmmApp(workspace, launch)
-    report = app.run()
-    if app.return_code not in (None, EXIT_OK, EXIT_BAD_INPUT):  # Textual's own: a crash
-        print(
-            "smm: the interview stopped on an unexpected error (shown above); every answer "
-            "given before it is saved: `smm resume` carries on",
-            file=sys.stderr,
-        )
+    try:
+        report = app.run()
+    except OSError:
+        raise  # the terminal or the browser tab went away: smm's main says it, or nothing
+    except Exception as error:  # beyond what Textual handles itself: still one line
+        app.crash = error
+        report = None
+    if app.crash is not None or app.return_code not in (None, EXIT_OK, EXIT_BAD_INPUT):
+        print(crash_line(app.report(), app.crash), file=sys.stderr)
         return EXIT_FAILURE
     if report is not None and report.error:
         print(f"smm: {printable(report.error)}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if report is not None and report.unsaved is not None:
+        print(not_saved_line(report), file=sys.stderr)
+        return EXIT_FAILURE
     if report is not None and report.session_id and not web:  # stdout is the browser's
         print(f"Saved: {report.path}")
         print(f"Resume with: smm resume {report.session_id}")

@@ -20,6 +20,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from interview.engine.finished import KeepFinished
 from interview.engine.interview import Interview
 from interview.engine.summary import SessionSummary
 from interview.errors import InputError, printable
@@ -30,7 +31,7 @@ from interview.sectors import sector_options
 from interview.services import LoadedSession, Workspace
 from interview.session.model import Session, SessionKind, TargetSession, compared_target
 from interview.tui.screens.interview import GapRequested, InterviewScreen
-from interview.tui.screens.new_session import NewSessionScreen, StartRequested
+from interview.tui.screens.new_session import NewSessionScreen, StartGiven, StartRequested
 from interview.tui.screens.start import (
     CompareRequested,
     HistoryRequested,
@@ -74,6 +75,8 @@ class ExitReport:
     session_id: str | None = None
     path: Path | None = None
     error: str | None = None
+    unsaved: str | None = None
+    """Why the last changes are not in the file (a failed save, tried again at quit)."""
 
 
 if TYPE_CHECKING:
@@ -97,6 +100,10 @@ class SmmApp(App[ExitReport]):
         self.launch = launch
         self._locks = contextlib.ExitStack()
         self._open: Session | None = None
+        self._unsaved: str | None = None
+        """Why the last save failed, until a save succeeds."""
+        self.crash: BaseException | None = None
+        """The unexpected error that stopped the app, for the command line's one line."""
 
     @property
     def questionnaire(self) -> Questionnaire:
@@ -123,6 +130,7 @@ class SmmApp(App[ExitReport]):
                     assessments,
                     sectors=sectors,
                     sector=launch.sector,
+                    given=StartGiven(launch.profile_id, launch.target_id),
                 )
             )
         elif isinstance(launch, StartNew):
@@ -149,14 +157,54 @@ class SmmApp(App[ExitReport]):
         yield from super().get_system_commands(screen)
 
     async def action_quit(self) -> None:
-        """Every answer is already saved: quitting only closes the session."""
+        """Every answer is saved as it is given; after a failed save it is tried once more,
+        and the exit report says what is still not written."""
+        if self._unsaved is not None and self._open is not None:
+            with contextlib.suppress(InputError):
+                self._save(self._open)
         self.exit(self.report())
 
     def report(self, error: str | None = None) -> ExitReport:
         session = self._open
         if session is None:
             return ExitReport(error=error)
-        return ExitReport(session.id, self.workspace.path_of(session), error)
+        return ExitReport(session.id, self.workspace.path_of(session), error, self._unsaved)
+
+    def _save(self, session: Session) -> None:
+        """The engine's save: a failure is remembered for the exit report, and shown by the
+        screen as an InputError (an OSError from the last rename becomes one too)."""
+        try:
+            self.workspace.save(session)
+        except InputError as error:
+            self._unsaved = " ".join(error.lines)
+            raise
+        except OSError as error:
+            self._unsaved = f"cannot save the session ({error.strerror or error})"
+            raise InputError([self._unsaved]) from None
+        self._unsaved = None
+
+    def _tell_still_finished(self, session: Session) -> None:
+        self.notify(
+            f"{session.id} stays finished while you look back; changing an answer reopens it.",
+            markup=False,
+            timeout=10,
+        )
+
+    def _tell_reopened(self, session: Session) -> None:
+        self.notify(
+            f"{session.id} was finished: this change reopens it. Finish it again from the "
+            "review (Ctrl+R) when you are done.",
+            severity="warning",
+            markup=False,
+            timeout=15,
+        )
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error: Textual stops the app with return code 1; its traceback is
+        kept for the command line's log file instead of being printed on the screen."""
+        self.crash = error
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
 
     # --- Sessions ---------------------------------------------------------------------------
 
@@ -299,7 +347,9 @@ class SmmApp(App[ExitReport]):
             loaded.session,
             linked_targets=linked,
             profile=profile,
-            on_change=self.workspace.save,
+            on_change=KeepFinished(
+                self._save, loaded.session, self._tell_reopened, self._tell_still_finished
+            ),
             clock=self.clock,
         )
         self.push_screen(

@@ -131,22 +131,86 @@ def test_show_an_unknown_session_is_one_line_exit_2(
 def test_a_crashed_interview_exits_1_with_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Textual prints the traceback and returns nothing; smm must not then say all is well."""
+    """Textual returns nothing after a crash; smm must not then say all is well, and says
+    where the session is and where the details went, in one line."""
     from interview.tui import app as tui_app
 
-    class CrashingApp:
-        return_code = 1
+    path = tmp_path / "rig-assessment.toml"
+    fake_app(monkeypatch, tui_app.ExitReport("rig-assessment", path), crash=KeyError("x"))
+    assert main(["new", "assessment", "--system", "Rig", "--sessions-dir", str(tmp_path)]) == 1
+    printed = capsys.readouterr()
+    assert printed.out == ""
+    assert printed.err.count("\n") == 1 and "unexpected error (KeyError)" in printed.err
+    assert f"saved in {path}: `smm resume rig-assessment` carries on" in printed.err
+    log = Path(printed.err.split("details in ")[1].strip())
+    assert "KeyError" in log.read_text()
+    log.unlink()
+
+
+def test_changes_not_saved_exit_1_and_say_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from interview.tui import app as tui_app
+
+    path = tmp_path / "rig-assessment.toml"
+    unsaved = "cannot save the session (No space left on device)"
+    report = tui_app.ExitReport("rig-assessment", path, unsaved=unsaved)
+    fake_app(monkeypatch, report, returns=report)
+    assert main(["new", "assessment", "--system", "Rig", "--sessions-dir", str(tmp_path)]) == 1
+    printed = capsys.readouterr()
+    assert printed.out == ""  # not "Saved: ..."
+    assert printed.err == (
+        "smm: NOT SAVED: the last changes to rig-assessment could not be written "
+        f"({unsaved}); {path} holds the last save that succeeded\n"
+    )
+
+
+def fake_app(
+    monkeypatch: pytest.MonkeyPatch,
+    report: object,
+    *,
+    crash: BaseException | None = None,
+    returns: object = None,
+) -> None:
+    """The app replaced by one that ends as told: crashed (Textual's return code 1) or not."""
+    from interview.tui import app as tui_app
+
+    class FakeApp:
+        return_code = 1 if crash is not None else 0
+
+        def __init__(self, *_: object) -> None:
+            self.crash = crash
+
+        def run(self) -> object:
+            return returns
+
+        def report(self) -> object:
+            return report
+
+    monkeypatch.setattr(tui_app, "SmmApp", FakeApp)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+
+
+def test_a_browser_tab_that_went_away_is_no_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """``smm serve``: the tab closed, the driver's pipe broke; as before, exit 0 in silence."""
+    from interview.tui import app as tui_app
+
+    class GoneApp:
+        return_code = 0
+        crash = None
 
         def __init__(self, *_: object) -> None:
             pass
 
         def run(self) -> None:
-            return None
+            raise BrokenPipeError(32, "Broken pipe")
 
-    monkeypatch.setattr(tui_app, "SmmApp", CrashingApp)
+    monkeypatch.setattr(tui_app, "SmmApp", GoneApp)
+    monkeypatch.setattr("os.dup2", lambda *_: None)  # main would silence pytest's own output
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     monkeypatch.setattr("sys.stdout.isatty", lambda: True)
-    assert main(["new", "assessment", "--system", "Rig", "--sessions-dir", str(tmp_path)]) == 1
-    printed = capsys.readouterr()
-    assert printed.out == ""
-    assert printed.err.count("\n") == 1 and "unexpected error" in printed.err
+    assert main(["new", "assessment", "--system", "Rig", "--sessions-dir", str(tmp_path)]) == 0
+    assert capfd.readouterr().err == ""

@@ -1,6 +1,8 @@
 """A new session: the system's name first; then, for a target, the sector and a profile to
 start from (the sector's own profiles first); for an assessment, the target to compare with
-and an earlier assessment to start from. Each choice may be none; Esc goes back one step."""
+and an earlier assessment to start from. Each choice may be none; Esc goes back one step. A
+profile or target given ahead (``smm new target --profile``, ``smm new assessment --target``)
+is honoured: only the name is asked."""
 
 from __future__ import annotations
 
@@ -50,6 +52,17 @@ class StartRequested(Message):
     """The sector answered ahead (the context question ``industry``), if chosen."""
 
 
+@dataclass(frozen=True)
+class StartGiven:
+    """What the new session starts from, given on the command line ahead of the name."""
+
+    profile_id: str | None = None
+    target_id: str | None = None
+
+    def anything(self) -> bool:
+        return bool(self.profile_id or self.target_id)
+
+
 class NewSessionScreen(Screen[None]):
     """Name the system, then choose what the new session starts from."""
 
@@ -64,9 +77,11 @@ class NewSessionScreen(Screen[None]):
         *,
         sectors: Sequence[ContextOption] = (),
         sector: str | None = None,
+        given: StartGiven | None = None,
     ) -> None:
         """``sectors``: the questionnaire's sector options (asked before the profiles);
-        ``sector``: one given ahead (``smm new target --industry``), then not asked."""
+        ``sector``: one given ahead (``smm new target --industry``), then not asked;
+        ``given``: the profile or target given ahead: then only the name is asked."""
         super().__init__()
         self._kind = kind
         self._targets = targets
@@ -78,6 +93,7 @@ class NewSessionScreen(Screen[None]):
         self._steps: list[str] = []
         """The choices shown so far, the one on screen last: Esc goes back along them."""
         self._chosen: dict[str, str | None] = {"sector": sector}
+        self._given = given or StartGiven()
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="page"):
@@ -119,6 +135,8 @@ class NewSessionScreen(Screen[None]):
 
     def _step_after(self, done: str | None) -> str | None:
         """The next choice to offer after ``done`` (None: after the name), or None to start."""
+        if self._given.anything():
+            return None  # what the session starts from was said on the command line
         if self._kind is SessionKind.TARGET:
             order = ["sector", "profile"]
             wanted = {
@@ -159,9 +177,11 @@ class NewSessionScreen(Screen[None]):
 
     def _start(self) -> None:
         chosen = self._chosen.get
+        given = self._given
         self.post_message(
-            StartRequested(self._kind, self._system, chosen("target"), chosen("profile"),
-                           chosen("previous"), chosen("sector"))
+            StartRequested(self._kind, self._system, given.target_id or chosen("target"),
+                           given.profile_id or chosen("profile"), chosen("previous"),
+                           chosen("sector"))
         )  # fmt: skip
 
     def _offer_sectors(self) -> None:

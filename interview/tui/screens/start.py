@@ -25,7 +25,7 @@ from interview.tui.screens.new_session import NewSessionScreen
 from interview.tui.widgets.answer_panel import NumberedOptionList, numbered
 
 INTRO = (
-    "smm walks you through the IIC IoT Security Maturity Model: 3 domains, 9 areas, "
+    "smm walks you through the IIC IoT Security Maturity Model: 3 domains, 9 sub-domains, "
     "18 practices. Business owners set a target; engineers and assessors record the current "
     "state; smm compares the two. Every answer is saved as you go."
 )
