@@ -25,7 +25,7 @@ from pydantic_core import PydanticCustomError
 from interview.filemodel import FileModel, utc_now
 from interview.questionnaire.levels import Comprehensiveness, Scope, TargetComprehensiveness
 from interview.questionnaire.model import Questionnaire
-from interview.session.limits import CURSOR_RULE, BoundedText
+from interview.session.limits import CURSOR_RULE, BoundedText, value_too_long
 
 SESSION_SCHEMA_VERSION: Final = 3
 """3: a target and an assessment are different models, told apart by ``kind``, and an
@@ -68,7 +68,7 @@ class QuestionnaireRef(FileModel):
 
 
 class Answer(FileModel):
-    value: BoundedText | list[BoundedText]
+    value: AnswerValue
     """yes / no / dont_know; an option's id for choice and needs questions; a level ("1"-"4")
     for a domain goal (scope "1"-"3"); a level, keep or na for a practice's target purpose;
     free text; or a list of values."""
@@ -78,6 +78,13 @@ class Answer(FileModel):
     """Who can answer the question, for a "don't know" answer only (a follow-up for the
     report); None when nobody was named. Files written before it simply lack it."""
     answered_at: datetime
+
+    @field_validator("value")
+    @classmethod
+    def _value_within_bound(cls, value: AnswerValue) -> AnswerValue:
+        if (problem := value_too_long(value)) is not None:
+            raise PydanticCustomError(CURSOR_RULE, problem)
+        return value
 
 
 class Cursor(FileModel):
