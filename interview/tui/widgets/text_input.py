@@ -66,9 +66,11 @@ class TextInput(Input):
         first_line = event.text.partition("\n")[0]  # Input pastes the first line only
         if (refusal := paste_refusal(len(self.value), len(first_line))) is not None:
             event.stop()
+            event.prevent_default()  # or Textual's own handler pastes it all the same
             self.notify(refusal, severity="warning", markup=False)
             return
         super()._on_paste(event)
+        event.prevent_default()  # pasted once, by the line above
 
 
 class NoteEditor(TextArea):
@@ -91,6 +93,8 @@ class NoteEditor(TextArea):
     async def _on_paste(self, event: events.Paste) -> None:
         if (refusal := paste_refusal(len(self.text), len(event.text))) is not None:
             event.stop()
+            event.prevent_default()  # or Textual's own handler pastes it all the same
             self.notify(refusal, severity="warning", markup=False)
             return
         await super()._on_paste(event)
+        event.prevent_default()  # pasted once, by the line above
