@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from interview.cli.output import warn, workspace_of
+from interview.cli.output import output_width, warn, workspace_of
 from interview.errors import printable
 from interview.files import write_text_atomically
 from interview.levels_csv import levels_csv
@@ -34,7 +34,8 @@ def run_gap(arguments: argparse.Namespace) -> int:
 
         text = gap_json(result.report)
     else:
-        text = write_document(gap_document(result.report), arguments.format)
+        width = output_width(arguments.output)
+        text = write_document(gap_document(result.report), arguments.format, width)
     return _deliver(text, arguments.output)
 
 
@@ -50,7 +51,8 @@ def run_report(arguments: argparse.Namespace) -> int:
 
         return _deliver(report_json(questionnaire, found.session, found.review), arguments.output)
     document = session_document(questionnaire, found.session, found.profile, found.review)
-    return _deliver(write_document(document, arguments.format), arguments.output)
+    width = output_width(arguments.output)
+    return _deliver(write_document(document, arguments.format, width), arguments.output)
 
 
 def run_export(arguments: argparse.Namespace) -> int:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from interview.errors import printable
@@ -25,3 +27,17 @@ def warn(lines: Sequence[str]) -> None:
     """Warnings on stderr, one line each; the command goes on."""
     for line in lines:
         print(printable(f"smm: warning: {line}"), file=sys.stderr)
+
+
+PIPE_WIDTH = 80
+"""Columns for output that is not a terminal (a pipe, a file): what a terminal shows unwrapped."""
+
+NARROWEST = 40
+"""Below this, tables could not keep an id whole; a narrower terminal wraps the lines."""
+
+
+def output_width(output: Path | None = None) -> int:
+    """The columns text output should fit: the terminal's, or 80 for a pipe or a file."""
+    if output is not None or not sys.stdout.isatty():
+        return PIPE_WIDTH
+    return max(NARROWEST, shutil.get_terminal_size((PIPE_WIDTH, 24)).columns)

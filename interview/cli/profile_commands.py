@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 from pathlib import Path
 from typing import Any
 
-from interview.cli.output import workspace_of
+from interview.cli.output import output_width, workspace_of
 from interview.errors import printable
 from interview.profiles import DISCLAIMER, Profile
 from interview.render.plain import json_text, table
@@ -26,8 +27,10 @@ def run_profiles(arguments: argparse.Namespace) -> int:
     else:
         rows = [[profile.id, profile.name, profile.description] for profile, _ in profiles]
         width = max([len(profile.id) for profile, _ in profiles] + [2])
-        print("\n".join(table(["ID", "NAME", "DESCRIPTION"], rows, [width, 32, 60])))
-        print(f"\n{DISCLAIMER}")
+        print(
+            "\n".join(table(["ID", "NAME", "DESCRIPTION"], rows, [width, 32, 60], output_width()))
+        )
+        print("\n" + textwrap.fill(DISCLAIMER, output_width()))
         print("Start a target from one with: smm new target --profile ID")
     for line in problems:
         print(f"smm: {line}", file=sys.stderr)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from interview.cli.output import workspace_of
+from interview.cli.output import output_width, workspace_of
 from interview.engine.follow_ups import answer_words
 from interview.engine.summary import AnsweredQuestion, SessionSummary, answered_questions
 from interview.engine.views import level_records
@@ -80,7 +80,7 @@ def _summary_table(summaries: list[SessionSummary]) -> list[str]:
     ]
     headers = ["ID", "KIND", "SYSTEM", "INTERVIEWEE", "PRACTICES", "LAST CHANGE"]
     id_width = max(len(summary.id) for summary in summaries)  # ids are copied: never cut them
-    return table(headers, rows, [id_width, 15, 20, 18, 10, 20])
+    return table(headers, rows, [id_width, 15, 20, 18, 10, 20], output_width())
 
 
 def run_show(arguments: argparse.Namespace) -> int:

@@ -21,6 +21,7 @@ from interview.questionnaire.levels import (
 from interview.questionnaire.model import ContextKind, NeedsOption, QuestionKind, Questionnaire
 from interview.questionnaire.variants import examples_for
 from interview.scoring import TargetLevel
+from interview.session.limits import text_too_long, value_too_long
 from interview.session.model import (
     DONT_KNOW,
     KEEP,
@@ -69,6 +70,8 @@ class Prompt:
     def accepts(self, value: AnswerValue) -> str | None:
         """None when the value is a valid answer; otherwise what is wrong with it."""
         values = {option.value for option in self.options}
+        if (too_long := value_too_long(value)) is not None:
+            return too_long
         if self.allow_dont_know and value == DONT_KNOW:
             return None
         if self.kind is PromptKind.MULTI_CHOICE:
@@ -90,6 +93,8 @@ class Prompt:
 
     def accepts_note(self, value: AnswerValue, note: str) -> str | None:
         """None when the note is enough for the value; "not applicable" needs a reason."""
+        if (too_long := text_too_long(note)) is not None:
+            return f"the note is {too_long}"
         if isinstance(value, str) and value in self.needs_reason_for and not note.strip():
             return f"{self.reason_request} (one line, kept as the answer's note)"
         return None

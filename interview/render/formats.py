@@ -6,8 +6,9 @@ from __future__ import annotations
 from interview.render.document import Document
 
 
-def write_document(document: Document, form: str) -> str:
-    """The document as text, Markdown or HTML (``form``: text, md, html)."""
+def write_document(document: Document, form: str, width: int | None = None) -> str:
+    """The document as text, Markdown or HTML (``form``: text, md, html); text is wrapped to
+    ``width`` columns (the text writer's default when None)."""
     if form == "md":
         from interview.render.markdown import write_markdown
 
@@ -18,4 +19,4 @@ def write_document(document: Document, form: str) -> str:
         return write_html(document)
     from interview.render.text import write_text
 
-    return write_text(document)
+    return write_text(document) if width is None else write_text(document, width)

@@ -25,6 +25,7 @@ from interview.questionnaire.engine_ids import (
 )
 from interview.questionnaire.levels import SCOPED_LEVELS
 from interview.questionnaire.model import ContextKind, ContextQuestion, QuestionKind, Questionnaire
+from interview.session.limits import text_too_long
 from interview.session.model import (
     DONT_KNOW,
     KEEP,
@@ -160,6 +161,8 @@ def invalid_answers(session: Session, questionnaire: Questionnaire) -> dict[str,
 
 def misplaced_ask(value: AnswerValue, ask: str | None) -> str | None:
     """Whom to ask goes with a "don't know" only: another answer needs no follow-up."""
+    if ask is not None and (too_long := text_too_long(ask)) is not None:
+        return f'"ask" (who can answer) is {too_long}'
     if ask is None or value == DONT_KNOW:
         return None
     return (

@@ -25,6 +25,7 @@ from pydantic_core import PydanticCustomError
 from interview.filemodel import FileModel, utc_now
 from interview.questionnaire.levels import Comprehensiveness, Scope, TargetComprehensiveness
 from interview.questionnaire.model import Questionnaire
+from interview.session.limits import CURSOR_RULE, BoundedText, value_too_long
 
 SESSION_SCHEMA_VERSION: Final = 3
 """3: a target and an assessment are different models, told apart by ``kind``, and an
@@ -71,12 +72,19 @@ class Answer(FileModel):
     """yes / no / dont_know; an option's id for choice and needs questions; a level ("1"-"4")
     for a domain goal (scope "1"-"3"); a level, keep or na for a practice's target purpose;
     free text; or a list of values."""
-    note: str | None = None
+    note: BoundedText | None = None
     """Evidence, a link or a comment attached to the answer."""
-    ask: str | None = None
+    ask: BoundedText | None = None
     """Who can answer the question, for a "don't know" answer only (a follow-up for the
     report); None when nobody was named. Files written before it simply lack it."""
     answered_at: datetime
+
+    @field_validator("value")
+    @classmethod
+    def _value_within_bound(cls, value: AnswerValue) -> AnswerValue:
+        if (problem := value_too_long(value)) is not None:
+            raise PydanticCustomError(CURSOR_RULE, problem)
+        return value
 
 
 class Cursor(FileModel):
@@ -88,10 +96,6 @@ class Cursor(FileModel):
     open question is found on resume)."""
     practice: str | None = None
     """The practice just finished, in the practice-summary phase (required there)."""
-
-
-CURSOR_RULE = "smm_rule"
-"""The error type of a broken file rule; its message is shown as written."""
 
 
 def cursor_problem(phase: Phase, cursor: Cursor) -> str | None:
@@ -134,7 +138,7 @@ class TargetSetting(FileModel):
     """None means not applicable (practices only)."""
     scope: Scope | None = None
     origin: Origin
-    reason: str = ""
+    reason: BoundedText = ""
 
 
 class LevelRecord(FileModel):
@@ -145,7 +149,7 @@ class LevelRecord(FileModel):
     scope: Scope | None = None
     applicable: bool = True
     origin: Origin
-    reason: str | None = None
+    reason: BoundedText | None = None
     complete: bool = True
 
 
@@ -156,10 +160,10 @@ class SessionBase(FileModel):
     kind: SessionKind
     """Which of the two the session is; each subclass narrows it to its own (the tag)."""
     questionnaire: QuestionnaireRef
-    system: str
+    system: BoundedText
     """The system of interest's name, also in the context answers; repeated here for lists."""
-    interviewee: str = ""
-    role: str = ""
+    interviewee: BoundedText = ""
+    role: BoundedText = ""
     created: datetime
     updated: datetime
     phase: Phase = Phase.CONTEXT

@@ -15,6 +15,7 @@ from interview.errors import as_typed
 from interview.questionnaire.levels import comprehensiveness_label, scope_label
 from interview.questionnaire.model import Practice, Questionnaire
 from interview.scoring import CurrentLevel, TargetLevel
+from interview.tui.note_folding import fold_note
 
 
 def literal(text: str, style: str = "") -> Text:
@@ -84,11 +85,11 @@ def question_message(prompt: Prompt) -> Text:
 
 
 def answer_message(label: str, note: str | None = None) -> Text:
-    """The user's answer, and the note attached to it."""
+    """The user's answer, and the note attached to it (a long note folded)."""
     message = Text()
     message.append("you  ", style="bold")
     message.append_text(literal(label))
-    for number, line in enumerate((note or "").splitlines()):
+    for number, line in enumerate(fold_note(note or "").splitlines()):
         message.append("\n     note: " if number == 0 else "\n           ", style="italic")
         message.append_text(literal(line, "italic"))
     return message

@@ -17,6 +17,7 @@ from interview.tui.screens.dialogs import HelpDialog, JumpDialog, NoteDialog
 from interview.tui.screens.interview import InterviewScreen
 from interview.tui.screens.new_session import NewSessionScreen
 from interview.tui.widgets.answer_panel import AnswerPanel
+from interview.tui.widgets.text_input import NoteEditor
 from tests.functional.conftest import AppFactory, press, transcript_text, type_answer
 
 SESSION = "acme-gate-assessment-2026-11-25"
@@ -109,7 +110,8 @@ async def test_back_skip_jump_note_and_why(make_app: AppFactory, store: SessionS
 
         await press(pilot, "ctrl+n")
         assert isinstance(app.screen, NoteDialog)
-        await type_answer(pilot, "RACI [link]here[/link]")
+        app.screen.query_one(NoteEditor).text = "RACI [link]here[/link]"
+        await press(pilot, "ctrl+s")  # Enter starts a new line in a note; Ctrl+S keeps it
         assert store.read(SESSION).answers["D1.1.c1.1"].note == "RACI [link]here[/link]"
 
         await press(pilot, "f1")

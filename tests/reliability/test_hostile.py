@@ -579,14 +579,20 @@ def test_a_utf8_byte_order_mark_is_read_as_if_absent(rig: Rig) -> None:
         assert (result.code, result.err) == (0, ""), (arguments, result)
 
 
-def test_a_session_with_a_5mb_line_is_read(rig: Rig) -> None:
-    edited_session(rig, "long", b'role = "' + b"r" * 5_000_000 + b'"')
+def test_a_session_with_a_long_line_is_read_and_one_over_the_bound_refused(rig: Rig) -> None:
+    """A role of 100,000 characters (the bound on one text) is read; one of 5 MB is refused
+    in one line, quickly (smm never writes it: the interview refuses it first)."""
+    edited_session(rig, "long", b'role = "' + b"r" * 100_000 + b'"')
     started = time.monotonic()
     result = rig.smm("list", *Q)
     assert (result.code, result.err) == (0, "")
     assert "long" in result.out and len(result.out) < 2000
     shown = rig.smm("show", "long", "--json", *Q)
-    assert json.loads(shown.out)["role"] == "r" * 5_000_000
+    assert json.loads(shown.out)["role"] == "r" * 100_000
+    edited_session(rig, "huge", b'role = "' + b"r" * 5_000_000 + b'"')
+    refused = rig.smm("show", "huge", *Q)
+    assert refused.code != 0 and refused.err.count("\n") == 1
+    assert "role: too long: 5,000,000 characters" in refused.err
     assert time.monotonic() - started < 20
 
 

@@ -186,21 +186,25 @@ def test_text_that_is_not_unicode_is_refused_in_one_line(
 
 
 def test_the_store_refuses_to_save_a_session_too_large_to_read_back(
-    tmp_path: Path, small: Questionnaire
+    tmp_path: Path, small: Questionnaire, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """0.1 saved a 50 MB session that resume then refused: the writer applies the reader's
     size limit to what it is about to write."""
-    from interview.files import MAX_FILE_BYTES
+    from interview import versioned
     from interview.session.model import Answer
 
     store = SessionStore(tmp_path)
     session = store.create(new_session(small, SessionKind.TARGET, "Rig", now=None))
     before = store.path_of(session.id).read_bytes()
     answered = session.answers["system_name"].answered_at
-    session.answers["system_scope"] = Answer(value="x" * (MAX_FILE_BYTES + 1), answered_at=answered)
+    # Each text is within the bound on one answer; together they are over the file limit
+    # (lowered here, so that the test writes kilobytes, not 32 MiB).
+    monkeypatch.setattr(versioned, "MAX_FILE_BYTES", 2**20)
+    for number in range(12):  # the size is checked first, whatever the questions
+        session.answers[f"q{number}"] = Answer(value="x" * 90_000, answered_at=answered)
     with pytest.raises(InputError) as raised:
         store.save(session)
     (line,) = raised.value.lines
     assert line.startswith(f"{store.path_of(session.id)}: not written, as smm could not read")
-    assert "over the 32 MiB that smm reads; shorten the longest answers or notes" in line
+    assert "over the 1 MiB that smm reads; shorten the longest answers or notes" in line
     assert store.path_of(session.id).read_bytes() == before

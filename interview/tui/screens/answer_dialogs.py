@@ -46,6 +46,7 @@ def justification_dialog(prompt: Prompt) -> NoteDialog:
         heading=f"{prompt.reason_request}: ",
         placeholder=REASON_PLACEHOLDERS[prompt.step.kind is StepKind.PURPOSE],
         required=True,
+        multiline=False,
     )
 
 
@@ -57,4 +58,5 @@ def whom_dialog(question: str, named: str) -> NoteDialog:
         heading="Who can answer this? ",
         placeholder="A name and a role, for example: Jo Smith, compliance",
         keeps="the name (it may stay empty)",
+        multiline=False,
     )

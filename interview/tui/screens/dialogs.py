@@ -11,14 +11,20 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from interview.errors import as_typed
+from interview.session.limits import text_too_long
 from interview.tui.widgets.answer_panel import NumberedOptionList
-from interview.tui.widgets.text_input import TextInput
+from interview.tui.widgets.text_input import NoteEditor, TextInput
 
 
 class NoteDialog(ModalScreen[str | None]):
-    """Type a note (evidence, a link, a comment); Enter keeps it, Esc cancels."""
+    """Type a note (evidence, a link, a comment) in a multi-line editor, where Enter starts a
+    new line and Ctrl+S keeps it; or, ``multiline=False``, a one-line text Enter keeps. Esc
+    cancels."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "keep", "Keep", priority=True),
+    ]
 
     def __init__(
         self,
@@ -28,6 +34,7 @@ class NoteDialog(ModalScreen[str | None]):
         placeholder: str = "Evidence, a link or a comment",
         required: bool = False,
         keeps: str = "",
+        multiline: bool = True,
     ) -> None:
         super().__init__()
         self._about = about
@@ -36,18 +43,38 @@ class NoteDialog(ModalScreen[str | None]):
         self._placeholder = placeholder
         self._required = required
         self._keeps = keeps or ("the reason" if required else "the note")
+        self._multiline = multiline
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text.assemble((self._heading, "bold"), as_typed(self._about)))
-            yield TextInput(value=self._note, placeholder=self._placeholder, id="note")
-            yield Static(Text(f"Enter keeps {self._keeps} · Esc cancels", style="italic"))
+            if self._multiline:
+                yield NoteEditor(self._note, placeholder=self._placeholder, id="note")
+                keys = f"Ctrl+S keeps {self._keeps} · Enter starts a new line · Esc cancels"
+            else:
+                yield TextInput(value=self._note, placeholder=self._placeholder, id="note")
+                keys = f"Enter keeps {self._keeps} · Esc cancels"
+            yield Static(Text(keys, style="italic"))
+
+    def on_mount(self) -> None:
+        if self._multiline:
+            self.query_one(NoteEditor).move_cursor(self.query_one(NoteEditor).document.end)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if self._required and not event.value.strip():
+        self._keep(event.value)
+
+    def action_keep(self) -> None:
+        if self._multiline:
+            self._keep(self.query_one(NoteEditor).text)
+
+    def _keep(self, typed: str) -> None:
+        if self._required and not typed.strip():
             self.notify("A one-line reason is needed here (Esc cancels).", markup=False)
             return
-        self.dismiss(event.value.strip())
+        if (too_long := text_too_long(typed)) is not None:
+            self.notify(f"Not kept: {too_long}.", severity="warning", markup=False)
+            return
+        self.dismiss(typed.strip())
 
     def action_cancel(self) -> None:
         self.dismiss(None)
