@@ -24,3 +24,10 @@ def minimal_questionnaire_path() -> Path:
 def small_questionnaire_path() -> Path:
     """Two domains, three practices: D1.1 and D1.2 under D1, F1.1 under F1."""
     return QUESTIONNAIRE_FIXTURES / "small.toml"
+
+
+@pytest.fixture
+def wide_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Text output 100 columns wide, as the text writers wrote it before they fit the terminal,
+    for tests that read content, not layout (the 80-column fit has tests of its own)."""
+    monkeypatch.setattr("interview.cli.output.PIPE_WIDTH", 100)

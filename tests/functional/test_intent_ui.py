@@ -114,7 +114,7 @@ async def finish_an_assessment(make_app: AppFactory) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         for text in ("Gateway and cloud API", "Dana", "Firmware lead"):
             await type_answer(pilot, text)
-        await press(pilot, "1", "2", "1", "1", "2", "1", "2", "1", "1", "3", "2", "1", "2")
+        await press(pilot, "2", "2", "2", "1")  # D1.1, D1.2 and F1.1 "no" (0); finish
         assert isinstance(app.screen, InterviewScreen) and app.screen.engine.phase is Phase.DONE
 
 
@@ -138,7 +138,7 @@ async def test_changing_an_answer_reopens_a_finished_session_and_says_so(
     await finish_an_assessment(make_app)
     app = make_app(Resume(SESSION))
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "escape", "1")  # F1.1's last question: "yes" this time
+        await press(pilot, "escape", "1")  # F1.1's question: "yes" this time
         told = [notice.message for notice in app._notifications]
         await press(pilot, "ctrl+q")
     assert any("was finished: this change reopens it" in message for message in told)
@@ -152,7 +152,9 @@ async def test_esc_on_a_finished_targets_overview_keeps_it_finished(
     async with app.run_test(size=(80, 24)) as pilot:
         for text in ("Gateway", "Dana", "Owner"):
             await type_answer(pilot, text)
-        await press(pilot, "2", "1", "3", "1", "1", "2", "3", "2", "1", "1")
+        # D goal 2, scope 1, D1 "More."; D1.1 and D1.2 keep 3 (a purpose's digit is its
+        # level); F goal 2, scope 3, F1 "Same."; F1.1 keeps 2; finish from the review
+        await press(pilot, "2", "1", "3", "3", "3", "2", "3", "2", "2", "1")
     target = "acme-gate-target-2026-11-25"
     assert store.read(target).phase is Phase.DONE
     app = make_app(Resume(target))

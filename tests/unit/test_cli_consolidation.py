@@ -172,6 +172,7 @@ def test_a_second_target_from_another_owner(
 # --- Text and Markdown -----------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("wide_output")
 def test_text_lists_where_the_interviewees_disagree(
     folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -36,6 +36,7 @@ def test_profiles_lists_ones_own_first_with_the_disclaimer(
     assert "not a profile published by the IIC" in listed[0]["disclaimer"]
 
 
+@pytest.mark.usefixtures("wide_output")
 def test_shipped_profiles_are_listed(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["profiles"]) == 0
     out = capsys.readouterr().out
@@ -132,3 +133,9 @@ def test_profile_save_refuses_to_write_a_file_it_could_not_read_back(
         "match the file name 'other-name'; rename one; nothing was changed"
     )
     assert not output.exists()
+
+
+def test_profiles_fit_80_columns_when_piped(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["profiles"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) <= 80, [line for line in lines if len(line) > 80]

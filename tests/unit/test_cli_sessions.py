@@ -38,8 +38,12 @@ def cli(folder: Path, questionnaire: Path, *args: str) -> list[str]:
 
 
 def test_list_shows_most_recent_first(
-    folder: Path, small_questionnaire_path: Path, capsys: pytest.CaptureFixture[str]
+    folder: Path,
+    small_questionnaire_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr("interview.cli.output.PIPE_WIDTH", 200)  # one row per session
     assert main(cli(folder, small_questionnaire_path, "list")) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == [
@@ -214,3 +218,11 @@ def test_a_browser_tab_that_went_away_is_no_crash(
     monkeypatch.setattr("sys.stdout.isatty", lambda: True)
     assert main(["new", "assessment", "--system", "Rig", "--sessions-dir", str(tmp_path)]) == 0
     assert capfd.readouterr().err == ""
+
+
+def test_list_fits_80_columns_when_piped(
+    folder: Path, small_questionnaire_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(cli(folder, small_questionnaire_path, "list")) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines and max(len(line) for line in lines) <= 80, lines

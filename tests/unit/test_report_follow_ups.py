@@ -47,6 +47,7 @@ def report(folder: Path, capsys: pytest.CaptureFixture[str], session_id: str, fo
     return capsys.readouterr().out
 
 
+@pytest.mark.usefixtures("wide_output")
 def test_the_text_report_lists_the_follow_ups(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -98,6 +98,7 @@ def run(folder: Path, capsys: pytest.CaptureFixture[str], *args: str) -> str:
 # --- The gap roadmap -------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("wide_output")
 def test_gap_text_shows_each_levels_consideration_under_its_step(
     folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
