@@ -205,7 +205,7 @@ def _needs_prompt(questionnaire: Questionnaire, step: Step) -> Prompt:
 
 
 NEEDS_RULE = (
-    "How the answers combine: any answer that raises lifts this area one level. Two levels, "
+    "How the answers combine: any answer that raises lifts this sub-domain one level. Two levels, "
     "and the top level 4, only when an answer asks for two and another answer raises too. "
     'When nothing raises, one answer that lowers lowers it one level; "no change" answers '
     "do not stop that. The most tailored scope asked for wins."

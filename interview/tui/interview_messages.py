@@ -50,7 +50,8 @@ def welcome(engine: Interview) -> str:
     if engine.session.kind is SessionKind.TARGET:
         return (
             "Let's set a security maturity target. First a few questions about the system; then, "
-            "for each domain, the goal; for each area, your needs; for each practice, its purpose. "
+            "for each domain, the goal; for each sub-domain, your needs; for each practice, its "
+            "purpose. "
             'Unsure? Choose "Don\'t know" and name who can answer: it is listed for follow-up. '
             "Digits answer, Esc goes back, F1 says why a question is asked. Every answer is saved."
         )
