@@ -131,18 +131,18 @@ def read_level_rows(path: Path, questionnaire: Questionnaire, kind: SessionKind)
 
     try:
         table = parse_rows(text, questionnaire, kind, report)
+        if table.whole:  # the missing rows count towards the limit too
+            last_line = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
+            for practice_id in questionnaire.practice_ids():
+                if practice_id not in table.mentioned:
+                    report(
+                        last_line,
+                        f"practice {practice_id} has no row; "
+                        "give every practice of the questionnaire one row",
+                    )
     except _TooManyProblemsError:
         stopped = f"{where}: {MAX_PROBLEMS} problems; the rest of the file was not checked"
         raise InputError([*problems, f"{stopped}; fix these first"]) from None
-    if table.whole:
-        last_line = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
-        for practice_id in questionnaire.practice_ids():
-            if practice_id not in table.mentioned:
-                report(
-                    last_line,
-                    f"practice {practice_id} has no row; "
-                    "give every practice of the questionnaire one row",
-                )
     if problems:
         raise InputError(problems)
     order = questionnaire.practice_ids()
