@@ -116,6 +116,24 @@ class Checklist(OptionList):
     def action_confirm(self) -> None:
         self.post_message(self.Confirmed(list(self.ticked)))
 
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed on the list starts an "other" answer: it goes to the field below,
+        which takes the focus (so the words after it, spaces included, follow it there and
+        never tick the highlighted item)."""
+        character = event.character
+        if character is None or not character.isprintable() or character.isdigit():
+            return
+        if character == " ":
+            return  # Space ticks, as the hint says
+        other = self.screen.query("#text").first(Input)
+        if not other.display:
+            return
+        event.stop()
+        event.prevent_default()
+        other.select_on_focus = False  # else the focus selects the letter and the next replaces it
+        other.focus()
+        other.insert_text_at_cursor(character)
+
     def action_toggle_highlighted(self) -> None:
         if self.highlighted is not None:
             self.action_toggle_number(self.highlighted + 1)
@@ -248,6 +266,7 @@ class AnswerPanel(Vertical):
         checklist.set_entries(entries, chosen)
         self._only(checklist)
         other = self.query_one("#text", Input)
+        other.select_on_focus = True  # as every text field; typing on the list turns it off
         prompt = self._prompt
         if prompt is not None and prompt.allow_other:
             known = {value for value, _ in entries}
@@ -257,6 +276,7 @@ class AnswerPanel(Vertical):
 
     def _show_text(self, placeholder: str, value: str) -> None:
         field = self.query_one("#text", Input)
+        field.select_on_focus = True
         field.value = value
         field.placeholder = printable(placeholder)
         self._only(field)
