@@ -14,7 +14,7 @@ from interview.questionnaire.prefill import (
     prefill_note,
     prefilled_needs,
 )
-from interview.session.model import Answer, Session, SessionKind
+from interview.session.model import Answer, Session, TargetSession
 
 SESSION_FIELDS = {
     "system_name": "system",
@@ -38,9 +38,9 @@ def prefill_needs(
 ) -> list[Prefill]:
     """After the regulations answer of a target: answer the needs questions it settles,
     keeping any answer the user gave (not one filled from the context). The answers filled."""
-    if session.kind is not SessionKind.TARGET or question_id != REGULATIONS_QUESTION_ID:
+    if not isinstance(session, TargetSession) or question_id != REGULATIONS_QUESTION_ID:
         return []
-    if getattr(session, "profile", None):  # a target from a profile asks no needs
+    if session.profile:  # a target from a profile asks no needs
         return []
     values = {key: answer.value for key, answer in session.answers.items()}
     filled = []

@@ -9,14 +9,16 @@ from interview.questionnaire.levels import comprehensiveness_label, scope_label
 from interview.questionnaire.model import TOP_LEVEL, NeedsOption, Questionnaire
 from interview.questionnaire.prefill import prefilled_needs
 from interview.scoring import target_levels
-from interview.session.model import Session, SessionKind
+from interview.session.model import Session, SessionKind, TargetSession
 
 
 def subdomain_line(questionnaire: Questionnaire, session: Session, subdomain_id: str) -> str:
     """``G1 Security Strategy and Governance: 3 Consistent, 3 System specific, raised from 2
     by: Severe...; scope set by: ...``: the sub-domain's target once its needs are answered."""
     subdomain = questionnaire.subdomains[subdomain_id]
-    levels = target_levels(questionnaire, getattr(session, "targets", {}))
+    levels = target_levels(
+        questionnaire, session.targets if isinstance(session, TargetSession) else {}
+    )
     level, goal = levels[subdomain_id], levels[subdomain.domain]
     head = f"{subdomain_id} {subdomain.name}:"
     if level.comprehensiveness is None or goal.comprehensiveness is None:
