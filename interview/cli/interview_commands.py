@@ -19,7 +19,8 @@ from interview.session.model import SessionKind
 if TYPE_CHECKING:
     from interview.profiles import Profile
     from interview.services import Workspace
-    from interview.tui.app import Launch
+    from interview.services.workshop import Workshop
+    from interview.tui.launch import Launch
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -29,14 +30,27 @@ WEB_DRIVER = "textual.drivers.web_driver:WebDriver"  # what textual-serve sets
 
 def run_start(arguments: argparse.Namespace) -> int:
     """``smm`` alone: the start screen."""
-    from interview.tui.app import ShowStart
+    from interview.tui.launch import ShowStart
 
     return _run_app(ShowStart(), workspace_of(arguments))
 
 
+def run_tab(arguments: argparse.Namespace) -> int:
+    """One browser tab of ``smm serve``: the start screen, showing what its seat may open."""
+    import secrets
+
+    from interview.services.workshop import Seat, Workshop
+    from interview.tui.launch import ShowStart
+
+    # Without the server's seat (a tab started by hand), a browser of its own: it sees nothing.
+    seat = Seat.parse(arguments.seat) if arguments.seat else Seat(secrets.token_urlsafe(18))
+    workspace = workspace_of(arguments)
+    return _run_app(ShowStart(), workspace, Workshop(workspace.folder, seat))
+
+
 def run_new(arguments: argparse.Namespace) -> int:
     """``smm new target|assessment [--system NAME] [--target SESSION] [--industry SECTOR]``."""
-    from interview.tui.app import StartNew
+    from interview.tui.launch import StartNew
 
     kind = SessionKind(arguments.kind)
     if arguments.target and kind is not SessionKind.ASSESSMENT:
@@ -84,7 +98,7 @@ def _run_scripted(arguments: argparse.Namespace, workspace: Workspace, kind: Ses
     """``smm new KIND --answers FILE [--batch]``: the file's answers first, checked in memory;
     then the session is written, and the interview goes on unless ``--batch``."""
     from interview.services.scripted import start_scripted
-    from interview.tui.app import Resume
+    from interview.tui.launch import Resume
 
     started = start_scripted(
         workspace,
@@ -121,7 +135,7 @@ def _run_scripted(arguments: argparse.Namespace, workspace: Workspace, kind: Ses
 
 def run_resume(arguments: argparse.Namespace) -> int:
     """``smm resume [SESSION]``: the session named, or the most recent unfinished one."""
-    from interview.tui.app import Resume
+    from interview.tui.launch import Resume
 
     workspace = workspace_of(arguments)
     reference = arguments.session or workspace.most_recent_unfinished()
@@ -135,7 +149,7 @@ def _under_textual_serve() -> bool:
     return os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
 
 
-def _run_app(launch: Launch, workspace: Workspace) -> int:
+def _run_app(launch: Launch, workspace: Workspace, workshop: Workshop | None = None) -> int:
     web = _under_textual_serve()
     if not web and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise InputError(
@@ -143,7 +157,7 @@ def _run_app(launch: Launch, workspace: Workspace) -> int:
         )
     from interview.tui.app import SmmApp
 
-    app = SmmApp(workspace, launch)
+    app = SmmApp(workspace, launch, workshop)
     try:
         report = app.run()
     except OSError:

@@ -301,6 +301,7 @@ def _add_serve_commands(commands: Subcommands) -> None:
     )
     # What each browser tab runs: the start screen under textual-serve's web driver.
     serve.add_argument("--tab", action="store_true", help=argparse.SUPPRESS)
+    serve.add_argument("--seat", help=argparse.SUPPRESS)  # whose browser: see services.workshop
     _add_session_options(serve, "serve_commands:run_serve")
 
 

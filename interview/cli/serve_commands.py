@@ -37,9 +37,9 @@ SessionOptions = Callable[[argparse.ArgumentParser], None]
 def run_serve(arguments: argparse.Namespace) -> int:
     """``smm serve [--host HOST] [--port PORT] [--no-token] [--sessions-dir DIR] ...``."""
     if arguments.tab:
-        from interview.cli.interview_commands import run_start
+        from interview.cli.interview_commands import run_tab
 
-        return run_start(arguments)
+        return run_tab(arguments)
     host: str = arguments.host
     port: int = arguments.port
     if not 0 < port < 65536:
@@ -138,4 +138,4 @@ def _make_server(
     from interview.cli.serve_server import Guard, GuardedServer
 
     logging.getLogger("aiohttp.access").setLevel(logging.WARNING)  # no line per request
-    return GuardedServer(command, host, port, Guard(hosts, token))
+    return GuardedServer(command, host, port, Guard(hosts, token, consultant_key=new_token()))

@@ -1,21 +1,34 @@
-"""textual-serve's server with smm's guards: Host on every request, Origin and token on the socket.
+"""textual-serve's server with smm's guards and seats.
 
-Imported only by ``smm serve`` (it imports textual-serve and aiohttp). The rules themselves are
-in :mod:`interview.cli.serve_guard`.
+Guards: the Host on every request, the Origin and token on the socket (the rules are in
+:mod:`interview.cli.serve_guard`). Seats: each browser gets a random id in a cookie, and the
+consultant's URL a second cookie; each tab's process is told its seat, which decides the
+sessions it lists (:mod:`interview.services.workshop`). The page is smm's own template: a title,
+and nothing fetched from outside the server. Imported only by ``smm serve`` (it imports
+textual-serve and aiohttp).
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import ipaddress
 import json
 import logging
+import re
+import secrets
+import shlex
 import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+import aiohttp_jinja2
+import jinja2
 from aiohttp import WSCloseCode, WSMsgType, web
 from textual_serve.app_service import AppService
-from textual_serve.server import LOGO, Server
+from textual_serve.server import Server
 
 from interview.cli.serve_guard import (
     ServedHosts,
@@ -24,6 +37,7 @@ from interview.cli.serve_guard import (
     token_matches,
 )
 from interview.errors import printable
+from interview.services.workshop import BROWSER_ID, Seat
 
 log = logging.getLogger("smm.serve")
 
@@ -35,6 +49,10 @@ WRONG_TOKEN_PAGE = (
     "smm serve: this address needs its token. Open the URL that smm serve printed when it "
     "started, the one that ends in ?token=...\n"
 )
+WRONG_CONSULTANT_KEY = "wrong consultant key"
+PAGE_FOLDER = Path(__file__).parent / "serve_page"
+BROWSER_DAYS = 90
+"""How long a browser keeps its id, and so its list of sessions, between visits."""
 
 
 @dataclass(frozen=True)
@@ -43,18 +61,29 @@ class Guard:
 
     hosts: ServedHosts
     token: str | None
+    consultant_key: str
+    """What the consultant's URL carries: their tab lists every session."""
 
     @property
     def cookie(self) -> str:
         """The cookie that carries the token to /ws; named by port, as cookies ignore ports."""
         return f"smm-token-{self.hosts.port}"
 
+    @property
+    def browser_cookie(self) -> str:
+        return f"smm-browser-{self.hosts.port}"
+
+    @property
+    def consultant_cookie(self) -> str:
+        return f"smm-consultant-{self.hosts.port}"
+
 
 class GuardedServer(Server):
     """A textual-serve server that answers only its own pages, with the token."""
 
     def __init__(self, command: str, host: str, port: int, guard: Guard) -> None:
-        super().__init__(command, host=host, port=port, title="smm")
+        title = "smm: IoT Security Maturity Model interview"
+        super().__init__(command, host=host, port=port, title=title, templates_path=PAGE_FOLDER)
         self.guard = guard
         self._sockets: set[web.WebSocketResponse] = set()
         """The tabs' open sockets: closed on Ctrl+C, so that each tab quits at once rather
@@ -62,8 +91,19 @@ class GuardedServer(Server):
         may hold its socket open for many seconds)."""
 
     async def _make_app(self) -> web.Application:
-        app = await super()._make_app()
-        app.middlewares.append(self._check_host)
+        """textual-serve's routes, with the Host check, and no listing of the static folder."""
+        app = web.Application(middlewares=[self._check_host])
+        aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
+        app.add_routes(
+            [
+                web.get("/", self.handle_index, name="index"),
+                web.get("/ws", self.handle_websocket, name="websocket"),
+                web.get("/download/{key}", self.handle_download, name="download"),
+                web.static("/static", self.statics_path, show_index=False, name="static"),
+            ]
+        )
+        app.on_startup.append(self.on_startup)
+        app.on_shutdown.append(self.on_shutdown)
         return app
 
     @web.middleware
@@ -82,14 +122,28 @@ class GuardedServer(Server):
         reached us (and passed the Host check), so the page's files and socket are fetched
         from there.
         """
-        token = self.guard.token
+        guard = self.guard
+        token = guard.token
         if token is not None and not token_matches(request.query.get("token"), token):
             raise refusal(request, WRONG_TOKEN, WRONG_TOKEN_PAGE)
+        consultant = request.query.get("consultant")
+        if consultant is not None and not token_matches(consultant, guard.consultant_key):
+            raise refusal(request, WRONG_CONSULTANT_KEY)
         self.public_url = f"{request.scheme}://{request.host}"
         page: web.StreamResponse = await super().handle_index(request)
         page.headers["Referrer-Policy"] = "no-referrer"  # the URL holds the token
         if token is not None:
-            page.set_cookie(self.guard.cookie, token, path="/ws", httponly=True, samesite="Strict")
+            page.set_cookie(guard.cookie, token, path="/ws", httponly=True, samesite="Strict")
+        if _browser_id(request.cookies.get(guard.browser_cookie)) is None:
+            # Path /: the page must see it too, or each visit would draw a new browser id.
+            keep = BROWSER_DAYS * 24 * 3600
+            page.set_cookie(guard.browser_cookie, _new_browser_id(), path="/", max_age=keep,
+                            httponly=True, samesite="Strict")  # fmt: skip
+        if consultant is not None:
+            page.set_cookie(guard.consultant_cookie, consultant, path="/ws", httponly=True,
+                            samesite="Strict")  # fmt: skip
+        else:  # the participants' URL in the consultant's browser: a participant's view
+            page.del_cookie(guard.consultant_cookie, path="/ws")
         return page
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
@@ -101,8 +155,34 @@ class GuardedServer(Server):
             raise refusal(request, "not a WebSocket upgrade", status=400)
         width = _query_number(request.query.get("width"), 80)
         height = _query_number(request.query.get("height"), 24)
-        size = dict(zip(("width", "height"), map(str, bounded_size(width, height)), strict=True))
-        return await super().handle_websocket(request.clone(rel_url=request.rel_url % size))
+        command = f"{self.command} --seat {shlex.quote(self._seat_of(request).argument())}"
+        websocket = web.WebSocketResponse(heartbeat=15)
+        await websocket.prepare(request)
+        service = AppService(
+            command,
+            write_bytes=websocket.send_bytes,
+            write_str=websocket.send_str,
+            close=lambda: _close(websocket),
+            download_manager=self.download_manager,
+            debug=self.debug,
+        )
+        try:
+            await service.start(*bounded_size(width, height))
+            await self._process_messages(websocket, service)
+        except asyncio.CancelledError:
+            await websocket.close()
+        except Exception as error:  # one tab's failure: one line, the server goes on
+            log.warning(printable(f"a tab ended on an error: {error!r}"))
+        finally:
+            await service.stop()
+        return websocket
+
+    def _seat_of(self, request: web.Request) -> Seat:
+        """The browser's seat; a client without the page's cookie is a browser of its own."""
+        browser = _browser_id(request.cookies.get(self.guard.browser_cookie))
+        given = request.cookies.get(self.guard.consultant_cookie)
+        consultant = token_matches(given, self.guard.consultant_key)
+        return Seat(browser or _new_browser_id(), consultant=consultant)
 
     def _socket_refusal(self, request: web.Request) -> str | None:
         headers = {name.lower(): value for name, value in request.headers.items()}
@@ -140,21 +220,66 @@ class GuardedServer(Server):
             await websocket.close(code=WSCloseCode.GOING_AWAY, message=b"smm serve stopped")
 
     async def on_startup(self, app: web.Application) -> None:
-        """Where to point a browser, printed as plain text (a folder name is not markup)."""
-        self.console.print(LOGO, highlight=False)
-        print(f"Each browser tab runs: {printable(self.command)}")
-        print(f"Open: {self.start_url()}")
-        if self.guard.hosts.any_address:
-            print("(or this machine's address in place of its name)")
-        print("Press Ctrl+C to quit", flush=True)
+        """The addresses to hand out, printed as plain text (a folder name is not markup)."""
+        urls = [self.url_at(host) for host in hosts_to_hand_out(self.host, self.guard.hosts)]
+        print("smm serve: the interview in a web browser, one interview per browser tab.")
+        print(f"Participants open: {urls[0]}")
+        for url in urls[1:]:
+            print(f"               or: {url}")
+        print("Each participant sees only the sessions started in their browser, or opened")
+        print("there with the session's code (shown to them).")
+        joiner = "&" if self.guard.token is not None else "?"
+        consultant = f"{urls[0]}{joiner}consultant={self.guard.consultant_key}"
+        print(f"Consultant's view (every session, who has finished): {consultant}")
+        print("Press Ctrl+C to stop; every answer is saved as it is given.", flush=True)
 
-    def start_url(self) -> str:
-        """The URL to open, with the token; by name when listening on every address."""
-        host = socket.gethostname() if self.guard.hosts.any_address else self.host
+    def url_at(self, host: str) -> str:
+        """The page's URL at one host, with the token."""
         if ":" in host:
             host = f"[{host}]"
         query = "" if self.guard.token is None else f"?token={self.guard.token}"
         return f"http://{host}:{self.port}/{query}"
+
+
+def hosts_to_hand_out(host: str, hosts: ServedHosts) -> list[str]:
+    """The names and addresses a browser can reach this server by: the one given, or for a
+    server on every address this machine's name and its other addresses."""
+    if not hosts.any_address:
+        return [host]
+    found = [socket.gethostname()]
+    for address in sorted(str(a) for a in hosts.addresses if not a.is_loopback):
+        found.append(address)
+    for address in this_machine_addresses():
+        if address not in found:
+            found.append(address)
+    return found
+
+
+def this_machine_addresses() -> list[str]:
+    """This machine's IPv4 addresses other than loopback: those its name resolves to, and
+    the one it would reach other machines from (a UDP socket sends nothing to connect)."""
+    addresses: list[str] = []
+    with contextlib.suppress(OSError):
+        for *_, address in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
+            addresses.append(str(address[0]))
+    with contextlib.suppress(OSError), socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        probe.connect(("192.0.2.1", 9))  # TEST-NET-1: never routed, only looked up
+        addresses.append(str(probe.getsockname()[0]))
+    unique = dict.fromkeys(a for a in addresses if not ipaddress.ip_address(a).is_loopback)
+    return list(unique)
+
+
+async def _close(websocket: web.WebSocketResponse) -> None:
+    await websocket.close()
+
+
+def _browser_id(given: str | None) -> str | None:
+    """A browser id from its cookie, if it is one the server could have drawn."""
+    return given if given is not None and re.fullmatch(BROWSER_ID, given) else None
+
+
+def _new_browser_id() -> str:
+    return secrets.token_urlsafe(18)
 
 
 async def _dispatch(

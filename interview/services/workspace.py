@@ -30,6 +30,7 @@ from interview.session.model import (
     Session,
     SessionKind,
     TargetSession,
+    compared_target,
     new_session,
     start_from_previous,
 )
@@ -63,6 +64,15 @@ class ProfileLibrary:
 
     profiles: list[tuple[Profile, Path]]
     problems: list[str]
+
+
+@dataclass(frozen=True)
+class InterviewSetting:
+    """What an interview of a session is shown with (see :meth:`Workspace.interview_setting`)."""
+
+    linked_targets: dict[str, TargetLevel] | None
+    profile: Profile | None
+    notices: list[str]
 
 
 @dataclass
@@ -161,6 +171,29 @@ class Workspace:
         if target.kind is not SessionKind.TARGET:
             raise InputError([f"{target_id}: is a {target.kind.value} session, not a target"])
         return target_levels(self.questionnaire, target.targets)
+
+    def interview_setting(self, loaded: LoadedSession) -> InterviewSetting:
+        """What an interview of the session is shown with: the linked target's levels, the
+        profile it started from, and the notices to give first. An imported session, whose
+        levels are taken as given, has no interview."""
+        session = loaded.session
+        if session.imported_from is not None:
+            reason = (
+                f"{session.id}: imported from {session.imported_from}; its levels are taken as "
+                f"given, so there is no interview to resume (see `smm report {session.id}`)"
+            )
+            raise InputError([reason])
+        linked = self.linked_targets(compared_target(session))
+        notices = list(loaded.notices)
+        profile = None
+        if isinstance(session, TargetSession) and session.profile:
+            try:
+                profile = self.profile(session.profile)
+            except InputError:
+                notices.append(
+                    f"The profile {session.profile} is no longer here: its notes are not shown."
+                )
+        return InterviewSetting(linked, profile, notices)
 
     def previous_assessment(self, previous_id: str | None) -> AssessmentSession | None:
         """The earlier interviewed assessment a new one starts from, if any."""

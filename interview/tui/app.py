@@ -26,46 +26,21 @@ from interview.engine.summary import SessionSummary
 from interview.errors import InputError, printable
 from interview.profiles import Profile
 from interview.questionnaire.model import Questionnaire
-from interview.scoring import TargetLevel
 from interview.sectors import sector_options
-from interview.services import LoadedSession, Workspace
-from interview.session.model import Session, SessionKind, TargetSession, compared_target
+from interview.services import Workspace
+from interview.services.workshop import Workshop, shown_code
+from interview.session.model import Session, SessionKind
+from interview.tui.launch import Launch, Resume, ShowStart, StartNew
 from interview.tui.screens.interview import GapRequested, InterviewScreen
 from interview.tui.screens.new_session import NewSessionScreen, StartGiven, StartRequested
 from interview.tui.screens.start import (
     CompareRequested,
     HistoryRequested,
     OpenRequested,
+    OpenWithCode,
     StartScreen,
 )
-
-
-@dataclass(frozen=True)
-class ShowStart:
-    """Open on the start screen."""
-
-
-@dataclass(frozen=True)
-class StartNew:
-    """Open straight on a new interview."""
-
-    kind: SessionKind
-    system: str
-    target_id: str | None = None
-    profile_id: str | None = None
-    previous_id: str | None = None
-    sector: str | None = None
-    """The sector answered ahead (``--industry``): not asked again."""
-
-
-@dataclass(frozen=True)
-class Resume:
-    """Open straight on a saved session (an id from the sessions folder, or a path)."""
-
-    reference: str
-
-
-Launch = ShowStart | StartNew | Resume
+from interview.tui.workshop_messages import OPEN_WITH_CODE, session_code_notice
 
 
 @dataclass(frozen=True)
@@ -94,10 +69,14 @@ class SmmApp(App[ExitReport]):
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),  # answers are saved already
     ]
 
-    def __init__(self, workspace: Workspace, launch: Launch) -> None:
+    def __init__(
+        self, workspace: Workspace, launch: Launch, workshop: Workshop | None = None
+    ) -> None:
         super().__init__()
         self.workspace = workspace
         self.launch = launch
+        self.workshop = workshop
+        """In ``smm serve``: the browser this tab is for, which decides what it may open."""
         self._locks = contextlib.ExitStack()
         self._open: Session | None = None
         self._unsaved: str | None = None
@@ -119,7 +98,7 @@ class SmmApp(App[ExitReport]):
         if isinstance(launch, StartNew) and not launch.system:
             summaries, problems = self.summaries()
             profiles = self._profiles()
-            self.push_screen(StartScreen(summaries, problems, profiles, sectors))
+            self.push_screen(StartScreen(summaries, problems, profiles, sectors, self.workshop))
             targets = [s for s in summaries if s.kind is SessionKind.TARGET]
             assessments = [s for s in summaries if s.kind is SessionKind.ASSESSMENT]
             self.push_screen(
@@ -145,7 +124,8 @@ class SmmApp(App[ExitReport]):
         elif isinstance(launch, Resume):
             self.open_session(launch.reference)
         else:
-            self.push_screen(StartScreen(*self.summaries(), self._profiles(), sectors))
+            start = StartScreen(*self.summaries(), self._profiles(), sectors, self.workshop)
+            self.push_screen(start)
 
     def on_unmount(self) -> None:
         self._locks.close()
@@ -154,7 +134,9 @@ class SmmApp(App[ExitReport]):
         """The command palette: the interview's commands first, then Textual's own."""
         if isinstance(screen, InterviewScreen):
             yield from screen.palette_commands()
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if self.workshop is None or command.title != "Screenshot":  # it would be saved on
+                yield command  # the server, not in the participant's browser
 
     async def action_quit(self) -> None:
         """Every answer is saved as it is given; after a failed save it is tried once more,
@@ -209,9 +191,12 @@ class SmmApp(App[ExitReport]):
     # --- Sessions ---------------------------------------------------------------------------
 
     def summaries(self) -> tuple[list[SessionSummary], list[str]]:
-        """Every readable session in the folder, and a line for each unreadable one."""
+        """Every readable session this tab may see, and a line for each unreadable file (not
+        for a workshop's participants: those files are not theirs)."""
         listing = self.workspace.list_sessions()
-        return listing.summaries, listing.problems
+        if self.workshop is None or self.workshop.seat.consultant:
+            return listing.summaries, listing.problems
+        return self.workshop.visible(listing.summaries), []
 
     def _profiles(self) -> list[Profile]:
         """The profiles that load; a broken one is simply not offered (`smm profiles` names it)."""
@@ -232,6 +217,17 @@ class SmmApp(App[ExitReport]):
 
     def on_open_requested(self, message: OpenRequested) -> None:
         self.open_session(message.session_id)
+
+    def on_open_with_code(self, message: OpenWithCode) -> None:
+        """A workshop participant typed a session's code: open it in this browser from now on."""
+        if self.workshop is None:
+            return
+        try:
+            session_id = self.workshop.open_with_code(message.code)
+        except InputError as error:
+            self._notify_error(error)
+            return
+        self.open_session(session_id)
 
     def on_compare_requested(self, message: CompareRequested) -> None:
         from interview.services.comparison import gap
@@ -326,6 +322,8 @@ class SmmApp(App[ExitReport]):
                 previous_id=previous_id,
                 sector=sector,
             )
+            if self.workshop is not None:
+                self.workshop.claim(session.id)  # started in this browser: it may open it
         except InputError as error:
             self._fail(error)
             return
@@ -335,8 +333,12 @@ class SmmApp(App[ExitReport]):
         """Lock, load and open a session in the interview; a problem is shown, not raised."""
         with contextlib.ExitStack() as held:
             try:
+                self._refuse_unless_seated(reference)
                 loaded = held.enter_context(self.workspace.open(reference))
-                linked, profile, notices = self._interview_setting(loaded)
+                setting = self.workspace.interview_setting(loaded)
+                if self.workshop is not None:
+                    code = shown_code(self.workshop.claim(loaded.session.id))
+                    setting.notices.append(session_code_notice(code))
             except InputError as error:
                 self._fail(error)
                 return
@@ -345,44 +347,31 @@ class SmmApp(App[ExitReport]):
         engine = Interview(
             self.questionnaire,
             loaded.session,
-            linked_targets=linked,
-            profile=profile,
+            linked_targets=setting.linked_targets,
+            profile=setting.profile,
             on_change=KeepFinished(
                 self._save, loaded.session, self._tell_reopened, self._tell_still_finished
             ),
             clock=self.clock,
         )
         self.push_screen(
-            InterviewScreen(engine, notices=notices, resumed=resumed, clock=self.clock)
+            InterviewScreen(engine, notices=setting.notices, resumed=resumed, clock=self.clock)
         )
 
-    def _interview_setting(
-        self, loaded: LoadedSession
-    ) -> tuple[dict[str, TargetLevel] | None, Profile | None, list[str]]:
-        """What an interview of the session is shown with: the linked target's levels, the
-        profile it started from, and the notices to give first."""
-        session = loaded.session
-        if session.imported_from is not None:
-            reason = (
-                f"{session.id}: imported from {session.imported_from}; its levels are taken as "
-                f"given, so there is no interview to resume (see `smm report {session.id}`)"
-            )
-            raise InputError([reason])
-        linked = self.workspace.linked_targets(compared_target(session))
-        notices = list(loaded.notices)
-        profile = None
-        if isinstance(session, TargetSession) and session.profile:
-            try:
-                profile = self.workspace.profile(session.profile)
-            except InputError:
-                notices.append(
-                    f"The profile {session.profile} is no longer here: its notes are not shown."
-                )
-        return linked, profile, notices
+    def _refuse_unless_seated(self, session_id: str) -> None:
+        """In a workshop, a participant opens only the sessions of their browser or code."""
+        if self.workshop is not None and not self.workshop.may_open(session_id):
+            raise InputError(
+                [f"{session_id}: not started in this browser; open it with its code "
+                 f'("{OPEN_WITH_CODE}" on the first page)']
+            )  # fmt: skip
 
     def _fail(self, error: InputError) -> None:
-        """A problem opening a session: on the start screen a message; otherwise exit with it."""
+        """A problem opening a session: on the start screen a message; otherwise exit with it.
+        In a workshop the server's folder is not named (participants' browsers are not on it)."""
         message = " ".join(error.lines)
+        if self.workshop is not None:
+            message = message.replace(f"{printable(str(self.workspace.folder))}/", "")
         if isinstance(self.launch, ShowStart):
             self.notify(printable(message), severity="error", markup=False, timeout=15)
         else:

@@ -14,7 +14,8 @@ from textual.widgets import Input
 from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.services import Workspace
 from interview.session.store import SessionStore
-from interview.tui.app import Launch, ShowStart, SmmApp
+from interview.tui.app import SmmApp
+from interview.tui.launch import Launch, ShowStart
 from interview.tui.widgets.transcript import Transcript
 
 FROZEN = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)

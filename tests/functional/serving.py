@@ -13,11 +13,40 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
-from typing import IO
+from pathlib import Path
+from typing import IO, Any
 
 import pytest
 
 STARTUP_SECONDS = 30
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+CHROMIUM = Path("/usr/bin/chromium")
+
+needs_chromium = pytest.mark.skipif(
+    not (CHROMEDRIVER.exists() and CHROMIUM.exists()),
+    reason="needs Debian's chromium and chromium-driver (apt-get install chromium-driver)",
+)
+
+
+def headless_chromium(profile: Path) -> Any:
+    """Headless Chromium driven by selenium, with its own profile: one browser of its own,
+    with its own cookies."""
+    webdriver = pytest.importorskip("selenium.webdriver")
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        f"--user-data-dir={profile}",
+        "--window-size=1280,900",
+    ):
+        options.add_argument(flag)
+    service = webdriver.ChromeService(executable_path=str(CHROMEDRIVER))
+    return webdriver.Chrome(options=options, service=service)
 
 
 def free_port() -> int:
@@ -25,6 +54,10 @@ def free_port() -> int:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
         return port
+
+
+PARTICIPANTS = "Participants open: "
+CONSULTANT = "Consultant's view (every session, who has finished): "
 
 
 class ServeProcess:
@@ -76,9 +109,14 @@ class ServeProcess:
                 self._arrived.wait(0.2)
 
     def printed_url(self) -> str:
-        """The URL smm prints for the browser, token included."""
-        line = self.wait_for_line(lambda line: line.startswith("Open: "))
-        return line.removeprefix("Open: ")
+        """The URL smm prints for the participants' browsers, token included."""
+        line = self.wait_for_line(lambda line: line.startswith(PARTICIPANTS))
+        return line.removeprefix(PARTICIPANTS)
+
+    def consultant_url(self) -> str:
+        """The URL smm prints for the consultant's view."""
+        line = self.wait_for_line(lambda line: line.startswith(CONSULTANT))
+        return line.removeprefix(CONSULTANT)
 
     def logged(self, text: str) -> list[str]:
         """The lines printed so far that contain text."""
@@ -111,3 +149,26 @@ def wait_for_page(served: ServeProcess, url: str) -> str:
         except (urllib.error.URLError, ConnectionError):
             time.sleep(0.1)
     pytest.fail(f"smm serve did not answer on {url} within {STARTUP_SECONDS}s")
+
+
+def open_interview_page(driver: Any, url: str) -> None:
+    """Open the page and wait for the app's first frame; give the keys to its terminal."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get(url)
+    body = driver.find_element(By.TAG_NAME, "body")
+    WebDriverWait(driver, 30).until(lambda _: "-first-byte" in (body.get_attribute("class") or ""))
+    # xterm.js takes keys in a hidden textarea, which newer Chromiums report as not
+    # interactable: focus it, then type to whatever has the focus, as a person does.
+    textarea = driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
+    driver.execute_script("arguments[0].focus()", textarea)
+
+
+def type_into(driver: Any, *keys: str, settle: float = 1.5) -> None:
+    """Type into the page, then give the next screen a moment to mount and take focus."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    for key in keys:
+        ActionChains(driver).send_keys(key).perform()
+    time.sleep(settle)

@@ -5,7 +5,7 @@ wrong regulation)."""
 from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.session.model import SessionKind
 from interview.session.store import SessionStore
-from interview.tui.app import Resume
+from interview.tui.launch import Resume
 from tests.functional.conftest import AppFactory, press
 from tests.functional.test_snapshots import CONTEXT, started
 

@@ -11,7 +11,7 @@ from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.services import Workspace
 from interview.session.model import Phase, SessionKind
 from interview.session.store import SessionStore
-from interview.tui.app import Resume, StartNew
+from interview.tui.launch import Resume, StartNew
 from interview.tui.screens.interview import InterviewScreen
 from tests.functional.conftest import FROZEN, AppFactory, press, type_answer
 

@@ -5,7 +5,8 @@ the keyboard. Small questionnaire: D1.1 c1.1 yes / c2.1 choice / c3.1; D1.2 c1.1
 from textual.widgets import Input, OptionList
 
 from interview.session.model import Phase, SessionKind
-from interview.tui.app import SmmApp, StartNew
+from interview.tui.app import SmmApp
+from interview.tui.launch import StartNew
 from interview.tui.screens.dialogs import HelpDialog
 from interview.tui.screens.interview import InterviewScreen
 from interview.tui.widgets.transcript import Transcript

@@ -12,7 +12,8 @@ from textual.widgets import Input
 
 from interview.session.model import Phase, SessionKind
 from interview.session.store import SessionStore
-from interview.tui.app import ExitReport, Resume, StartNew
+from interview.tui.app import ExitReport
+from interview.tui.launch import Resume, StartNew
 from interview.tui.screens.dialogs import HelpDialog, JumpDialog, NoteDialog
 from interview.tui.screens.interview import InterviewScreen
 from interview.tui.screens.new_session import NewSessionScreen

@@ -9,7 +9,7 @@ from textual.app import App, ComposeResult
 from interview.session.limits import MAX_TEXT_LENGTH
 from interview.session.model import SessionKind
 from interview.session.store import SessionStore
-from interview.tui.app import StartNew
+from interview.tui.launch import StartNew
 from interview.tui.screens.dialogs import NoteDialog
 from interview.tui.widgets.text_input import NoteEditor, TextInput
 from tests.functional.conftest import AppFactory, press, transcript_text, type_answer

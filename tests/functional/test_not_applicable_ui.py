@@ -8,7 +8,7 @@ from textual.widgets import Input
 from interview.questionnaire import load_questionnaire
 from interview.session.model import NOT_APPLICABLE, SessionKind
 from interview.session.store import SessionStore
-from interview.tui.app import StartNew
+from interview.tui.launch import StartNew
 from interview.tui.screens.dialogs import NoteDialog
 from interview.tui.screens.interview import InterviewScreen
 from tests.functional.conftest import AppFactory, press, transcript_text, type_answer

@@ -133,6 +133,46 @@ async def test_the_page_needs_the_printed_token(served: Served) -> None:
     assert all(part in cookie for part in ("HttpOnly", "Path=/ws", "SameSite=Strict"))
 
 
+async def set_cookies(url: str, cookies: dict[str, str] | None = None) -> tuple[int, list[str]]:
+    """The status and every Set-Cookie header of a GET."""
+    async with aiohttp.ClientSession(cookies=cookies) as client, client.get(url) as response:
+        return response.status, response.headers.getall("Set-Cookie", [])
+
+
+async def test_the_page_gives_each_browser_a_lasting_seat(served: Served) -> None:
+    status, cookies = await set_cookies(served.url)
+    assert status == 200
+    (seat,) = [c for c in cookies if c.startswith(f"smm-browser-{served.port}=")]
+    assert all(part in seat for part in ("HttpOnly", "Path=/;", "Max-Age=", "SameSite=Strict"))
+    browser_id = seat.split(";")[0].split("=", 1)[1]
+    _, again = await set_cookies(served.url, {f"smm-browser-{served.port}": browser_id})
+    assert not [c for c in again if c.startswith(f"smm-browser-{served.port}=")]  # kept
+    # The participants' URL never leaves a consultant's view behind.
+    assert any(c.startswith(f'smm-consultant-{served.port}=""') for c in cookies)
+
+
+async def test_the_consultant_s_view_needs_its_own_key(served: Served) -> None:
+    before = refused_lines(served)
+    status, _ = await set_cookies(served.url + "&consultant=guess")
+    assert status == 403
+    assert_logged_once(served, before, "wrong consultant key")
+    consultant_url = served.process.consultant_url()
+    assert consultant_url.startswith(served.url + "&consultant=")
+    key = consultant_url.rsplit("=", 1)[1]
+    status, cookies = await set_cookies(consultant_url)
+    assert status == 200
+    (view,) = [c for c in cookies if c.startswith(f"smm-consultant-{served.port}={key}")]
+    assert all(part in view for part in ("HttpOnly", "Path=/ws", "SameSite=Strict"))
+
+
+async def test_the_static_folder_is_not_listed(served: Served) -> None:
+    status, body, _ = await get(served.base + "/static/")
+    assert status in (403, 404)
+    assert "textual.js" not in body
+    status, _, _ = await get(served.base + "/static/js/textual.js")
+    assert status == 200
+
+
 @pytest.mark.parametrize(
     "origin", ["http://evil.example", "null", "http://127.0.0.1:1", "https://127.0.0.1:{port}"]
 )
@@ -211,7 +251,7 @@ def test_no_token_warns_and_serves_without_one(tmp_path: Path) -> None:
         _, output, errors = served.process.stop()
     assert warning.startswith("smm: warning: --no-token: ")
     assert status == 200
-    assert cookie == ""
+    assert "smm-token" not in cookie
     assert accepted == 101
     assert refused == 403  # the Origin and Host checks still apply
     assert "Traceback" not in output + errors

@@ -23,7 +23,8 @@ from interview.session.model import (
     new_session,
 )
 from interview.session.store import SessionStore
-from interview.tui.app import Resume, SmmApp
+from interview.tui.app import SmmApp
+from interview.tui.launch import Resume
 from tests.functional.conftest import FROZEN, AppFactory
 
 SnapCompare = Callable[..., bool]

@@ -7,7 +7,8 @@ from typing import Any
 from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.session.model import SessionKind
 from interview.session.store import SessionStore
-from interview.tui.app import Resume, SmmApp
+from interview.tui.app import SmmApp
+from interview.tui.launch import Resume
 from tests.functional.conftest import AppFactory, press, transcript_text
 from tests.functional.test_snapshots import CONTEXT, started
 

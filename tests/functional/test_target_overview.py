@@ -8,7 +8,7 @@ from textual.widgets import OptionList, Static
 
 from interview.session.model import Phase, SessionKind, TargetSession
 from interview.session.store import SessionStore
-from interview.tui.app import Resume, StartNew
+from interview.tui.launch import Resume, StartNew
 from interview.tui.screens.dialogs import ApprovalDialog
 from interview.tui.screens.interview import InterviewScreen
 from interview.tui.screens.target_overview import TargetOverviewScreen

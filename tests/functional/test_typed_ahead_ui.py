@@ -6,7 +6,7 @@ from textual.widgets import OptionList
 
 from interview.session.model import SessionKind
 from interview.session.store import SessionStore
-from interview.tui.app import StartNew
+from interview.tui.launch import StartNew
 from interview.tui.screens.interview import InterviewScreen
 from tests.functional.conftest import AppFactory, type_answer
 

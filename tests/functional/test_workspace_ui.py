@@ -92,7 +92,7 @@ async def test_an_answers_file_is_replayed_then_the_interview_goes_on_where_it_s
     make_app: AppFactory, tmp_path: Path
 ) -> None:
     from interview.services.scripted import start_scripted
-    from interview.tui.app import Resume
+    from interview.tui.launch import Resume
     from interview.tui.screens.interview import InterviewScreen
 
     answers = tmp_path / "answers.csv"

@@ -8,7 +8,7 @@ import pytest
 from interview.cli import interview_commands, main
 from interview.session.model import SessionKind
 from interview.session.store import SessionStore
-from interview.tui.app import Launch, StartNew
+from interview.tui.launch import Launch, StartNew
 
 CALIBRATION = Path("questionnaires/profiles/calibration")
 MEDICAL_ANSWERS = Path(__file__).parent.parent.parent / CALIBRATION / "medical-device.toml"

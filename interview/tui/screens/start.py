@@ -20,9 +20,12 @@ from interview.formatting import KIND_NAMES, short_time
 from interview.profiles import Profile
 from interview.questionnaire.model import ContextOption
 from interview.services import system_key
+from interview.services.workshop import Workshop
 from interview.session.model import SessionKind
+from interview.tui.screens.dialogs import NoteDialog
 from interview.tui.screens.new_session import NewSessionScreen
 from interview.tui.widgets.answer_panel import NumberedOptionList, numbered
+from interview.tui.workshop_messages import OPEN_WITH_CODE
 
 INTRO = (
     "smm walks you through the IIC IoT Security Maturity Model: 3 domains, 9 sub-domains, "
@@ -42,46 +45,38 @@ class StartScreen(Screen[None]):
         problems: list[str],
         profiles: list[Profile],
         sectors: Sequence[ContextOption] = (),
+        workshop: Workshop | None = None,
     ) -> None:
         super().__init__()
         self._summaries = summaries
         self._problems = problems
         self._profiles = profiles
         self._sectors = sectors
+        self._workshop = workshop
+        """In ``smm serve``: whose browser this is (a participant sees only their sessions)."""
 
     def compose(self) -> ComposeResult:
-        unfinished = sum(1 for summary in self._summaries if not summary.finished)
         with Vertical(classes="page"):
             yield Static(Text("smm — IoT Security Maturity Model interviews", style="bold"))
             yield Static(Text(INTRO), classes="intro")
+            choices = [
+                ("target", "Set a security maturity target (for business owners)", True),
+                ("assessment", "Assess the current state (for engineers and assessors)", True),
+                ("resume", self._resume_words(), bool(self._summaries)),
+                ("compare", "Compare a target with a self-assessment (gap analysis)",
+                 _comparable(self._summaries)),
+            ]  # fmt: skip
+            if self._participant:  # the history reads every session of a system: not theirs
+                choices.append(("code", OPEN_WITH_CODE, True))
+            else:
+                history = "The history of a system over its improvement cycles"
+                choices.append(("history", history, bool(self._summaries)))
+            choices.append(("quit", "Quit", True))
             yield NumberedOptionList(
-                Option(
-                    numbered(1, "Set a security maturity target (for business owners)"), id="target"
+                *(
+                    Option(numbered(number, words), id=choice, disabled=not enabled)
+                    for number, (choice, words, enabled) in enumerate(choices, 1)
                 ),
-                Option(
-                    numbered(2, "Assess the current state (for engineers and assessors)"),
-                    id="assessment",
-                ),
-                Option(
-                    numbered(
-                        3,
-                        f"Resume a saved session ({unfinished} unfinished, "
-                        f"{len(self._summaries)} in all)",
-                    ),
-                    id="resume",
-                    disabled=not self._summaries,
-                ),
-                Option(
-                    numbered(4, "Compare a target with a self-assessment (gap analysis)"),
-                    id="compare",
-                    disabled=not _comparable(self._summaries),
-                ),
-                Option(
-                    numbered(5, "The history of a system over its improvement cycles"),
-                    id="history",
-                    disabled=not self._summaries,
-                ),
-                Option(numbered(6, "Quit"), id="quit"),
                 id="start-menu",
             )
             for problem in self._problems:
@@ -90,10 +85,35 @@ class StartScreen(Screen[None]):
                 )
         yield Footer()
 
+    @property
+    def _participant(self) -> bool:
+        return self._workshop is not None and not self._workshop.seat.consultant
+
+    def _resume_words(self) -> str:
+        unfinished = sum(1 for summary in self._summaries if not summary.finished)
+        counts = f"{unfinished} unfinished, {len(self._summaries)} in all"
+        if self._participant:
+            return f"Resume a session of this browser ({counts})"
+        if self._workshop is not None:
+            done = len(self._summaries) - unfinished
+            return f"Every participant's session ({done} finished, {unfinished} not yet)"
+        return f"Resume a saved session ({counts})"
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         choice = event.option.id
         if choice == "quit":
             self.app.exit()
+        elif choice == "code":
+            dialog = NoteDialog(
+                "type the code you were shown (e.g. K7P4-QX2M)",
+                "",
+                heading=f"{OPEN_WITH_CODE}: ",
+                placeholder="the session's code",
+                required=True,
+                keeps="the code",
+                multiline=False,
+            )
+            self.app.push_screen(dialog, self._open_with)
         elif choice == "resume":
             self.app.push_screen(ResumeScreen(self._summaries))
         elif choice == "compare":
@@ -107,6 +127,17 @@ class StartScreen(Screen[None]):
             self.app.push_screen(
                 NewSessionScreen(kind, targets, self._profiles, assessments, sectors=self._sectors)
             )
+
+    def _open_with(self, code: str | None) -> None:
+        if code:
+            self.post_message(OpenWithCode(code))
+
+
+@dataclass
+class OpenWithCode(Message):
+    """A workshop participant typed a session's code."""
+
+    code: str
 
 
 @dataclass
