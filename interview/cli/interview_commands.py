@@ -143,7 +143,7 @@ def _run_app(launch: Launch, workspace: Workspace) -> int:
         )
     from interview.tui.app import SmmApp
 
-    app = SmmApp(workspace, launch)
+    app = SmmApp(workspace, launch, in_browser=web)
     try:
         report = app.run()
     except OSError:
