@@ -157,7 +157,7 @@ def _run_app(launch: Launch, workspace: Workspace, workshop: Workshop | None = N
         )
     from interview.tui.app import SmmApp
 
-    app = SmmApp(workspace, launch, workshop)
+    app = SmmApp(workspace, launch, workshop, in_browser=web)
     try:
         report = app.run()
     except OSError:

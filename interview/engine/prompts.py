@@ -231,7 +231,7 @@ def _purpose_prompt(
     questionnaire: Questionnaire, step: Step, inherited: TargetLevel | None
 ) -> Prompt:
     """Keep the level in force, choose another level, tailor its scope, or mark the practice
-    not applicable; every change needs a reason, a keep may carry one (Ctrl+N)."""
+    not applicable; every change needs a reason, a keep may carry one (a note)."""
     assert step.practice_id is not None
     practice = questionnaire.practices[step.practice_id]
     current = inherited.comprehensiveness if inherited else None
@@ -284,7 +284,8 @@ SCOPE_WORDS = {
 }
 PURPOSE_RULE = (
     'A change of level or scope, or "not applicable", needs a one-line reason; a keep may '
-    "carry a note (Ctrl+N before choosing). The reason goes with the target into every report."
+    "carry a note (the Note key in the footer, before choosing). The reason goes with the "
+    "target into every report."
 )
 
 

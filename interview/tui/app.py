@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
 from textual.screen import Screen
 
 from interview.engine.finished import KeepFinished
@@ -30,6 +29,7 @@ from interview.sectors import sector_options
 from interview.services import Workspace
 from interview.services.workshop import Workshop, shown_code
 from interview.session.model import Session, SessionKind
+from interview.tui import keys
 from interview.tui.launch import Launch, Resume, ShowStart, StartNew
 from interview.tui.screens.interview import GapRequested, InterviewScreen
 from interview.tui.screens.new_session import NewSessionScreen, StartGiven, StartRequested
@@ -65,14 +65,23 @@ class SmmApp(App[ExitReport]):
     CSS_PATH = ["smm.tcss", "gap.tcss"]
     TITLE = "smm"
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", priority=True),
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),  # answers are saved already
+        keys.QUIT.binding("quit", "Quit", priority=True),
+        keys.INTERRUPT.binding("quit", "Quit", show=False, priority=True),  # answers are saved
     ]
 
     def __init__(
-        self, workspace: Workspace, launch: Launch, workshop: Workshop | None = None
+        self,
+        workspace: Workspace,
+        launch: Launch,
+        workshop: Workshop | None = None,
+        *,
+        in_browser: bool = False,
     ) -> None:
         super().__init__()
+        self.in_browser = in_browser
+        """A browser tab of ``smm serve``: the keys a browser passes on (tui/keys.py)."""
+        if in_browser:
+            self.set_keymap(keys.browser_keymap())
         self.workspace = workspace
         self.launch = launch
         self.workshop = workshop
@@ -167,7 +176,7 @@ class SmmApp(App[ExitReport]):
 
     def _tell_still_finished(self, session: Session) -> None:
         self.notify(
-            f"{session.id} stays finished while you look back; changing an answer reopens it.",
+            f"{session.id} stays finished while you look back; a change asks before it reopens it.",
             markup=False,
             timeout=10,
         )

@@ -12,6 +12,7 @@ from interview.engine.interview import Interview
 from interview.engine.plan import Step, StepKind, practice_steps
 from interview.engine.prompts import Prompt, build_prompt
 from interview.engine.target_lines import prefill_lines, subdomain_line
+from interview.formatting import KIND_NAMES
 from interview.questionnaire.levels import COMPREHENSIVENESS_NAMES
 from interview.questionnaire.prefill import REGULATIONS_QUESTION_ID
 from interview.session.model import (
@@ -46,20 +47,34 @@ def effects_of(engine: Interview, answered: Prompt) -> list[str]:
     return [subdomain_line(engine.questionnaire, session, step.subdomain_id)]
 
 
-def welcome(engine: Interview) -> str:
+def welcome(engine: Interview, why_key: str) -> str:
+    """The first message of a new interview; ``why_key`` names the key of "Why is this asked?"
+    where the interview runs (F1 in a terminal, F2 in a browser: tui/keys.py)."""
     if engine.session.kind is SessionKind.TARGET:
         return (
             "Let's set a security maturity target. First a few questions about the system; then, "
             "for each domain, the goal; for each sub-domain, your needs; for each practice, its "
             "purpose. "
             'Unsure? Choose "Don\'t know" and name who can answer: it is listed for follow-up. '
-            "Digits answer, Esc goes back, F1 says why a question is asked. Every answer is saved."
+            f"Digits answer, Esc goes back, {why_key} says why a question is asked. "
+            "Every answer is saved."
         )
     return (
         "Let's record the current state. For each practice, answer from facts: what exists and "
         'what an assessor could see. Unsure? Choose "Don\'t know": it counts as not in place and '
-        "is listed for follow-up. Digits answer, Esc goes back, F1 explains, PageUp and PageDown "
-        "scroll back. Every answer is saved."
+        f"is listed for follow-up. Digits answer, Esc goes back, {why_key} explains, PageUp and "
+        "PageDown scroll back. Every answer is saved."
+    )
+
+
+def welcome_back(engine: Interview) -> str:
+    """The first message of a resumed interview: where it stands."""
+    session = engine.session
+    progress = views.progress(engine.questionnaire, session)
+    return (
+        f"Welcome back. {session.system} — {KIND_NAMES[session.kind]}: {progress.answered} "
+        f"answers so far, {progress.practices_done} of {progress.practices_total} practices "
+        "done. Carrying on where you stopped."
     )
 
 
@@ -86,7 +101,7 @@ def levels_explained(engine: Interview, practice_id: str) -> Text:
     return explained
 
 
-def final_summary(engine: Interview) -> list[Text]:
+def final_summary(engine: Interview, come_back: str) -> list[Text]:
     lines = [text.info_message("Done. Here is where every practice stands:")]
     for practice_id in engine.questionnaire.practice_ids():
         summary = views.summary_of(
@@ -104,12 +119,7 @@ def final_summary(engine: Interview) -> list[Text]:
     changes = views.changes_since_previous(engine.questionnaire, engine.session)
     if isinstance(engine.session, AssessmentSession) and engine.session.previous_session:
         lines.append(text.info_message(changes_line(engine, changes)))
-    lines.append(
-        text.info_message(
-            f"Saved as session {engine.session.id}. "
-            f"To come back to it: smm resume {engine.session.id}"
-        )
-    )
+    lines.append(text.info_message(come_back))
     return lines
 
 
@@ -195,7 +205,8 @@ def answer_marker(engine: Interview, question_id: str) -> str:
 
 
 def why_asked(engine: Interview) -> Text | None:
-    """What F1 shows: the question's help and its practice's levels (None: nothing to say)."""
+    """What "Why is this asked?" shows: the question's help and its practice's levels (None:
+    nothing to say)."""
     prompt = engine.current()
     practice_id = prompt.step.practice_id if prompt else engine.session.cursor.practice
     if prompt is None and not practice_id:

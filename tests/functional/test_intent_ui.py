@@ -138,7 +138,7 @@ async def test_changing_an_answer_reopens_a_finished_session_and_says_so(
     await finish_an_assessment(make_app)
     app = make_app(Resume(SESSION))
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "escape", "1")  # F1.1's question: "yes" this time
+        await press(pilot, "escape", "1", "r")  # F1.1's question: "yes" this time; reopen
         told = [notice.message for notice in app._notifications]
         await press(pilot, "ctrl+q")
     assert any("was finished: this change reopens it" in message for message in told)

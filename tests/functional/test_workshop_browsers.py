@@ -28,11 +28,23 @@ from tests.functional.serving import (
 )
 
 WAIT_SECONDS = 30
+SETTLE = 3.0  # for a screen to mount and take the focus, on a busy machine too
 
 
 def seats(sessions: Path) -> dict[str, Any]:
     path = sessions / "workshop" / "seats.toml"
     return tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def released(lock_file: Path) -> bool:
+    """Whether no interview holds the session's lock."""
+    from filelock import FileLock, Timeout
+
+    try:
+        with FileLock(lock_file, timeout=0):
+            return True
+    except Timeout:
+        return False
 
 
 def wait_until(condition: Any) -> None:
@@ -71,8 +83,8 @@ def test_two_participants_see_only_their_own_sessions_until_given_the_code(
         url = server.printed_url()
         wait_for_page(server, url)
         open_interview_page(ann, url)
-        type_into(ann, "1")
-        type_into(ann, "Ann's pump", Keys.ENTER)
+        type_into(ann, "1", settle=SETTLE)
+        type_into(ann, "Ann's pump", Keys.ENTER, settle=SETTLE)
         wait_until(lambda: list(sessions.glob("*.toml")))
         (ann_file,) = sessions.glob("*.toml")
         wait_until(lambda: seats(sessions).get("codes"))
@@ -80,21 +92,25 @@ def test_two_participants_see_only_their_own_sessions_until_given_the_code(
         (code,) = seats(sessions)["codes"]
 
         open_interview_page(bob, url)
-        type_into(bob, "3")  # Resume: Bob's browser has started nothing, so nothing opens
+        type_into(
+            bob, "3", settle=SETTLE
+        )  # Resume: Bob's browser has started nothing, so nothing opens
         bob.save_screenshot(str(tmp_path / "2-bob-start-page.png"))
         ann.quit()  # Ann closes her browser: her tab ends and lets go of the session
-        time.sleep(3)
+        wait_until(lambda: released(sessions / f".{ann_file.stem}.lock"))
         before = ann_file.read_bytes()
-        type_into(bob, "5")  # Open a session with its code
-        type_into(bob, "WRNG-C0DE", Keys.ENTER)
+        type_into(bob, "5", settle=SETTLE)  # Open a session with its code
+        type_into(bob, "WRNG-C0DE", Keys.ENTER, settle=SETTLE)
         bob.save_screenshot(str(tmp_path / "3-bob-wrong-code.png"))
         assert ann_file.read_bytes() == before
         assert len(seats(sessions)["browsers"]) == 1  # Bob's browser holds nothing yet
-        type_into(bob, "5")
-        type_into(bob, shown_code(code), Keys.ENTER)
+        type_into(bob, "5", settle=SETTLE)
+        type_into(bob, shown_code(code), Keys.ENTER, settle=SETTLE)
         wait_until(lambda: len(seats(sessions)["browsers"]) == 2)
         bob.save_screenshot(str(tmp_path / "4-bob-opened-with-code.png"))
-        type_into(bob, "Bob was here", Keys.ENTER)  # the first question, now Bob's to answer
+        type_into(
+            bob, "Bob was here", Keys.ENTER, settle=SETTLE
+        )  # the first question, now Bob's to answer
         wait_until(lambda: "Bob was here" in ann_file.read_text(encoding="utf-8"))
         bob.save_screenshot(str(tmp_path / "5-bob-answered.png"))
     finally:

@@ -16,6 +16,7 @@ from interview.tui.app import SmmApp
 from interview.tui.launch import ShowStart
 from interview.tui.screens.interview import InterviewScreen
 from interview.tui.screens.start import StartScreen
+from interview.tui.workshop_messages import come_back_line
 from tests.functional.conftest import FROZEN, press, transcript_text, type_answer
 
 ANN = Seat("ann-browser-0123456789")
@@ -145,3 +146,16 @@ async def test_a_served_palette_offers_no_screenshot_saved_on_the_server(
     async with SmmApp(workspace, ShowStart()).run_test() as pilot:  # in a terminal it stays
         titles = [command.title for command in pilot.app.get_system_commands(pilot.app.screen)]
         assert "Screenshot" in titles
+
+
+def test_a_finished_interview_says_how_to_come_back_where_it_runs(
+    store: SessionStore, small: Questionnaire
+) -> None:
+    code = started_by(store, small, ANN, "Ann's pump")
+    (session,) = [path.stem for path in store.session_files()]
+    served = come_back_line(tab(store, small, ANN), session)
+    assert shown_code(code) in served
+    assert '"Open a session with its code"' in served
+    assert "smm resume" not in served  # a browser cannot run it
+    in_terminal = come_back_line(SmmApp(workspace_of(store, small), ShowStart()), session)
+    assert in_terminal.endswith(f"smm resume {session}")

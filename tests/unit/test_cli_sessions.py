@@ -182,7 +182,7 @@ def fake_app(
     class FakeApp:
         return_code = 1 if crash is not None else 0
 
-        def __init__(self, *_: object) -> None:
+        def __init__(self, *_: object, **__: object) -> None:
             self.crash = crash
 
         def run(self) -> object:
@@ -206,7 +206,7 @@ def test_a_browser_tab_that_went_away_is_no_crash(
         return_code = 0
         crash = None
 
-        def __init__(self, *_: object) -> None:
+        def __init__(self, *_: object, **__: object) -> None:
             pass
 
         def run(self) -> None:

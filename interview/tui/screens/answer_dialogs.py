@@ -5,6 +5,9 @@ know" in a target, who can answer."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
+
+from textual.app import App
 
 from interview.engine.follow_ups import asks_whom
 from interview.engine.interview import Interview
@@ -29,6 +32,36 @@ def dialog_before_answer(
         named = (earlier.ask if earlier else None) or ""
         return whom_dialog(prompt.text, named), lambda ask: (note, ask)
     return None
+
+
+def answer_after_dialog(
+    app: App[Any],
+    engine: Interview,
+    prompt: Prompt,
+    value: AnswerValue,
+    note: str,
+    record: Callable[[str, str], None],
+) -> None:
+    """Record ``value`` (``record(note, ask)``) at once, or after the dialog it needs, if the
+    question is still the one asked then; a cancelled dialog records nothing."""
+    if not _still_asked(engine, prompt):
+        return  # the interview moved on while a dialog (a reopen, ...) was open
+    needed = dialog_before_answer(engine, prompt, value, note)
+    if needed is None:
+        record(note, "")
+        return
+    dialog, completed = needed
+
+    def answer_with(given: str | None) -> None:  # None: cancelled, the question stays open
+        if given is not None and _still_asked(engine, prompt):
+            record(*completed(given))
+
+    app.push_screen(dialog, answer_with)
+
+
+def _still_asked(engine: Interview, prompt: Prompt) -> bool:
+    current = engine.current()
+    return current is not None and current.question_id == prompt.question_id
 
 
 REASON_PLACEHOLDERS = {

@@ -1,4 +1,5 @@
-"""Small modal screens over the interview: a note, a jump to a practice, "why is this asked?"."""
+"""Small modal screens over the interview: a note, a jump to a practice, "why is this asked?",
+whether to reopen a finished session."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from interview.errors import as_typed
 from interview.session.limits import text_too_long
+from interview.tui import keys
 from interview.tui.widgets.answer_panel import NumberedOptionList
 from interview.tui.widgets.text_input import NoteEditor, TextInput
 
@@ -107,7 +109,10 @@ class JumpDialog(ModalScreen[str | None]):
 class HelpDialog(ModalScreen[None]):
     """Why a question is asked: the practice's purpose and what its levels mean."""
 
-    BINDINGS = [Binding("escape,f1,enter", "close", "Close")]
+    BINDINGS = [
+        Binding("escape,enter", "close", "Close"),
+        keys.WHY.binding("close", "Close", show=False),  # the key that opened it closes it
+    ]
 
     def __init__(self, title: str, body: Text) -> None:
         super().__init__()
@@ -152,3 +157,46 @@ class ApprovalDialog(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+KEEP_FINISHED, REOPEN = "keep", "reopen"
+
+
+class ReopenDialog(ModalScreen[bool]):
+    """A change to a finished session: reopen it and make the change (True), or keep it
+    finished and change nothing (False, also Esc).
+
+    Only a letter or Enter on "Reopen" reopens, never a digit: a digit typed ahead, or meant
+    for an answer, must not reopen a session (issue 15). The highlight starts on "Keep"."""
+
+    BINDINGS = [Binding("escape", "keep", "Keep it finished")]
+
+    def __init__(self, session_name: str, change: str) -> None:
+        super().__init__()
+        self._session_name = session_name
+        self._change = change
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            heading = Text(style="bold")
+            heading.append(as_typed(self._session_name))
+            heading.append(" is finished.")
+            yield Static(heading)
+            yield Static(
+                f"{self._change} reopens it: it is then no longer finished until you finish "
+                "it again from the review."
+            )
+            choices = NumberedOptionList(
+                Option(Text("k. Keep it finished: change nothing"), id=KEEP_FINISHED),
+                Option(Text("r. Reopen it and make this change"), id=REOPEN),
+                id="reopen-choice",
+            )
+            choices.keys = ["k", "r"]  # no digit: see the class's docstring
+            yield choices
+            yield Static(Text("k or Esc keeps it finished · r reopens it", style="italic"))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id == REOPEN)
+
+    def action_keep(self) -> None:
+        self.dismiss(False)

@@ -6,13 +6,14 @@ state; no rule about levels or order lives here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from rich.text import Text
-from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding
+from textual import events
+from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input
@@ -33,14 +34,18 @@ from interview.session.model import (
     SessionKind,
     as_assessment,
 )
-from interview.tui import interview_messages, text
+from interview.tui import interview_messages, keys, text
 from interview.tui.interview_messages import FINISH
-from interview.tui.screens.answer_dialogs import dialog_before_answer
+from interview.tui.keys import key_name
+from interview.tui.screens.answer_dialogs import answer_after_dialog
 from interview.tui.screens.dialogs import HelpDialog, JumpDialog, NoteDialog
+from interview.tui.screens.interview_guards import FinishedGuard, MenuTypedAhead
+from interview.tui.screens.interview_keys import INTERVIEW_BINDINGS, palette_commands
 from interview.tui.screens.target_overview import TargetOverviewScreen
 from interview.tui.widgets.answer_panel import AnswerPanel
 from interview.tui.widgets.status_line import StatusLine
-from interview.tui.widgets.transcript import SCROLL_BINDINGS, Transcript
+from interview.tui.widgets.transcript import Transcript
+from interview.tui.workshop_messages import come_back_line
 
 
 @dataclass
@@ -53,15 +58,7 @@ class GapRequested(Message):
 class InterviewScreen(Screen[None]):
     """One session's interview."""
 
-    BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("ctrl+s", "skip", "Skip"),
-        Binding("ctrl+g", "jump", "Jump"),
-        Binding("ctrl+n", "note", "Note"),
-        Binding("f1", "why", "Why?"),
-        Binding("ctrl+r", "review", "Review", show=False),
-        *SCROLL_BINDINGS,
-    ]
+    BINDINGS = INTERVIEW_BINDINGS
 
     def __init__(
         self,
@@ -80,6 +77,8 @@ class InterviewScreen(Screen[None]):
         self._section: tuple[str | None, ...] = ()
         self._pending_note: str | None = None
         self._saved = Text("✓ every answer is saved", style="italic")
+        self._menu_keys = MenuTypedAhead()
+        self._finished = FinishedGuard()
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
@@ -89,19 +88,12 @@ class InterviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         transcript = self.query_one(Transcript)
-        session = self.engine.session
         if self._resumed:
             self._replay()
-            progress = views.progress(self.engine.questionnaire, session)
-            transcript.say(
-                text.info_message(
-                    f"Welcome back. {session.system} — {KIND_NAMES[session.kind]}: "
-                    f"{progress.answered} answers so far, {progress.practices_done} of "
-                    f"{progress.practices_total} practices done. Carrying on where you stopped."
-                )
-            )
+            transcript.say(text.info_message(interview_messages.welcome_back(self.engine)))
         else:
-            transcript.say(text.info_message(interview_messages.welcome(self.engine)))
+            why_key = key_name(self.app, keys.WHY)
+            transcript.say(text.info_message(interview_messages.welcome(self.engine, why_key)))
         for notice in self._notices:
             transcript.say(text.info_message(notice))
         self.show_state()
@@ -113,6 +105,7 @@ class InterviewScreen(Screen[None]):
         self._show_status()
         self.refresh_bindings()  # the footer offers only the keys that do something now
         phase = self.engine.phase
+        self._finished.saw(phase)
         if phase in (Phase.CONTEXT, Phase.INTERVIEW):
             self._show_question()
         elif phase is Phase.PRACTICE_SUMMARY:
@@ -154,6 +147,7 @@ class InterviewScreen(Screen[None]):
         suggested = self.engine.suggested_value(prompt.question_id)
         marked = interview_messages.answer_marker(self.engine, prompt.question_id)
         self.query_one(AnswerPanel).ask(prompt, suggested, marked)
+        self._menu_keys.question_shown()
 
     def _announce_sections(self, step: Step) -> None:
         """A heading when the interview enters a new domain, sub-domain or practice."""
@@ -178,9 +172,8 @@ class InterviewScreen(Screen[None]):
                 interview_messages.dont_knows_in(self.engine, summary.practice_id),
             )
             self.query_one(Transcript).say(message)
-        # The summary is a message, not a menu: the next question follows at once, so that
-        # every digit answers the question on show (a menu here turned an answer typed ahead
-        # into "go back"); Esc goes back, as everywhere in the interview.
+        # A message, not a menu: the next question follows at once, so every digit answers the
+        # question on show (a menu here made an answer typed ahead "go back"); Esc goes back.
         self._run(self.engine.continue_interview)
         self.show_state()
 
@@ -189,22 +182,26 @@ class InterviewScreen(Screen[None]):
         if self._once((Phase.REVIEW, len(items))):
             count = len(items)
             message = (
-                "Everything is answered. Finish now, or go back to any answer with Esc or Ctrl+G."
+                "Everything is answered. Finish now, or go back to any answer with "
+                f"{key_name(self.app, keys.BACK)} or {key_name(self.app, keys.JUMP)}."
                 if not items
                 else f"Review: {count} question{'s' if count != 1 else ''} still open. "
                 "Pick one to answer it now, or finish and come back later."
             )
             self.query_one(Transcript).say(text.info_message(message))
         self.query_one(AnswerPanel).menu(None, interview_messages.review_entries(self.engine))
+        self._menu_keys.menu_shown()
 
     def _show_done(self) -> None:
         if self._once((Phase.DONE,)):
-            for line in interview_messages.final_summary(self.engine):
+            come_back = come_back_line(self.app, self.engine.session.id)
+            for line in interview_messages.final_summary(self.engine, come_back):
                 self.query_one(Transcript).say(line)
         if self.engine.session.kind is SessionKind.TARGET and self.app.screen is self:
             overview = TargetOverviewScreen(self.engine, self._clock)
             self.app.push_screen(overview, lambda _: self.show_state())
         self.query_one(AnswerPanel).menu(None, interview_messages.done_entries(self.engine))
+        self._menu_keys.menu_shown()
 
     def _replay(self) -> None:
         """On resume: the questions answered so far and their answers, in order."""
@@ -217,24 +214,34 @@ class InterviewScreen(Screen[None]):
 
     # --- Answers and menus ---------------------------------------------------------------
 
+    def on_key(self, event: events.Key) -> None:
+        """A key on its way from the answer panel: dropped if typed before the menu on show."""
+        if self._menu_keys.drops(event):
+            event.stop()
+            event.prevent_default()
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        self._menu_keys.clicked(event)
+
+    def _unless_kept_finished(self, what: str, change: Callable[[], object]) -> None:
+        """Make a change; to a finished session, only once the user chooses to reopen it
+        (else the answer panel shows again what the session holds)."""
+        say = self.query_one(Transcript).say
+        system = self.engine.session.system
+        self._finished.change(self.app, system, what, change, self.show_state, say)
+
     def on_answer_panel_answered(self, event: AnswerPanel.Answered) -> None:
         prompt = self.engine.current()
         if prompt is None or event.showing != self.query_one(AnswerPanel).showing:
             return  # typed ahead, for a question no longer on show
-        value, note = event.value, self._pending_note or ""
-        needed = dialog_before_answer(self.engine, prompt, value, note)
-        if needed is None:
-            self._record_answer(prompt, value, note)
-            return
-        dialog, completed = needed
+        answer = partial(self._answer, prompt, event.value)
+        self._unless_kept_finished("Changing this answer", answer)
 
-        def answer_with(given: str | None) -> None:  # None: cancelled, the question stays open
-            current = self.engine.current()
-            still_asked = current is not None and current.question_id == prompt.question_id
-            if given is not None and still_asked:
-                self._record_answer(prompt, value, *completed(given))
-
-        self.app.push_screen(dialog, answer_with)
+    def _answer(self, prompt: Prompt, value: AnswerValue) -> None:
+        """Record an answer to the prompt, after the dialog it needs first, if any."""
+        note = self._pending_note or ""
+        record = partial(self._record_answer, prompt, value)
+        answer_after_dialog(self.app, self.engine, prompt, value, note, record)
 
     def _record_answer(self, prompt: Prompt, value: AnswerValue, note: str, ask: str = "") -> None:
         outcome = self._run(lambda: self.engine.answer(value, note=note, ask=ask))
@@ -257,6 +264,8 @@ class InterviewScreen(Screen[None]):
     async def on_answer_panel_menu_chosen(self, event: AnswerPanel.MenuChosen) -> None:
         if event.showing != self.query_one(AnswerPanel).showing:
             return  # typed ahead, for a menu no longer on show
+        if not self._menu_keys.choice_allowed():
+            return  # typed before the menu was put up (MenuTypedAhead)
         choice = event.value
         if choice == "quit":
             await self.app.run_action("quit")  # the app's quit, which reports where it saved
@@ -265,8 +274,6 @@ class InterviewScreen(Screen[None]):
             self.post_message(GapRequested(as_assessment(self.engine.session)))
             return
         actions: dict[str, Callable[[], Outcome | None]] = {
-            "continue": self.engine.continue_interview,
-            "back": self.engine.back,
             "review": self.engine.open_review,
             FINISH: self.engine.finish_interview,
             "accept": self._accept_baseline,
@@ -317,22 +324,7 @@ class InterviewScreen(Screen[None]):
         }
         return allowed[action]() if action in allowed else True
 
-    def palette_commands(self) -> Iterator[SystemCommand]:
-        """The interview's commands that the engine allows now, as the palette offers them."""
-        engine = self.engine
-        if engine.can_go_back():
-            yield SystemCommand("Back (Esc)", "Go back to the previous question", self.action_back)
-        commands = [
-            ("Skip (Ctrl+S)", "Leave this question for the review", "skip", self.action_skip),
-            ("Jump (Ctrl+G)", "Go to a practice", "jump", self.action_jump),
-            ("Note (Ctrl+N)", "Attach evidence or a comment", "note", self.action_note),
-            ("Why is this asked? (F1)", "Purpose and levels", "why", self.action_why),
-        ]
-        for title, help_text, action, callback in commands:
-            if self.check_action(action, ()):
-                yield SystemCommand(title, help_text, callback)
-        if engine.may_enter_review():
-            yield SystemCommand("Review (Ctrl+R)", "Skipped and open questions", self.action_review)
+    palette_commands = palette_commands  # the app's palette asks the screen for them
 
     def action_scroll_transcript(self, where: str, _typing_key: bool = False) -> None:
         self.query_one(Transcript).scroll_by_key(where)
@@ -350,6 +342,9 @@ class InterviewScreen(Screen[None]):
         if not self.engine.can_skip():
             self.notify("This question cannot be skipped.", markup=False)
             return
+        self._unless_kept_finished("Skipping this question", self._skip)
+
+    def _skip(self) -> None:
         skipped = self.engine.current()
         self._run(self.engine.skip)
         self.query_one(Transcript).say(
@@ -380,7 +375,12 @@ class InterviewScreen(Screen[None]):
             return
         answer = self.engine.session.answers.get(prompt.question_id)
         existing = (answer.note if answer else self._pending_note) or ""
-        self.app.push_screen(NoteDialog(prompt.text, existing), self._keep_note)
+        dialog = NoteDialog(prompt.text, existing)
+        note_dialog = partial(self.app.push_screen, dialog, self._keep_note)
+        if answer is None:  # the note waits for the answer, which asks if need be
+            note_dialog()
+        else:  # asked before the note is typed, so that no typed note is thrown away
+            self._unless_kept_finished("A note on this answer", note_dialog)
 
     def _keep_note(self, note: str | None) -> None:
         prompt = self.engine.current()
@@ -396,5 +396,5 @@ class InterviewScreen(Screen[None]):
 
     def action_why(self) -> None:
         body = interview_messages.why_asked(self.engine)
-        if body is not None:  # else F1 is hidden (check_action)
+        if body is not None:  # else the key is hidden (check_action)
             self.app.push_screen(HelpDialog("Why is this asked?", body))
