@@ -1,0 +1,73 @@
+"""Text wrapped to a width in display cells, as a terminal shows it.
+
+A CJK character takes two cells, a zero-width joiner none: widths are measured with
+``rich.cells.cell_len``, never ``len``. Lines break at ASCII whitespace only, so that a
+non-breaking space keeps its words together. A word (an id, a level, a number) is never cut;
+only a run of wide characters (CJK), which has no spaces to break at, is broken between two of
+its characters, as CJK text is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.cells import cell_len
+
+ASCII_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+"""Where a line may break; a non-breaking or other Unicode space binds the words around it."""
+
+
+def words(text: str) -> list[str]:
+    """The text's words, split at ASCII whitespace."""
+    return [word for word in ASCII_SPACES.split(text) if word]
+
+
+def units(word: str) -> list[str]:
+    """The parts of a word that are never broken: a run of narrow characters stays whole, and a
+    wide character stands alone (a zero-width character stays with its neighbours)."""
+    parts: list[str] = []
+    for char in word:
+        if parts and not _breaks_before(parts[-1][-1], char):
+            parts[-1] += char
+        else:
+            parts.append(char)
+    return parts
+
+
+def _breaks_before(previous: str, char: str) -> bool:
+    """A line may break between two visible characters when either of them is wide."""
+    widths = (cell_len(previous), cell_len(char))
+    return min(widths) > 0 and max(widths) > 1
+
+
+def narrowest(text: str) -> int:
+    """The fewest columns the text fits in without cutting a word: its widest unbreakable part."""
+    return max((cell_len(unit) for word in words(text) for unit in units(word)), default=0)
+
+
+def wrap(text: str, width: int, first: str = "", more: str = "") -> list[str]:
+    """The text on lines of at most ``width`` cells, whitespace folded; ``first`` starts the
+    first line and ``more`` the others. A word wider than a line runs over rather than being cut."""
+    lines: list[str] = []
+    line, empty = first, True
+    for word in words(text):
+        separator = "" if empty else " "
+        if cell_len(line + separator + word) <= width:
+            line, empty = line + separator + word, False
+            continue
+        # A word too long for the rest of the line: on the next line if it fits there, else
+        # broken between wide characters, filling this line first.
+        whole = cell_len(more) + cell_len(word) <= width
+        for unit in [word] if whole else units(word):
+            if not empty and cell_len(line + separator + unit) > width:
+                lines.append(line)
+                line, empty, separator = more, True, ""
+            line, empty, separator = line + separator + unit, False, ""
+    if not empty:
+        lines.append(line)
+    return lines
+
+
+def pad(text: str, width: int) -> str:
+    """The text followed by spaces up to ``width`` cells."""
+    return text + " " * max(0, width - cell_len(text))
