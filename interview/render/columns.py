@@ -13,9 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rich.cells import cell_len
-
-from interview.render.fit import narrowest, pad, wrap
+from interview.render.fit import cell_len, narrowest, pad, wrap
 
 GAP = "  "
 """Between two columns."""

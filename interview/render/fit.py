@@ -1,7 +1,8 @@
 """Text wrapped to a width in display cells, as a terminal shows it.
 
-A CJK character takes two cells, a zero-width joiner none: widths are measured with
-``rich.cells.cell_len``, never ``len``. Lines break at ASCII whitespace only, so that a
+A CJK character takes two cells, a zero-width joiner none: widths are measured in cells as
+``rich.cells.cell_len`` measures them, never with ``len`` (but from the standard library, so
+that printing text does not import rich). Lines break at ASCII whitespace only, so that a
 non-breaking space keeps its words together. A word (an id, a level, a number) is never cut;
 only a run of wide characters (CJK), which has no spaces to break at, is broken between two of
 its characters, as CJK text is.
@@ -10,11 +11,35 @@ its characters, as CJK text is.
 from __future__ import annotations
 
 import re
-
-from rich.cells import cell_len
+import unicodedata
+from functools import lru_cache
 
 ASCII_SPACES = re.compile(r"[ \t\n\r\f\v]+")
 """Where a line may break; a non-breaking or other Unicode space binds the words around it."""
+
+
+ZERO_WIDTH_CATEGORIES = frozenset({"Mn", "Me", "Mc", "Cf"})
+"""Marks that combine with the character before them, and format characters (joiners)."""
+
+HANGUL_JAMO_JOINING = ((0x1160, 0x11FF), (0xD7B0, 0xD7FF))
+"""Hangul vowels and final consonants, which join the syllable before them."""
+
+EMOJI_SKIN_TONES = (0x1F3FB, 0x1F3FF)
+
+
+def cell_len(text: str) -> int:
+    """The cells a terminal gives the text (the same as ``rich.cells.cell_len`` but for a few
+    symbols that Unicode made wide after the version this Python knows)."""
+    return sum(map(_char_cells, text))
+
+
+@lru_cache(maxsize=4096)
+def _char_cells(char: str) -> int:
+    code = ord(char)
+    joining = any(low <= code <= high for low, high in (*HANGUL_JAMO_JOINING, EMOJI_SKIN_TONES))
+    if joining or unicodedata.category(char) in ZERO_WIDTH_CATEGORIES:
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
 
 def words(text: str) -> list[str]:

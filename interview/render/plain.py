@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from rich.cells import cell_len
-
 from interview.errors import as_typed, printable
 from interview.render.columns import fit_table
+from interview.render.fit import cell_len
 
 
 def json_text(data: object) -> str:

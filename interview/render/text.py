@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.cells import cell_len
-
 from interview.errors import as_typed
 from interview.render.columns import FittedTable, fit_table
 from interview.render.document import (
@@ -27,7 +25,7 @@ from interview.render.document import (
     Section,
     Table,
 )
-from interview.render.fit import wrap
+from interview.render.fit import cell_len, wrap
 
 TEXT_WIDTH = 100
 """Prose is wrapped to this many columns by default; wide tables are split to fit it."""
