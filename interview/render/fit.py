@@ -26,11 +26,17 @@ HANGUL_JAMO_JOINING = ((0x1160, 0x11FF), (0xD7B0, 0xD7FF))
 
 EMOJI_SKIN_TONES = (0x1F3FB, 0x1F3FF)
 
+ZERO_WIDTH_JOINER = "\u200d"
+
 
 def cell_len(text: str) -> int:
     """The cells a terminal gives the text (the same as ``rich.cells.cell_len`` but for a few
-    symbols that Unicode made wide after the version this Python knows)."""
-    return sum(map(_char_cells, text))
+    symbols that Unicode made wide after the version this Python knows): a character after a
+    zero-width joiner joins the one before it (an emoji sequence, a ligature) and adds none."""
+    cells = 0
+    for index, char in enumerate(text):
+        cells += 0 if index and text[index - 1] == ZERO_WIDTH_JOINER else _char_cells(char)
+    return cells
 
 
 @lru_cache(maxsize=4096)
