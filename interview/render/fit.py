@@ -3,9 +3,10 @@
 A CJK character takes two cells, a zero-width joiner none: widths are measured in cells as
 ``rich.cells.cell_len`` measures them, never with ``len`` (but from the standard library, so
 that printing text does not import rich). Lines break at ASCII whitespace only, so that a
-non-breaking space keeps its words together. A word (an id, a level, a number) is never cut;
-only a run of wide characters (CJK), which has no spaces to break at, is broken between two of
-its characters, as CJK text is.
+non-breaking space keeps its words together. A word that fits a line (an id, a level, a
+number) is never cut; only a run of wide characters (CJK), which has no spaces to break at,
+is broken between two of its characters, as CJK text is, and a word wider than a whole line
+is cut with a marker.
 """
 
 from __future__ import annotations
@@ -78,7 +79,8 @@ def narrowest(text: str) -> int:
 
 def wrap(text: str, width: int, first: str = "", more: str = "") -> list[str]:
     """The text on lines of at most ``width`` cells, whitespace folded; ``first`` starts the
-    first line and ``more`` the others. A word wider than a line runs over rather than being cut."""
+    first line and ``more`` the others. A word goes whole onto the next line; only a word wider
+    than a whole line is cut, each of its pieces but the last ending with ``…``."""
     lines: list[str] = []
     line, empty = first, True
     for word in words(text):
@@ -88,8 +90,9 @@ def wrap(text: str, width: int, first: str = "", more: str = "") -> list[str]:
             continue
         # A word too long for the rest of the line: on the next line if it fits there, else
         # broken between wide characters, filling this line first.
-        whole = cell_len(more) + cell_len(word) <= width
-        for unit in [word] if whole else units(word):
+        room = width - cell_len(more)
+        whole = cell_len(word) <= room
+        for unit in [word] if whole else _marked(units(word), room):
             if not empty and cell_len(line + separator + unit) > width:
                 lines.append(line)
                 line, empty, separator = more, True, ""
@@ -97,6 +100,24 @@ def wrap(text: str, width: int, first: str = "", more: str = "") -> list[str]:
     if not empty:
         lines.append(line)
     return lines
+
+
+CUT = "…"
+"""Ends each piece of a word wider than a whole line (a name of thousands of letters)."""
+
+
+def _marked(parts: list[str], room: int) -> list[str]:
+    """The parts, each wider than a line cut into pieces that end with the marker."""
+    pieces: list[str] = []
+    for part in parts:
+        while cell_len(part) > room > 1:
+            end = 1
+            while cell_len(part[: end + 1]) <= room - 1:
+                end += 1
+            pieces.append(part[:end] + CUT)
+            part = part[end:]
+        pieces.append(part)
+    return pieces
 
 
 def pad(text: str, width: int) -> str:

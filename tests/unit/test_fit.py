@@ -38,11 +38,14 @@ def test_cjk_breaks_between_characters_filling_the_line_first() -> None:
     assert all(rich_cell_len(line) <= 20 for line in lines)
 
 
-def test_a_word_is_never_cut_even_when_longer_than_the_line() -> None:
-    assert wrap("see helios-smart-building-gateway-target", 20, "", "  ") == [
+def test_a_word_is_never_cut_unless_wider_than_a_whole_line_and_then_with_a_marker() -> None:
+    assert wrap("see helios-smart-building-gateway", 32, "", "  ") == [
         "see",
-        "  helios-smart-building-gateway-target",
+        "  helios-smart-building-gateway",
     ]
+    lines = wrap("name " + "x" * 25, 10, "", "  ")
+    assert lines == ["name", "  xxxxxxx…", "  xxxxxxx…", "  xxxxxxx…", "  xxxx"]
+    assert "".join(lines).count("x") == 25
 
 
 def test_a_narrow_table_wraps_its_text_columns_and_keeps_ids_and_levels_whole() -> None:
@@ -64,9 +67,9 @@ def test_a_table_too_wide_for_side_by_side_stacks_then_becomes_records() -> None
     stacked = table(headers, rows, [40, 15, 20], 60)
     assert stacked == ["ID", "    KIND             SYSTEM", rows[0][0],
                        "    self-assessment  Helios gateway"]  # fmt: skip
-    records = table(headers, rows, [40, 15, 20], 28)
-    assert records[0] == rows[0][0] and "    KIND: self-assessment" in records
-    assert "    SYSTEM: Helios gateway" in records
+    short = [["helios-assessment", *rows[0][1:]]]
+    records = table(headers, short, [17, 15, 20], 28)
+    assert records == ["helios-assessment", "    KIND: self-assessment", "    SYSTEM: Helios gateway"]
 
 
 def test_without_a_width_a_plain_table_cuts_as_before() -> None:
