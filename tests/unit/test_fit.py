@@ -69,7 +69,11 @@ def test_a_table_too_wide_for_side_by_side_stacks_then_becomes_records() -> None
                        "    self-assessment  Helios gateway"]  # fmt: skip
     short = [["helios-assessment", *rows[0][1:]]]
     records = table(headers, short, [17, 15, 20], 28)
-    assert records == ["helios-assessment", "    KIND: self-assessment", "    SYSTEM: Helios gateway"]
+    assert records == [
+        "helios-assessment",
+        "    KIND: self-assessment",
+        "    SYSTEM: Helios gateway",
+    ]
 
 
 def test_without_a_width_a_plain_table_cuts_as_before() -> None:
