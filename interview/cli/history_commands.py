@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from interview.cli.output import workspace_of
+from interview.cli.output import output_width, workspace_of
 from interview.errors import printable
 from interview.files import write_text_atomically
 from interview.render.history_document import history_document
@@ -34,7 +34,7 @@ def run_history(arguments: argparse.Namespace) -> int:
     elif arguments.format == "json":
         text = history_json(questionnaire, history) + "\n"
     else:
-        text = write_text(history_document(history))
+        text = write_text(history_document(history), output_width(arguments.output))
     deliver(text, arguments.output)
     return EXIT_BAD_INPUT if found.problems else EXIT_OK
 

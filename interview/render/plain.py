@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from interview.errors import printable
+from interview.errors import as_typed, printable
+from interview.render.columns import fit_table
+from interview.render.fit import cell_len
 
 
 def json_text(data: object) -> str:
@@ -16,53 +18,25 @@ def json_text(data: object) -> str:
     )
 
 
-GAP = "  "
-"""Between two columns."""
-
-INDENT = "    "
-"""Before a row's other columns when its first column (an id) takes a line of its own."""
-
-
 def table(
     headers: Sequence[str],
     rows: Sequence[Sequence[str]],
     widths: Sequence[int],
     width: int | None = None,
 ) -> list[str]:
-    """Left-aligned columns; cells longer than their column are cut with an ellipsis. Within
-    ``width`` columns: when the row does not fit, its first column (an id, never cut) takes a
-    line of its own and the others, narrowed to fit, follow on the next line."""
-    if width is not None:
-        widths = _content_widths(headers, rows, widths)
-    if width is None or len(GAP.join(" " * w for w in widths)) <= width:
+    """Left-aligned columns. Without ``width``, cells longer than their column are cut with an
+    ellipsis. Within ``width`` columns, nothing is cut: each column is as wide as its longest
+    cell, and when the table is too wide its text wraps within narrower columns (see
+    ``fit_table``)."""
+    if width is None:
         return [_line(headers, widths), *(_line(row, widths) for row in rows)]
-    rest = _narrowed(widths[1:], width - len(INDENT))
-    lines = [printable(headers[0]), INDENT + _line(headers[1:], rest)]
-    for row in rows:
-        lines += [printable(row[0]), INDENT + _line(row[1:], rest)]
-    return lines
-
-
-def _content_widths(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int]
-) -> list[int]:
-    """Each column no wider than its longest cell (nor than the width it was given)."""
-    return [
-        min(most, max(len(printable(cell)) for cell in column))
-        for most, column in zip(widths, zip(headers, *rows, strict=True), strict=True)
-    ]
-
-
-def _narrowed(widths: Sequence[int], width: int, narrowest: int = 6) -> list[int]:
-    """Column widths that fit ``width`` with their gaps: the widest is narrowed first."""
-    fitted = list(widths)
-    while sum(fitted) + len(GAP) * (len(fitted) - 1) > width and max(fitted) > narrowest:
-        fitted[fitted.index(max(fitted))] -= 1
-    return fitted
+    shown = [[as_typed(cell) for cell in row] for row in [headers, *rows]]
+    full = [max(cell_len(cell) for cell in column) for column in zip(*shown, strict=True)]
+    return fit_table(shown[0], shown[1:], full, width).lines()
 
 
 def _line(cells: Sequence[str], widths: Sequence[int]) -> str:
-    return GAP.join(_cell(text, w) for text, w in zip(cells, widths, strict=True)).rstrip()
+    return "  ".join(_cell(text, w) for text, w in zip(cells, widths, strict=True)).rstrip()
 
 
 def _cell(text: str, width: int) -> str:

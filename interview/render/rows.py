@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from interview.errors import printable
 from interview.formatting import short_time
 from interview.gap import GapAnalysis, GroupGap, PracticeGap, is_not_applicable
 from interview.profiles import Profile
@@ -120,7 +119,7 @@ def session_line(questionnaire: Questionnaire, session: Session) -> str:
     if incomplete:
         what = "target not set" if session.kind is SessionKind.TARGET else "questions open"
         parts.append(f"{what} for {', '.join(incomplete)}")
-    return printable(", ".join(parts))
+    return ", ".join(parts)  # plain text: each writer shows it safely in its format
 
 
 def gap_cells(row: GroupGap | PracticeGap) -> list[str]:

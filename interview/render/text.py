@@ -1,15 +1,17 @@
 """The text writer: a document as plain text for a terminal or a pipe, wrapped to a width.
 
-No colour: every severity is written in words. Every string goes through ``printable``, so an
-escape sequence in a name is shown, never run. Ids and names are never cut or broken.
+No colour: every severity is written in words. Every string goes through ``as_typed``, so an
+escape sequence in a name is shown, never run, while non-breaking spaces and joiners are kept.
+Widths are display cells (a CJK character takes two). Ids and words are never cut: prose and
+table cells wrap at spaces (see ``fit`` and ``columns``).
 """
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 
-from interview.errors import printable
+from interview.errors import as_typed
+from interview.render.columns import FittedTable, fit_table
 from interview.render.document import (
     Block,
     Chart,
@@ -23,7 +25,7 @@ from interview.render.document import (
     Section,
     Table,
 )
-from interview.render.plain import table as column_lines
+from interview.render.fit import cell_len, wrap
 
 TEXT_WIDTH = 100
 """Prose is wrapped to this many columns by default; wide tables are split to fit it."""
@@ -35,7 +37,7 @@ COLUMN_GAP = 2
 def write_text(document: Document, width: int = TEXT_WIDTH) -> str:
     """The whole document, its title first."""
     writer = TextWriter(width)
-    lines = [printable(document.title), *writer.prose(document.lead)]
+    lines = [*writer.prose(document.title), *writer.prose(document.lead)]
     for card in document.cards:
         lines += writer.prose(f"{card.heading}: {card.summary}", "", "  ")
     for paragraph in document.preamble:
@@ -54,22 +56,13 @@ class TextWriter:
     def prose(self, text: str, indent: str = "", more: str = "", first: str = "") -> list[str]:
         """Text on one line or more, whitespace folded, never breaking an id at its hyphens;
         ``first`` (a list marker) starts the first line, ``more`` indents the others."""
-        if not text:
-            return []
-        return textwrap.wrap(
-            printable(" ".join(text.split())),
-            self.width,
-            initial_indent=indent + first,
-            subsequent_indent=indent + more,
-            break_on_hyphens=False,
-            break_long_words=False,
-        )
+        return wrap(as_typed(text), self.width, indent + first, indent + more)
 
     def section(self, section: Section) -> list[str]:
         """A blank line, the heading, then each block; a section of charts only is left out."""
         if all(isinstance(block, Chart) for block in section.blocks):
             return []
-        lines = ["", printable(section.heading)]
+        lines = ["", *self.prose(section.heading)]
         shown = [block for block in section.blocks if not isinstance(block, Chart)]
         for index, block in enumerate(shown):
             separator = [""] if index and not isinstance(block, Section) else []
@@ -94,7 +87,7 @@ class TextWriter:
         if not paragraph.label:
             return self.prose(paragraph.text, indent)
         label = f"{paragraph.label}: "
-        return self.prose(label + paragraph.text, indent, " " * len(label))
+        return self.prose(label + paragraph.text, indent, " " * cell_len(label))
 
     def facts(self, facts: Facts, indent: str) -> list[str]:
         lines = []
@@ -116,45 +109,44 @@ class TextWriter:
         marker = {ItemStyle.NUMBERED: f"{number:2}. ", ItemStyle.BULLETED: "- "}.get(style, "")
         head = entry_head(entry) + (":" if style is ItemStyle.STEPS else "")
         inner = indent + " " * (len(marker) if style is not ItemStyle.STEPS else 2)
-        lines = self.prose(head, indent, " " * len(marker), first=marker)
+        lines = self.prose(head, indent, " " * cell_len(marker), first=marker)
         for block in entry.blocks:
             lines += self.block(block, inner)
         return lines
 
     def table(self, table: Table) -> list[str]:
-        """The table, each first cell indented by its depth; split into blocks if too wide."""
-        headers = [column.heading.upper() for column in table.columns]
+        """The table, each first cell indented by its depth, fitted to the width; a table that
+        may be split is split into blocks of its middle columns first if too wide."""
+        headers = [as_typed(column.heading.upper()) for column in table.columns]
         rows = [
-            [("  " * row.depth if table.hierarchy else "") + row.cells[0].text]
-            + [cell.text for cell in row.cells[1:]]
+            [("  " * row.depth if table.hierarchy else "") + as_typed(row.cells[0].text)]
+            + [as_typed(cell.text) for cell in row.cells[1:]]
             for row in table.rows
         ]
         fixed = [column.width for column in table.columns]
         widths = [
-            width or max(len(printable(cells[index])) for cells in [headers, *rows])
+            width or max(cell_len(cells[index]) for cells in [headers, *rows])
             for index, width in enumerate(fixed)
         ]
         if not table.split:
-            return self.rows_with_notes(table.rows, column_lines(headers, rows, widths), widths)
+            return self.rows_with_notes(table.rows, fit_table(headers, rows, widths, self.width))
         lines: list[str] = []
         for columns in column_blocks(widths, self.width):
             pick = [0, *columns, len(widths) - 1]
-            block_lines = table_of(headers, rows, widths, pick)
-            lines += [*([""] if lines else []), *block_lines]
+            block = fit_table(*picked(headers, rows, widths, pick), self.width)
+            lines += [*([""] if lines else []), *block.lines()]
         return lines
 
-    def rows_with_notes(
-        self, rows: Sequence[Row], lines: list[str], widths: Sequence[int]
-    ) -> list[str]:
+    def rows_with_notes(self, rows: Sequence[Row], table: FittedTable) -> list[str]:
         """The table's lines, each row's note wrapped under it, under the second column."""
-        header, *row_lines = lines
-        indent = " " * (widths[0] + COLUMN_GAP)
-        out = [header]
-        for row, line in zip(rows, row_lines, strict=True):
-            out += [line, *self.prose(row.note, indent)]
+        header, *row_blocks = table.rows
+        indent = " " * table.second_column
+        out = list(header)
+        for row, block in zip(rows, row_blocks, strict=True):
+            out += [*block, *self.prose(row.note, indent)]
             for fact in row.details:
                 label = f"{fact.label}: "
-                out += self.prose(label + fact.value, indent, " " * len(label))
+                out += self.prose(label + fact.value, indent, " " * cell_len(label))
         return out
 
 
@@ -165,26 +157,32 @@ def entry_head(entry: Entry) -> str:
     return f"{entry.title}: {entry.tag.text}" if entry.title else entry.tag.text
 
 
-def table_of(
+def picked(
     headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int], pick: list[int]
-) -> list[str]:
-    """The picked columns of a table."""
-    return column_lines(
+) -> tuple[list[str], list[list[str]], list[int]]:
+    """The picked columns of a table: headers, rows and widths."""
+    return (
         [headers[i] for i in pick],
         [[row[i] for i in pick] for row in rows],
         [widths[i] for i in pick],
     )
 
 
+NAME_ROOM = 24
+"""Columns kept for the last column (a name) beside each block of a split table."""
+
+
 def column_blocks(widths: Sequence[int], width: int) -> list[list[int]]:
-    """The middle columns in blocks that fit the width after the first column (the last one, a
-    name, follows each block and is never cut); every block holds at least one column."""
+    """The middle columns in blocks that fit the width between the first column and room for
+    the last one (a name, which follows each block and wraps); every block holds at least one
+    column."""
     blocks: list[list[int]] = [[]]
-    used = widths[0]
+    start = widths[0] + COLUMN_GAP + min(widths[-1], NAME_ROOM)
+    used = start
     for index in range(1, len(widths) - 1):
         if blocks[-1] and used + COLUMN_GAP + widths[index] > width:
             blocks.append([])
-            used = widths[0]
+            used = start
         blocks[-1].append(index)
         used += COLUMN_GAP + widths[index]
     return blocks

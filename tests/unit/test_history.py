@@ -342,17 +342,20 @@ def test_other_systems_are_left_out(
 def test_wide_histories_are_split_into_blocks(
     folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # Nine assessments: "ID" (4 wide) and columns of 13 ("A1 2026-01-01") fit 6 to a block.
+    # Nine assessments: "ID" (4 wide), columns of 13 ("A1 2026-01-01") and "Practice" (8): four
+    # columns to a block fit 80, the width of piped output (4 + 4 * 15 + 2 + 8 = 74).
     for number in range(1, 10):
         import_levels(folder, tmp_path, "assessment", f"a{number}", "1/1 1/1 1/1")
         dated(folder, f"a{number}", when(number, 1))
     out = history_of(folder, capsys, SYSTEM)
     headers = [line for line in out.splitlines() if line.startswith("ID ")]
     assert [header.split()[1:-1:2] for header in headers] == [
-        ["A1", "A2", "A3", "A4", "A5", "A6"],
-        ["A7", "A8", "A9"],
+        ["A1", "A2", "A3", "A4"],
+        ["A5", "A6", "A7", "A8"],
+        ["A9"],
     ]
-    assert all(len(header.split("NAME")[0].rstrip()) <= 100 for header in headers)
+    assert all(header.endswith("NAME") for header in headers)
+    assert all(len(line) <= 80 for line in out.splitlines())
 
 
 # --- smm history: JSON -----------------------------------------------------------------------
