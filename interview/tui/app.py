@@ -29,7 +29,13 @@ from interview.questionnaire.model import Questionnaire
 from interview.scoring import TargetLevel
 from interview.sectors import sector_options
 from interview.services import LoadedSession, Workspace
-from interview.session.model import Session, SessionKind, TargetSession, compared_target
+from interview.session.model import (
+    Session,
+    SessionKind,
+    TargetSession,
+    compared_target,
+    is_finished,
+)
 from interview.tui.screens.interview import GapRequested, InterviewScreen
 from interview.tui.screens.new_session import NewSessionScreen, StartGiven, StartRequested
 from interview.tui.screens.start import (
@@ -77,6 +83,9 @@ class ExitReport:
     error: str | None = None
     unsaved: str | None = None
     """Why the last changes are not in the file (a failed save, tried again at quit)."""
+    finished: Session | None = None
+    """The session as its file holds it, when the file says the interview is done: what to
+    do next depends on its kind and its target."""
 
 
 if TYPE_CHECKING:
@@ -168,7 +177,13 @@ class SmmApp(App[ExitReport]):
         session = self._open
         if session is None:
             return ExitReport(error=error)
-        return ExitReport(session.id, self.workspace.path_of(session), error, self._unsaved)
+        finished = session if is_finished(session) and self._unsaved is None else None
+        if finished is None and self._unsaved is None:  # looking back at a finished session
+            with contextlib.suppress(InputError, OSError):  # leaves its file done unless changed
+                on_file = self.workspace.session(session.id)
+                finished = on_file if is_finished(on_file) else None
+        path = self.workspace.path_of(session)
+        return ExitReport(session.id, path, error, self._unsaved, finished)
 
     def _save(self, session: Session) -> None:
         """The engine's save: a failure is remembered for the exit report, and shown by the
