@@ -31,7 +31,7 @@ def closing_lines(report: ExitReport) -> list[str]:
 
 
 def next_steps(session: Session) -> list[str]:
-    """The commands that use a finished session, each after what it gives."""
+    """The commands that use a finished session, each under what it gives."""
     session_id = session.id
     steps = [
         ("its answers, notes and levels", f"smm show {session_id}"),
@@ -44,11 +44,19 @@ def next_steps(session: Session) -> list[str]:
     elif (target_id := compared_target(session)) is not None:
         steps.append(("the gap against its target", f"smm gap {target_id} {session_id}"))
     else:
-        steps.append(("the gap against a target (see smm list)", f"smm gap TARGET {session_id}"))
+        steps.append(
+            (
+                "the gap against a target (TARGET: an id from smm list)",
+                f"smm gap TARGET {session_id}",
+            )
+        )
     if isinstance(session, AssessmentSession) and session.accepted_as_baseline is None:
         steps.append(("take it as the next cycle's baseline", f"smm accept {session_id}"))
-    width = max(len(what) for what, _ in steps) + 1
-    return ["Finished. Next:", *(f"  {what + ':':<{width}}  {command}" for what, command in steps)]
+    # each command on a line of its own: with an id of 40 characters it still fits 80 columns
+    return [
+        "Finished. Next:",
+        *(line for what, command in steps for line in (f"  {what}:", f"    {command}")),
+    ]
 
 
 def crash_line(report: ExitReport, crash: BaseException | None) -> str:

@@ -31,10 +31,14 @@ async def test_quitting_a_finished_session_says_what_comes_next(
     assert closing_lines(report) == [
         f"Saved: {store.path_of(SESSION)}",
         "Finished. Next:",
-        f"  its answers, notes and levels:            smm show {SESSION}",
-        f"  the current state as a document:          smm report {SESSION}",
-        f"  the gap against a target (see smm list):  smm gap TARGET {SESSION}",
-        f"  take it as the next cycle's baseline:     smm accept {SESSION}",
+        "  its answers, notes and levels:",
+        f"    smm show {SESSION}",
+        "  the current state as a document:",
+        f"    smm report {SESSION}",
+        "  the gap against a target (TARGET: an id from smm list):",
+        f"    smm gap TARGET {SESSION}",
+        "  take it as the next cycle's baseline:",
+        f"    smm accept {SESSION}",
     ]
 
 

@@ -23,9 +23,12 @@ def test_a_finished_target_leads_to_its_report_and_an_assessment() -> None:
     assert closing_lines(ExitReport(target.id, PATH, finished=target)) == [
         f"Saved: {PATH}",
         "Finished. Next:",
-        "  its answers, notes and levels:        smm show pumps-target",
-        "  the target as a document:             smm report pumps-target",
-        "  assess the current state against it:  smm new assessment --target pumps-target",
+        "  its answers, notes and levels:",
+        "    smm show pumps-target",
+        "  the target as a document:",
+        "    smm report pumps-target",
+        "  assess the current state against it:",
+        "    smm new assessment --target pumps-target",
     ]
 
 
@@ -34,9 +37,12 @@ def test_a_finished_baseline_assessment_leads_to_the_gap_against_its_target() ->
     current.id, current.phase = "pumps-assessment", Phase.DONE
     current.target_session, current.accepted_as_baseline = "pumps-target", NOW
     assert closing_lines(ExitReport(current.id, PATH, finished=current))[2:] == [
-        "  its answers, notes and levels:    smm show pumps-assessment",
-        "  the current state as a document:  smm report pumps-assessment",
-        "  the gap against its target:       smm gap pumps-target pumps-assessment",
+        "  its answers, notes and levels:",
+        "    smm show pumps-assessment",
+        "  the current state as a document:",
+        "    smm report pumps-assessment",
+        "  the gap against its target:",
+        "    smm gap pumps-target pumps-assessment",
     ]
 
 
@@ -57,9 +63,10 @@ def test_the_lines_printed_on_quitting(
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == f"Saved: {path}"
     if finished:
-        assert lines[1:3] == [
+        assert lines[1:4] == [
             "Finished. Next:",
-            "  its answers, notes and levels:        smm show rig-target",
+            "  its answers, notes and levels:",
+            "    smm show rig-target",
         ]
         assert not any("resume" in line for line in lines)
     else:
