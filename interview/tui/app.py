@@ -178,8 +178,10 @@ class SmmApp(App[ExitReport]):
         if session is None:
             return ExitReport(error=error)
         finished = session if is_finished(session) and self._unsaved is None else None
-        if finished is None and self._unsaved is None:  # looking back at a finished session
-            with contextlib.suppress(InputError, OSError):  # leaves its file done unless changed
+        if finished is None and self._unsaved is None:
+            # looking back at a finished session moves the interview, not its file (see
+            # engine/finished.py): the file says whether it is still finished
+            with contextlib.suppress(InputError, OSError):
                 on_file = self.workspace.session(session.id)
                 finished = on_file if is_finished(on_file) else None
         path = self.workspace.path_of(session)
