@@ -29,13 +29,8 @@ from interview.questionnaire.model import Questionnaire
 from interview.scoring import TargetLevel
 from interview.sectors import sector_options
 from interview.services import LoadedSession, Workspace
-from interview.session.model import (
-    Session,
-    SessionKind,
-    TargetSession,
-    compared_target,
-    is_finished,
-)
+from interview.session.model import Session, SessionKind, TargetSession, compared_target
+from interview.tui.finished_on_file import finished_on_file
 from interview.tui.screens.interview import GapRequested, InterviewScreen
 from interview.tui.screens.new_session import NewSessionScreen, StartGiven, StartRequested
 from interview.tui.screens.start import (
@@ -84,8 +79,7 @@ class ExitReport:
     unsaved: str | None = None
     """Why the last changes are not in the file (a failed save, tried again at quit)."""
     finished: Session | None = None
-    """The session as its file holds it, when the file says the interview is done: what to
-    do next depends on its kind and its target."""
+    """The session as its file holds it, when that says done (what comes next depends on it)."""
 
 
 if TYPE_CHECKING:
@@ -177,13 +171,7 @@ class SmmApp(App[ExitReport]):
         session = self._open
         if session is None:
             return ExitReport(error=error)
-        finished = session if is_finished(session) and self._unsaved is None else None
-        if finished is None and self._unsaved is None:
-            # looking back at a finished session moves the interview, not its file (see
-            # engine/finished.py): the file says whether it is still finished
-            with contextlib.suppress(InputError, OSError):
-                on_file = self.workspace.session(session.id)
-                finished = on_file if is_finished(on_file) else None
+        finished = finished_on_file(self.workspace, session, self._unsaved)
         path = self.workspace.path_of(session)
         return ExitReport(session.id, path, error, self._unsaved, finished)
 
