@@ -1,5 +1,6 @@
-"""What ``smm`` says when the interview closes badly: a crash, or changes a save could not
-write. One line each on stderr; a crash's traceback goes to a log file, not the screen."""
+"""What ``smm`` says when the interview closes: where the session is saved and what comes
+next, on stdout; or, when it closes badly (a crash, changes a save could not write), one line
+on stderr, a crash's traceback going to a log file, not the screen."""
 
 from __future__ import annotations
 
@@ -9,9 +10,53 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from interview.errors import printable
+from interview.session.model import AssessmentSession, Session, SessionKind, compared_target
 
 if TYPE_CHECKING:
     from interview.tui.app import ExitReport
+
+
+KIND_DOCUMENTS = {SessionKind.TARGET: "target", SessionKind.ASSESSMENT: "current state"}
+
+
+def closing_lines(report: ExitReport) -> list[str]:
+    """After a quit: where the session is saved; then how to carry on with it, or, when its
+    file says it is finished, what to do with it next (resuming it has nothing left to ask)."""
+    lines = [f"Saved: {report.path}"]
+    if report.finished is None:
+        lines.append(f"Resume with: smm resume {report.session_id}")
+    else:
+        lines += next_steps(report.finished)
+    return [printable(line) for line in lines]
+
+
+def next_steps(session: Session) -> list[str]:
+    """The commands that use a finished session, each under what it gives."""
+    session_id = session.id
+    steps = [
+        ("its answers, notes and levels", f"smm show {session_id}"),
+        (f"the {KIND_DOCUMENTS[session.kind]} as a document", f"smm report {session_id}"),
+    ]
+    if not isinstance(session, AssessmentSession):
+        steps.append(
+            ("assess the current state against it", f"smm new assessment --target {session_id}")
+        )
+    elif (target_id := compared_target(session)) is not None:
+        steps.append(("the gap against its target", f"smm gap {target_id} {session_id}"))
+    else:
+        steps.append(
+            (
+                "the gap against a target (TARGET: an id from smm list)",
+                f"smm gap TARGET {session_id}",
+            )
+        )
+    if isinstance(session, AssessmentSession) and session.accepted_as_baseline is None:
+        steps.append(("take it as the next cycle's baseline", f"smm accept {session_id}"))
+    # each command on a line of its own: with an id of 40 characters it still fits 80 columns
+    return [
+        "Finished. Next:",
+        *(line for what, command in steps for line in (f"  {what}:", f"    {command}")),
+    ]
 
 
 def crash_line(report: ExitReport, crash: BaseException | None) -> str:

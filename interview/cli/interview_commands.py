@@ -11,7 +11,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from interview.cli.exit_lines import crash_line, not_saved_line
+from interview.cli.exit_lines import closing_lines, crash_line, not_saved_line
 from interview.cli.output import workspace_of
 from interview.errors import InputError, printable
 from interview.session.model import SessionKind
@@ -175,6 +175,5 @@ def _run_app(launch: Launch, workspace: Workspace, workshop: Workshop | None = N
         print(not_saved_line(report), file=sys.stderr)
         return EXIT_FAILURE
     if report is not None and report.session_id and not web:  # stdout is the browser's
-        print(f"Saved: {report.path}")
-        print(f"Resume with: smm resume {report.session_id}")
+        print("\n".join(closing_lines(report)))
     return EXIT_OK

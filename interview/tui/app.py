@@ -30,6 +30,7 @@ from interview.services import Workspace
 from interview.services.workshop import Workshop, shown_code
 from interview.session.model import Session, SessionKind
 from interview.tui import keys
+from interview.tui.finished_on_file import finished_on_file
 from interview.tui.launch import Launch, Resume, ShowStart, StartNew
 from interview.tui.screens.interview import GapRequested, InterviewScreen
 from interview.tui.screens.new_session import NewSessionScreen, StartGiven, StartRequested
@@ -52,6 +53,8 @@ class ExitReport:
     error: str | None = None
     unsaved: str | None = None
     """Why the last changes are not in the file (a failed save, tried again at quit)."""
+    finished: Session | None = None
+    """The session as its file holds it, when that says done (what comes next depends on it)."""
 
 
 if TYPE_CHECKING:
@@ -159,7 +162,9 @@ class SmmApp(App[ExitReport]):
         session = self._open
         if session is None:
             return ExitReport(error=error)
-        return ExitReport(session.id, self.workspace.path_of(session), error, self._unsaved)
+        finished = finished_on_file(self.workspace, session, self._unsaved)
+        path = self.workspace.path_of(session)
+        return ExitReport(session.id, path, error, self._unsaved, finished)
 
     def _save(self, session: Session) -> None:
         """The engine's save: a failure is remembered for the exit report, and shown by the

@@ -20,6 +20,7 @@ from interview.session.model import (
     AssessmentSession,
     Phase,
     SessionKind,
+    TargetSession,
     as_assessment,
     compared_target,
 )
@@ -50,6 +51,8 @@ def effects_of(engine: Interview, answered: Prompt) -> list[str]:
 def welcome(engine: Interview, why_key: str) -> str:
     """The first message of a new interview; ``why_key`` names the key of "Why is this asked?"
     where the interview runs (F1 in a terminal, F2 in a browser: tui/keys.py)."""
+    if isinstance(engine.session, TargetSession) and engine.session.profile:
+        return profile_welcome(engine, engine.session.profile, why_key)
     if engine.session.kind is SessionKind.TARGET:
         return (
             "Let's set a security maturity target. First a few questions about the system; then, "
@@ -75,6 +78,27 @@ def welcome_back(engine: Interview) -> str:
         f"Welcome back. {session.system} — {KIND_NAMES[session.kind]}: {progress.answered} "
         f"answers so far, {progress.practices_done} of {progress.practices_total} practices "
         "done. Carrying on where you stopped."
+    )
+
+
+def profile_welcome(engine: Interview, profile_id: str, why_key: str) -> str:
+    """A target from a profile asks no needs (the profile holds every practice's level): what
+    it does ask, counted from the plan, since the sector and role may be answered already."""
+    session = engine.session
+    name = engine.profile.name if engine.profile is not None else profile_id
+    left = [step for step in engine.plan() if step.question_id not in session.answers]
+    context = sum(1 for step in left if step.is_context)
+    goals = sum(1 for step in left if step.kind is StepKind.GOAL)
+    purposes = sum(1 for step in left if step.kind is StepKind.PURPOSE)
+    return (
+        f"Let's set a security maturity target, starting from the profile {name}. It holds a "
+        f"level for every practice, so there are no needs questions: first {context} questions "
+        f"about the system and you; then, for each of the {goals} domains, the goal and its "
+        f"scope, starting at the profile's; for each of the {purposes} practices, keep the "
+        f"profile's level or change it: {len(left)} questions at most. "
+        'Unsure? Choose "Don\'t know" and name who can answer: it is listed for follow-up. '
+        f"Digits answer, Esc goes back, {why_key} says why a question is asked. Every answer is "
+        "saved."
     )
 
 

@@ -60,3 +60,53 @@ def keys_hint(prompt: Prompt | None, keys: list[str]) -> str:
         f"{DONT_KNOW_KEY} don't know" if DONT_KNOW_KEY in keys else "",
     ]
     return "Keys: " + ", ".join(word for word in words if word) + "; Enter the highlighted one."
+
+
+NUMBER_PREFIX = "0"
+"""In a checklist of more than nine items, 0 starts an item's number typed in full."""
+
+
+class ItemNumberTyping:
+    """The keys of a checklist's items past the ninth: 0, then the item's number with as many
+    digits as the list's length has (0 1 2 ticks item 12 of 14). The digits 1-9 keep ticking
+    their item at once, and letters start an "other" answer, so only 0 was free to start it."""
+
+    def __init__(self) -> None:
+        self.typed: str | None = None
+        """The digits typed after the 0; None when no number is being typed."""
+
+    def take(self, character: str, count: int) -> bool:
+        """Whether the key is part of an item's number (then it does nothing else); any other
+        key ends the number unfinished and does what it always does."""
+        if self.typed is None:
+            if character != NUMBER_PREFIX or count <= 9:
+                return False
+            self.typed = ""
+            return True
+        if not character.isdigit():
+            self.typed = None
+            return False
+        self.typed += character
+        return True
+
+    def finished(self, count: int) -> int | None:
+        """The number typed, once all its digits are in (it may be out of range); the next 0
+        starts a new one."""
+        if self.typed is None or len(self.typed) < len(str(count)):
+            return None
+        number, self.typed = int(self.typed), None
+        return number
+
+
+def checklist_hint(count: int, other: bool, typed: str | None = None) -> str:
+    """What the keys of a checklist do; while an item's number is typed, what is still due."""
+    width = len(str(count))
+    if typed is not None:
+        so_far = " ".join([NUMBER_PREFIX, *typed])
+        return f"Typing an item's number: {so_far}… ({width} digits after the {NUMBER_PREFIX})."
+    extra = "; others go in the field above" if other else ""
+    if count <= 9:
+        return f"Digits or Space tick, Enter confirms{extra}."
+    first = "10".rjust(width, "0")  # with 100 items or more, 0 then 010 ticks item 10
+    # one line at 80 columns; once the 0 is typed, the hint follows the digits
+    return f"Tick: 1-9, or {NUMBER_PREFIX} then {first}-{count}; Enter confirms{extra}."

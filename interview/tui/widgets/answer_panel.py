@@ -19,7 +19,12 @@ from textual.widgets.option_list import Option
 from interview.engine.prompts import Prompt, PromptKind
 from interview.errors import as_typed, printable
 from interview.session.model import DONT_KNOW, KEEP, AnswerValue
-from interview.tui.widgets.answer_keys import choice_keys, keys_hint
+from interview.tui.widgets.answer_keys import (
+    ItemNumberTyping,
+    checklist_hint,
+    choice_keys,
+    keys_hint,
+)
 from interview.tui.widgets.status_line import update_if_changed
 from interview.tui.widgets.text_input import TextInput
 
@@ -77,7 +82,8 @@ class NumberedOptionList(OptionList):
 class Checklist(OptionList):
     """Several choices, each shown ``[x]`` or ``[ ]`` (never by colour alone).
 
-    Digits or Space tick and untick; Enter confirms the whole list.
+    Digits or Space tick and untick (past the ninth item, 0 then the item's number); Enter
+    confirms the whole list.
     """
 
     BINDINGS = [
@@ -90,15 +96,23 @@ class Checklist(OptionList):
     class Confirmed(Message):
         values: list[str]
 
+    @dataclass
+    class NumberTyped(Message):
+        """An item's number is being typed (its digits after the 0), or no longer (None)."""
+
+        typed: str | None
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._entries: list[tuple[str, str]] = []
         self.ticked: list[str] = []
+        self._number = ItemNumberTyping()
 
     def set_entries(self, entries: list[tuple[str, str]], ticked: list[str]) -> None:
         """Show the entries, with those in ``ticked`` ticked."""
         self._entries = entries
         self.ticked = [value for value, _ in entries if value in ticked]
+        self._number = ItemNumberTyping()
         self.clear_options()
         self.add_options(
             [Option(self._label(n), id=value) for n, (value, _) in enumerate(entries, 1)]
@@ -110,7 +124,7 @@ class Checklist(OptionList):
         box = "[x] " if value in self.ticked else "[ ] "
         text = Text()
         text.append(box, style="bold")
-        text.append_text(numbered(number, label))
+        text.append_text(keyed(str(number).rjust(len(str(len(self._entries)))), label))
         return text
 
     def action_confirm(self) -> None:
@@ -120,6 +134,8 @@ class Checklist(OptionList):
         """A letter typed on the list starts an "other" answer: it goes to the field below,
         which takes the focus (so the words after it, spaces included, follow it there and
         never tick the highlighted item)."""
+        if self._take_number_key(event):
+            return
         character = event.character
         if character is None or not character.isprintable() or character.isdigit():
             return
@@ -133,6 +149,22 @@ class Checklist(OptionList):
         other.select_on_focus = False  # else the focus selects the letter and the next replaces it
         other.focus()
         other.insert_text_at_cursor(character)
+
+    def _take_number_key(self, event: events.Key) -> bool:
+        """0 and the digits after it, the keys of the items past the ninth; any other key
+        ends an unfinished number and does what it always does."""
+        count, was_typing = len(self._entries), self._number.typed is not None
+        if not self._number.take(event.character or "", count):
+            if was_typing:
+                self.post_message(self.NumberTyped(None))
+            return False
+        event.stop()
+        event.prevent_default()
+        number = self._number.finished(count)
+        if number is not None:
+            self.action_toggle_number(number)
+        self.post_message(self.NumberTyped(self._number.typed))
+        return True
 
     def action_toggle_highlighted(self) -> None:
         if self.highlighted is not None:
@@ -203,8 +235,7 @@ class AnswerPanel(Vertical):
         elif prompt.kind is PromptKind.MULTI_CHOICE:
             chosen = previous if isinstance(previous, list) else []
             self._show_checklist([(o.value, o.label) for o in prompt.options], chosen)
-            extra = "; others go in the field above" if prompt.allow_other else ""
-            self._set_hint(f"Digits or Space tick, Enter confirms{extra}.")
+            self._set_hint(checklist_hint(len(prompt.options), prompt.allow_other))
         else:
             entries = [(o.value, o.label) for o in prompt.options]
             if prompt.allow_dont_know:
@@ -301,6 +332,12 @@ class AnswerPanel(Vertical):
             self._set_hint("Type your answer and press Enter. Esc goes back.")
         else:
             self.post_message(self.Answered(value, self.showing))
+
+    def on_checklist_number_typed(self, event: Checklist.NumberTyped) -> None:
+        event.stop()
+        if self._prompt is not None and self._prompt.kind is PromptKind.MULTI_CHOICE:
+            count, other = len(self._prompt.options), self._prompt.allow_other
+            self._set_hint(checklist_hint(count, other, event.typed))
 
     def on_checklist_confirmed(self, event: Checklist.Confirmed) -> None:
         event.stop()
