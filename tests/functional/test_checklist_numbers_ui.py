@@ -7,7 +7,7 @@ from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.session.model import SessionKind
 from interview.session.store import SessionStore
 from interview.tui.app import Resume
-from interview.tui.widgets.answer_panel import Checklist
+from interview.tui.widgets.choice_lists import Checklist
 from tests.functional.conftest import AppFactory, press
 from tests.functional.test_snapshots import CONTEXT, started
 

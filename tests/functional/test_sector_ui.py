@@ -15,7 +15,7 @@ from interview.tui.app import SmmApp
 from interview.tui.screens.interview import InterviewScreen
 from interview.tui.screens.new_session import NewSessionScreen
 from interview.tui.screens.start import StartScreen
-from interview.tui.widgets.answer_panel import NumberedOptionList
+from interview.tui.widgets.choice_lists import NumberedOptionList
 from tests.functional.conftest import AppFactory, press, type_answer
 
 MEDICAL = 5  # "Medical devices and healthcare", the fifth sector of the questionnaire

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from interview.errors import as_typed
 from interview.session.limits import text_too_long
 from interview.tui import keys
-from interview.tui.widgets.answer_panel import NumberedOptionList
+from interview.tui.widgets.choice_lists import NumberedOptionList
 from interview.tui.widgets.text_input import NoteEditor, TextInput
 
 

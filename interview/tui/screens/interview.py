@@ -231,10 +231,10 @@ class InterviewScreen(Screen[None]):
         self._finished.change(self.app, system, what, change, self.show_state, say)
 
     def on_answer_panel_answered(self, event: AnswerPanel.Answered) -> None:
-        prompt = self.engine.current()
-        if prompt is None or event.showing != self.query_one(AnswerPanel).showing:
-            return  # typed ahead, for a question no longer on show
-        answer = partial(self._answer, prompt, event.value)
+        prompt, value = self.engine.current(), self.query_one(AnswerPanel).resolve(event)
+        if prompt is None or value is None:
+            return  # a key that gave no answer, or a click on a question no longer on show
+        answer = partial(self._answer, prompt, value)
         self._unless_kept_finished("Changing this answer", answer)
 
     def _answer(self, prompt: Prompt, value: AnswerValue) -> None:

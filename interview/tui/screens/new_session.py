@@ -26,7 +26,7 @@ from interview.questionnaire.model import ContextOption
 from interview.sectors import offer_for_sector
 from interview.services import system_key
 from interview.session.model import SessionKind
-from interview.tui.widgets.answer_panel import NumberedOptionList, numbered
+from interview.tui.widgets.choice_lists import NumberedOptionList, numbered
 from interview.tui.widgets.text_input import TextInput
 
 NONE_CHOSEN = "none"

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from interview.errors import InputError, printable
 from interview.gap import RoadmapItem
 from interview.plan import PlanItem, PlanStatus, parse_due
-from interview.tui.widgets.answer_panel import NumberedOptionList, numbered
+from interview.tui.widgets.choice_lists import NumberedOptionList, numbered
 from interview.tui.widgets.text_input import TextInput
 
 STATUS_WORDS = {

@@ -24,7 +24,7 @@ from interview.services.workshop import Workshop
 from interview.session.model import SessionKind
 from interview.tui.screens.dialogs import NoteDialog
 from interview.tui.screens.new_session import NewSessionScreen
-from interview.tui.widgets.answer_panel import NumberedOptionList, numbered
+from interview.tui.widgets.choice_lists import NumberedOptionList, numbered
 from interview.tui.workshop_messages import OPEN_WITH_CODE
 
 INTRO = (

@@ -10,176 +10,25 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from interview.engine.prompts import Prompt, PromptKind
-from interview.errors import as_typed, printable
+from interview.errors import printable
 from interview.session.model import DONT_KNOW, KEEP, AnswerValue
 from interview.tui.widgets.answer_keys import (
-    ItemNumberTyping,
     checklist_hint,
     choice_keys,
     keys_hint,
 )
+from interview.tui.widgets.choice_lists import Checklist, NumberedOptionList, keyed
 from interview.tui.widgets.status_line import update_if_changed
 from interview.tui.widgets.text_input import TextInput
+from interview.tui.widgets.typed_keys import KeyQueue, TypedKey
 
 OTHER = "__other__"
-DIGITS = [str(number) for number in range(1, 10)]
-
-
-def numbered(number: int, label: str) -> Text:
-    """``3. Don't know``: the digit that picks the option, then its literal label."""
-    return keyed(str(number) if number <= 9 else "", label)
-
-
-def keyed(key: str, label: str) -> Text:
-    """``g. Keep 3 …``: the key that picks the option (blank for none), then its literal label."""
-    text = Text()
-    text.append(f"{key}. " if key else "   ", style="bold")
-    text.append(as_typed(label))
-    return text
-
-
-class NumberedOptionList(OptionList):
-    """An option list where the digits 1-9 choose an option at once (or the keys it is given)."""
-
-    BINDINGS = [Binding(digit, f"pick({digit})", show=False) for digit in DIGITS]
-
-    def __init__(self, *content: Option, id: str | None = None) -> None:
-        super().__init__(*content, id=id)
-        self.keys: list[str] | None = None
-        """The key that picks each option, in order; None: the digits by position."""
-
-    def action_pick(self, number: int) -> None:
-        if self.keys is not None:
-            self._pick_key(str(number))
-        elif number <= self.option_count:
-            self._pick_index(number - 1)
-
-    def on_key(self, event: events.Key) -> None:
-        """Letter keys, where the options were given some (a digit goes to its binding)."""
-        character = event.character or ""
-        if self.keys is not None and not character.isdigit() and self._pick_key(character):
-            event.stop()
-            event.prevent_default()
-
-    def _pick_key(self, key: str) -> bool:
-        if not key or key not in (self.keys or []):
-            return False
-        self._pick_index((self.keys or []).index(key))
-        return True
-
-    def _pick_index(self, index: int) -> None:
-        self.highlighted = index
-        self.action_select()
-
-
-class Checklist(OptionList):
-    """Several choices, each shown ``[x]`` or ``[ ]`` (never by colour alone).
-
-    Digits or Space tick and untick (past the ninth item, 0 then the item's number); Enter
-    confirms the whole list.
-    """
-
-    BINDINGS = [
-        Binding("enter", "confirm", "Confirm"),
-        Binding("space", "toggle_highlighted", "Tick", show=False),
-        *(Binding(digit, f"toggle_number({digit})", show=False) for digit in DIGITS),
-    ]
-
-    @dataclass
-    class Confirmed(Message):
-        values: list[str]
-
-    @dataclass
-    class NumberTyped(Message):
-        """An item's number is being typed (its digits after the 0), or no longer (None)."""
-
-        typed: str | None
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._entries: list[tuple[str, str]] = []
-        self.ticked: list[str] = []
-        self._number = ItemNumberTyping()
-
-    def set_entries(self, entries: list[tuple[str, str]], ticked: list[str]) -> None:
-        """Show the entries, with those in ``ticked`` ticked."""
-        self._entries = entries
-        self.ticked = [value for value, _ in entries if value in ticked]
-        self._number = ItemNumberTyping()
-        self.clear_options()
-        self.add_options(
-            [Option(self._label(n), id=value) for n, (value, _) in enumerate(entries, 1)]
-        )
-        self.highlighted = 0 if entries else None
-
-    def _label(self, number: int) -> Text:
-        value, label = self._entries[number - 1]
-        box = "[x] " if value in self.ticked else "[ ] "
-        text = Text()
-        text.append(box, style="bold")
-        text.append_text(keyed(str(number).rjust(len(str(len(self._entries)))), label))
-        return text
-
-    def action_confirm(self) -> None:
-        self.post_message(self.Confirmed(list(self.ticked)))
-
-    def on_key(self, event: events.Key) -> None:
-        """A letter typed on the list starts an "other" answer: it goes to the field below,
-        which takes the focus (so the words after it, spaces included, follow it there and
-        never tick the highlighted item)."""
-        if self._take_number_key(event):
-            return
-        character = event.character
-        if character is None or not character.isprintable() or character.isdigit():
-            return
-        if character == " ":
-            return  # Space ticks, as the hint says
-        other = self.screen.query("#text").first(Input)
-        if not other.display:
-            return
-        event.stop()
-        event.prevent_default()
-        other.select_on_focus = False  # else the focus selects the letter and the next replaces it
-        other.focus()
-        other.insert_text_at_cursor(character)
-
-    def _take_number_key(self, event: events.Key) -> bool:
-        """0 and the digits after it, the keys of the items past the ninth; any other key
-        ends an unfinished number and does what it always does."""
-        count, was_typing = len(self._entries), self._number.typed is not None
-        if not self._number.take(event.character or "", count):
-            if was_typing:
-                self.post_message(self.NumberTyped(None))
-            return False
-        event.stop()
-        event.prevent_default()
-        number = self._number.finished(count)
-        if number is not None:
-            self.action_toggle_number(number)
-        self.post_message(self.NumberTyped(self._number.typed))
-        return True
-
-    def action_toggle_highlighted(self) -> None:
-        if self.highlighted is not None:
-            self.action_toggle_number(self.highlighted + 1)
-
-    def action_toggle_number(self, number: int) -> None:
-        if not 1 <= number <= len(self._entries):
-            return
-        value = self._entries[number - 1][0]
-        if value in self.ticked:
-            self.ticked.remove(value)
-        else:
-            self.ticked = [v for v, _ in self._entries if v in self.ticked or v == value]
-        self.replace_option_prompt_at_index(number - 1, self._label(number))
-        self.highlighted = number - 1
 
 
 class AnswerPanel(Vertical):
@@ -192,6 +41,9 @@ class AnswerPanel(Vertical):
         value: AnswerValue
         showing: int
         """Which showing of the panel the answer was given to (see :attr:`showing`)."""
+        key: str = ""
+        """A key sent on (see typed_keys), to apply with :meth:`resolve`; value is unused."""
+        character: str | None = None
 
     @dataclass
     class MenuChosen(Message):
@@ -206,9 +58,10 @@ class AnswerPanel(Vertical):
         self._menu = False
         self._entries: list[tuple[str, str]] = []
         self.showing = 0
-        """Counts what the panel has shown. A key typed ahead can be handled by the old list
-        of options after the answer before it moved the interview on; its message then names
-        an old showing, and the screen drops it rather than apply it to the wrong question."""
+        """Counts what the panel has shown. A click made just before the interview moved on
+        names an old showing, and the screen drops it rather than apply it to the wrong
+        question (keys are sent on instead: typed_keys)."""
+        self.key_queue = KeyQueue()
 
     def compose(self) -> ComposeResult:
         yield Static(id="panel-title")
@@ -216,6 +69,10 @@ class AnswerPanel(Vertical):
         yield Checklist(id="checklist")
         yield TextInput(id="text")
         yield Static(id="panel-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(Checklist).key_queue = self.key_queue
+        self.query_one(TextInput).key_queue = self.key_queue
 
     # --- Showing -----------------------------------------------------------------------------
 
@@ -225,6 +82,8 @@ class AnswerPanel(Vertical):
         cursor on a fresh question."""
         self._prompt, self._menu = prompt, False
         self.showing += 1
+        self.key_queue.answered = False
+        self.query_one("#choices", NumberedOptionList).key_queue = self.key_queue
         self._set_title(None)
         if prompt.kind is PromptKind.TEXT:
             self._show_text(prompt.placeholder, previous if isinstance(previous, str) else "")
@@ -260,6 +119,8 @@ class AnswerPanel(Vertical):
         """Offer a menu (continue, review items, finish ...)."""
         self._prompt, self._menu = None, True
         self.showing += 1
+        self.key_queue.answered = False
+        self.query_one("#choices", NumberedOptionList).key_queue = None  # see MenuTypedAhead
         self._set_title(title)
         self._show_choices(entries, None)
         self._set_hint("")
@@ -315,7 +176,54 @@ class AnswerPanel(Vertical):
     def _only(self, widget: OptionList | Input) -> None:
         for other in self.query("#choices, #checklist, #text"):
             other.display = other is widget
-        widget.focus()
+        self.screen.set_focus(widget)  # at once: a key sent on goes where the focus is now
+
+    # --- Keys sent on ----------------------------------------------------------------------
+
+    def on_typed_key(self, event: TypedKey) -> None:
+        event.stop()
+        self.post_message(self.Answered("", self.showing, event.key, event.character))
+
+    def resolve(self, event: Answered) -> AnswerValue | None:
+        """The answer a message of this panel gives to what is on show now, if any: a key sent
+        on is applied to it as if typed there; a click on an earlier showing gives none."""
+        if not event.key:
+            return event.value if event.showing == self.showing else None
+        self.key_queue.in_flight = max(0, self.key_queue.in_flight - 1)
+        if self.app.screen is not self.screen:  # a dialog an answer opened: the key is its own
+            self.app.post_message(events.Key(event.key, event.character))
+            return None
+        return self.take_key(event.key, event.character)
+
+    def take_key(self, key: str, character: str | None) -> AnswerValue | None:
+        """Apply a key to the question on show; the answer it gives, if it gives one."""
+        prompt = self._prompt
+        if self._menu or prompt is None:
+            return None  # typed before the menu was put up: dropped (MenuTypedAhead)
+        field = self.query_one("#text", TextInput)
+        several = prompt.kind is PromptKind.MULTI_CHOICE
+        if field.display and (not several or self.screen.focused is field):
+            typed = field.take_key(key, character)
+            if typed is None:
+                return None
+            return (
+                [*self.query_one(Checklist).ticked, *self._other_values()]
+                if several
+                else typed.strip()
+            )
+        if several:
+            ticked = self.query_one(Checklist).take_key(key, character)
+            return None if ticked is None else [*ticked, *self._other_values()]
+        choices = self.query_one("#choices", NumberedOptionList)
+        index = choices.index_for(key, character)
+        if index is None:
+            return None
+        choices.highlighted = index  # what was chosen, under a dialog the answer may open
+        value = self._entries[index][0]
+        if value == OTHER:
+            self._type_other()
+            return None
+        return value
 
     # --- Posting --------------------------------------------------------------------------
 
@@ -328,8 +236,7 @@ class AnswerPanel(Vertical):
         if self._menu:
             self.post_message(self.MenuChosen(value, self.showing))
         elif value == OTHER:
-            self._show_text("Type your answer", "")
-            self._set_hint("Type your answer and press Enter. Esc goes back.")
+            self._type_other()
         else:
             self.post_message(self.Answered(value, self.showing))
 
@@ -338,6 +245,10 @@ class AnswerPanel(Vertical):
         if self._prompt is not None and self._prompt.kind is PromptKind.MULTI_CHOICE:
             count, other = len(self._prompt.options), self._prompt.allow_other
             self._set_hint(checklist_hint(count, other, event.typed))
+
+    def _type_other(self) -> None:
+        self._show_text("Type your answer", "")
+        self._set_hint("Type your answer and press Enter. Esc goes back.")
 
     def on_checklist_confirmed(self, event: Checklist.Confirmed) -> None:
         event.stop()

@@ -16,6 +16,7 @@ from textual import events
 from textual.widgets import Input, TextArea
 
 from interview.session.limits import MAX_TEXT_LENGTH
+from interview.tui.widgets.typed_keys import KeyQueue, send_on
 
 KEPT_CATEGORIES = frozenset({"Zs", "Cf"})
 """Space separators (the non-breaking space, ...) and format characters (ZWJ, ZWNJ, ...)."""
@@ -50,8 +51,22 @@ class TextInput(Input):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.max_length = MAX_TEXT_LENGTH  # typing stops there; a longer paste is refused
+        self.key_queue: KeyQueue | None = None
+        """In the answer area: from Enter until the next question is on show, keys are sent
+        on, not typed here (see typed_keys)."""
 
     async def _on_key(self, event: events.Key) -> None:
+        queue = self.key_queue
+        if queue is not None and queue.holds_keys() and send_on(self, queue, event):
+            return
+        if queue is not None and event.key == "enter":
+            # Submitted here, in the order typed: Textual's Enter binding would run only once
+            # the key has passed the screen, after the keys typed behind it reached this field.
+            event.stop()
+            event.prevent_default()
+            queue.answered = True
+            await self.action_submit()
+            return
         if (character := kept_character(event)) is not None:
             event.stop()
             event.prevent_default()
@@ -61,6 +76,21 @@ class TextInput(Input):
                 self.replace(character, *self.selection)
             return
         await super()._on_key(event)
+
+    def take_key(self, key: str, character: str | None) -> str | None:
+        """A key sent on, applied as typed here: the text, on Enter; else None."""
+        if key == "enter":
+            return self.value
+        if self.select_on_focus:  # the first key since the field was shown replaces its text,
+            self.select_on_focus = False  # as typing over the selection would; and the focus,
+            self.value = ""  # which may come after this key, must not select what it typed
+            if key == "backspace":
+                return None
+        if key == "backspace":
+            self.action_delete_left()
+        elif character is not None and len(self.value) < MAX_TEXT_LENGTH:
+            self.insert_text_at_cursor(character)
+        return None
 
     def _on_paste(self, event: events.Paste) -> None:
         first_line = event.text.partition("\n")[0]  # Input pastes the first line only
