@@ -32,6 +32,7 @@ from interview.session.model import Session, SessionKind
 from interview.tui import keys
 from interview.tui.finished_on_file import finished_on_file
 from interview.tui.launch import Launch, Resume, ShowStart, StartNew
+from interview.tui.screens.dialogs import NoteDialog
 from interview.tui.screens.interview import GapRequested, InterviewScreen
 from interview.tui.screens.new_session import NewSessionScreen, StartGiven, StartRequested
 from interview.tui.screens.start import (
@@ -152,7 +153,11 @@ class SmmApp(App[ExitReport]):
 
     async def action_quit(self) -> None:
         """Every answer is saved as it is given; after a failed save it is tried once more,
-        and the exit report says what is still not written."""
+        and the exit report says what is still not written. A note being typed is not thrown
+        away by a quit: it is kept or cancelled first."""
+        if isinstance(self.screen, NoteDialog) and self.screen.changed:
+            self.notify(self.screen.before_quitting, markup=False)
+            return
         if self._unsaved is not None and self._open is not None:
             with contextlib.suppress(InputError):
                 self._save(self._open)

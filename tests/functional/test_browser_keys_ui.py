@@ -88,3 +88,17 @@ async def test_in_a_terminal_the_keys_are_unchanged(
     assert app.return_value == ExitReport(SESSION, store.path_of(SESSION))
     assert "Esc goes back, F1 explains" in welcome
     assert (shown["Note"], shown["Why?"], shown["Quit"]) == ("^n", "f1", "^q")
+
+
+async def test_quitting_while_a_note_is_typed_keeps_it_on_screen(
+    small: Questionnaire, store: SessionStore
+) -> None:
+    """Ctrl+X (a browser's quit) or Ctrl+Q in the note editor: what was typed is not lost."""
+    for in_browser, quit_key, note_key in ((True, "ctrl+x", "ctrl+e"), (False, "ctrl+q", "ctrl+n")):
+        app = served_app(small, store, in_browser=in_browser)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await press(pilot, note_key, *"evidence", quit_key)
+            assert isinstance(app.screen, NoteDialog)  # still there, with what was typed
+            await press(pilot, "escape", quit_key)  # cancelled: now it quits
+        assert app.return_value is not None
+        store.path_of(SESSION).unlink()

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from textual import events
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from interview.session.model import SessionKind
 from interview.session.store import SessionStore
 from interview.tui.launch import StartNew
+from interview.tui.screens.dialogs import JumpDialog, NoteDialog
+from interview.tui.widgets.answer_panel import AnswerPanel
 from tests.functional.conftest import AppFactory, press, type_answer
 
 SESSION = "acme-gate-assessment-2026-11-25"
@@ -72,3 +75,25 @@ async def test_texts_and_digits_in_one_burst_answer_as_typed_slowly(
     store.path_of(SESSION).unlink()
     slowly = await answers_after(make_app, store, typed_in_a_burst=False)
     assert in_a_burst == slowly
+
+
+async def test_a_key_sent_on_reaches_a_text_dialog_and_no_other_screen(
+    make_app: AppFactory, store: SessionStore
+) -> None:
+    """Keys typed ahead of a dialog an answer opens: a text it asks for (a reason, who can
+    answer) takes them; any other screen (a menu, the target's overview, help) takes none."""
+    app = make_app(StartNew(SessionKind.ASSESSMENT, "Acme Gate"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = app.screen.query_one(AnswerPanel)
+        app.push_screen(JumpDialog([("D1.1", "D1.1 first"), ("D1.2", "D1.2 second")]))
+        await pilot.pause()
+        panel.post_message(AnswerPanel.Answered("", panel.showing, "2", "2"))
+        await pilot.pause()
+        assert isinstance(app.screen, JumpDialog)  # the "2" chose nothing there
+        app.pop_screen()
+        app.push_screen(NoteDialog("Who can answer this?", "", multiline=False))
+        await pilot.pause()
+        panel.post_message(AnswerPanel.Answered("", panel.showing, "J", "J"))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one("#note", Input).value == "J"

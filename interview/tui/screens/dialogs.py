@@ -65,6 +65,18 @@ class NoteDialog(ModalScreen[str | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self._keep(event.value)
 
+    @property
+    def changed(self) -> bool:
+        """Whether something was typed that is neither kept nor cancelled yet."""
+        if self._multiline:
+            return self.query_one("#note", NoteEditor).text != self._note
+        return self.query_one("#note", TextInput).value != self._note
+
+    @property
+    def before_quitting(self) -> str:
+        keep = "Ctrl+S" if self._multiline else "Enter"
+        return f"Keep the text first ({keep}) or cancel it (Esc), then quit."
+
     def action_keep(self) -> None:
         if self._multiline:
             self._keep(self.query_one(NoteEditor).text)

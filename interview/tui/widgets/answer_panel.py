@@ -12,7 +12,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from interview.engine.prompts import Prompt, PromptKind
@@ -190,8 +190,11 @@ class AnswerPanel(Vertical):
         if not event.key:
             return event.value if event.showing == self.showing else None
         self.key_queue.in_flight = max(0, self.key_queue.in_flight - 1)
-        if self.app.screen is not self.screen:  # a dialog an answer opened: the key is its own
-            self.app.post_message(events.Key(event.key, event.character))
+        if self.app.screen is not self.screen:
+            # A text an answer asks for (its reason, who can answer): typed ahead into it.
+            # Any other screen (a menu, the target's overview) takes no key typed before it.
+            if isinstance(self.app.screen.focused, Input | TextArea):
+                self.app.post_message(events.Key(event.key, event.character))
             return None
         return self.take_key(event.key, event.character)
 
