@@ -12,6 +12,8 @@ from textual.widgets import Input
 from interview.engine.interview import Interview
 from interview.profiles import find_profile, start_from_profile
 from interview.questionnaire import Questionnaire, load_questionnaire
+from interview.services import Workspace
+from interview.services.workshop import Seat, Workshop
 from interview.session.model import (
     NO,
     YES,
@@ -24,7 +26,7 @@ from interview.session.model import (
 )
 from interview.session.store import SessionStore
 from interview.tui.app import SmmApp
-from interview.tui.launch import Resume
+from interview.tui.launch import Resume, ShowStart
 from tests.functional.conftest import FROZEN, AppFactory
 
 SnapCompare = Callable[..., bool]
@@ -157,3 +159,45 @@ def test_target_overview(
     session.phase = Phase.DONE
     session_id = store.create(session).id
     assert snap_compare(resumed(make_app, store, smm, session_id), run_before=no_blink)
+
+
+def served_tab(store: SessionStore, questionnaire: Questionnaire, seat: Seat) -> SmmApp:
+    workspace = Workspace(questionnaire, store, clock=lambda: FROZEN)
+    workshop = Workshop(workspace.folder, seat)
+    return SmmApp(workspace, ShowStart(), workshop, in_browser=True)
+
+
+def test_workshop_participant_start_page(
+    snap_compare: SnapCompare, store: SessionStore, smm: Questionnaire
+) -> None:
+    """A participant's tab: their own session only, and "Open a session with its code"."""
+    mine, theirs = Seat("ann-browser-0123456789"), Seat("bob-browser-0123456789")
+    Workshop(store.folder, mine).claim(started(store, smm, SessionKind.TARGET, []))
+    Workshop(store.folder, theirs).claim("someone-else-s-session")
+    assert snap_compare(served_tab(store, smm, mine), run_before=no_blink)
+
+
+def test_workshop_consultant_start_page(
+    snap_compare: SnapCompare, store: SessionStore, smm: Questionnaire
+) -> None:
+    """The consultant's tab: every session, how many are finished, and the history."""
+    started(store, smm, SessionKind.TARGET, [])
+    app = served_tab(store, smm, Seat("con-browser-0123456789", consultant=True))
+    assert snap_compare(app, run_before=no_blink)
+
+
+def test_reopen_dialog(
+    snap_compare: SnapCompare, make_app: AppFactory, store: SessionStore, small: Questionnaire
+) -> None:
+    """A finished session, looked back at: the first change asks, "keep it finished" first."""
+    session_id = started(store, small, SessionKind.ASSESSMENT, ["Gateway"])
+    interview = Interview(small, store.read(session_id), on_change=store.save, clock=lambda: FROZEN)
+    while interview.phase is not Phase.REVIEW:  # every practice "no"
+        if interview.phase is Phase.PRACTICE_SUMMARY:
+            interview.continue_interview()
+        else:
+            interview.answer("no")
+    interview.finish_interview()
+    assert store.read(session_id).phase is Phase.DONE
+    app = resumed(make_app, store, small, session_id)
+    assert snap_compare(app, press=["escape", "1"], run_before=no_blink)
