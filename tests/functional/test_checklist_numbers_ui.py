@@ -6,7 +6,7 @@ from textual.widgets import Static
 from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.session.model import SessionKind
 from interview.session.store import SessionStore
-from interview.tui.app import Resume
+from interview.tui.launch import Resume
 from interview.tui.widgets.choice_lists import Checklist
 from tests.functional.conftest import AppFactory, press
 from tests.functional.test_snapshots import CONTEXT, started
@@ -62,3 +62,16 @@ async def test_an_unfinished_number_gives_way_to_the_next_key(
         await press(pilot, "0", "3", "enter")  # no item 3x: Enter confirms what is ticked
     answer = store.read(session_id).answers["regulations"].value
     assert answer == ["etsi-en-303-645"]
+
+
+async def test_a_note_kept_before_the_answer_keeps_the_ticks(
+    make_app: AppFactory, store: SessionStore
+) -> None:
+    """Ticked, then a note (Ctrl+N, Ctrl+S), then Enter: the items ticked are the answer."""
+    smm, session_id = at_regulations(store)
+    app = make_app(Resume(session_id), questionnaire=smm)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "1", "2", "ctrl+n", *"CRA file", "ctrl+s", "enter")
+    answer = store.read(session_id).answers["regulations"]
+    assert answer.value == ["etsi-en-303-645", "eu-cra"]
+    assert answer.note == "CRA file"

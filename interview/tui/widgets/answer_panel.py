@@ -79,7 +79,9 @@ class AnswerPanel(Vertical):
     def ask(self, prompt: Prompt, previous: AnswerValue | None, marked: str = "") -> None:
         """Offer the answers to a prompt, the previous answer (if any) preselected and, among
         numbered choices, labelled ``(marked)`` in words: the highlight alone looks like the
-        cursor on a fresh question."""
+        cursor on a fresh question. Asked again while on show (after a note is kept, or an
+        answer refused), what was ticked or typed so far stays."""
+        previous = self._in_progress(prompt) or previous
         self._prompt, self._menu = prompt, False
         self.showing += 1
         self.key_queue.answered = False
@@ -114,6 +116,17 @@ class AnswerPanel(Vertical):
             keys = choice_keys(prompt, values)
             self._show_choices(entries, given or default, keys)
             self._set_hint(keys_hint(prompt, keys))
+
+    def _in_progress(self, prompt: Prompt) -> AnswerValue | None:
+        """What was ticked or typed for this prompt, if it is the one on show."""
+        on_show = self._prompt
+        if self._menu or on_show is None or on_show.question_id != prompt.question_id:
+            return None
+        if prompt.kind is PromptKind.MULTI_CHOICE:
+            return [*self.query_one(Checklist).ticked, *self._other_values()] or None
+        if prompt.kind is PromptKind.TEXT:
+            return self.query_one("#text", TextInput).value or None
+        return None
 
     def menu(self, title: Text | None, entries: list[tuple[str, str]]) -> None:
         """Offer a menu (continue, review items, finish ...)."""
