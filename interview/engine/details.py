@@ -21,13 +21,20 @@ def previous_answer(session: Session, question_id: str) -> Answer | None:
     return session.previous_answers.get(question_id)
 
 
-def kept_note(session: Session, question_id: str, value: AnswerValue, note: str) -> str | None:
-    """The note an answer will carry: the one given, else the earlier answer's when the value
-    is the same (a reason given for another answer, or the context's, is not kept)."""
-    previous = session.answers.get(question_id) or previous_answer(session, question_id)
-    if note or previous is None or previous.value != value or is_prefilled(previous):
+def kept_note(session: Session, prompt: Prompt, value: AnswerValue, note: str) -> str | None:
+    """The note an answer will carry: the one given; else the earlier answer's, for the same
+    value, or for a new one when the note is evidence about the question. A reason is about
+    the value it was given for (a raise, "not applicable"), so it is not carried onto another
+    value; nor is the context's note, or the previous cycle's."""
+    answer = session.answers.get(prompt.question_id)
+    previous = answer or previous_answer(session, prompt.question_id)
+    if note or previous is None or is_prefilled(previous):
         return note or None
-    return previous.note
+    if previous.value == value:
+        return previous.note
+    reasons = prompt.needs_reason_for
+    is_reason = any(isinstance(v, str) and v in reasons for v in (previous.value, value))
+    return None if is_reason or answer is None else previous.note
 
 
 def with_previous_answer(session: Session, prompt: Prompt) -> Prompt:

@@ -157,7 +157,7 @@ class Interview(Triggers):
         """Answer the current question (optionally with a note) and move on; an answer the
         question does not allow is refused, and nothing changes."""
         prompt = self._require_prompt()
-        carried = kept_note(self.session, prompt.question_id, value, note)
+        carried = kept_note(self.session, prompt, value, note)
         problem = prompt.accepts(value) or misplaced_ask(value, ask or None)
         problem = problem or prompt.accepts_note(value, carried or "")
         if problem:
@@ -176,9 +176,7 @@ class Interview(Triggers):
         that neither ``note`` nor the note already kept gives (so a screen can ask for it)."""
         prompt = self._require_prompt()
         return (
-            prompt.accepts_note(
-                value, kept_note(self.session, prompt.question_id, value, note) or ""
-            )
+            prompt.accepts_note(value, kept_note(self.session, prompt, value, note) or "")
             is not None
         )
 
