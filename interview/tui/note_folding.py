@@ -19,7 +19,7 @@ def rows_of(line: str, width: int = NOTE_WIDTH) -> int:
 
 def fold_note(note: str, width: int = NOTE_WIDTH, shown: int = NOTE_LINES_SHOWN) -> str:
     """The note as written when it fits in ``shown`` lines; otherwise its first lines and
-    ``… (N more lines; the full note is in the report)``. Characters are kept as typed."""
+    ``… (N more lines; the whole note is saved)``. Characters are kept as typed."""
     lines = note.splitlines()
     total = sum(rows_of(line, width) for line in lines)
     if total <= shown:
@@ -33,10 +33,15 @@ def fold_note(note: str, width: int = NOTE_WIDTH, shown: int = NOTE_LINES_SHOWN)
             line = _cut(line, rows_left * width)
         kept.append(line)
         rows_left -= rows_of(line, width)
-    more = total - shown
-    return "\n".join(
-        [*kept, f"… ({more:,} more line{'s' * (more != 1)}; the full note is in the report)"]
-    )
+    return "\n".join([*kept, _what_is_folded(lines, kept)])
+
+
+def _what_is_folded(lines: list[str], kept: list[str]) -> str:
+    """``… (26 more of its 30 lines; …)``: counted in the note's own lines, as typed."""
+    if len(lines) == 1:
+        return "… (the rest is saved with the note)"
+    more = len(lines) - len(kept) + (kept[-1] != lines[len(kept) - 1])  # a line cut short
+    return f"… ({more:,} more of its {len(lines):,} lines; the whole note is saved)"
 
 
 def _cut(line: str, columns: int) -> str:

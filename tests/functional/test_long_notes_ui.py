@@ -74,4 +74,4 @@ async def test_a_long_note_is_kept_whole_and_folded_in_the_transcript(
         assert store.read(SESSION).answers["D1.1.c1.1"].note == note + "\n".strip()
         shown = transcript_text(app)
     assert "Evidence line 4" in shown and "Evidence line 5" not in shown
-    assert "… (26 more lines; the full note is in the report)" in shown
+    assert "… (26 more of its 30 lines; the whole note is saved)" in shown

@@ -93,7 +93,7 @@ def test_a_long_note_is_folded_to_its_first_lines_as_typed() -> None:
     folded = fold_note(note).splitlines()
     assert folded == [
         *(f"line {number}\u00a0x\u200dy" for number in range(1, 5)),
-        "… (26 more lines; the full note is in the report)",
+        "… (26 more of its 30 lines; the whole note is saved)",
     ]
 
 
@@ -101,4 +101,9 @@ def test_one_long_paragraph_is_folded_after_a_word() -> None:
     folded = fold_note("word " * 600, width=64).splitlines()  # 3,000 characters: 47 lines
     assert len(folded) == 2
     assert folded[0].endswith("word…") and len(folded[0]) <= 4 * 64
-    assert folded[1] == "… (43 more lines; the full note is in the report)"
+    assert folded[1] == "… (the rest is saved with the note)"
+
+
+def test_a_line_cut_short_counts_as_not_shown() -> None:
+    folded = fold_note("word " * 100 + "\nsecond line", width=64).splitlines()
+    assert folded[-1] == "… (2 more of its 2 lines; the whole note is saved)"
