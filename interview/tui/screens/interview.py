@@ -40,7 +40,7 @@ from interview.tui.keys import key_name
 from interview.tui.screens.answer_dialogs import answer_after_dialog
 from interview.tui.screens.dialogs import HelpDialog, JumpDialog, NoteDialog
 from interview.tui.screens.interview_guards import FinishedGuard, MenuTypedAhead
-from interview.tui.screens.interview_keys import INTERVIEW_BINDINGS, palette_commands
+from interview.tui.screens.interview_keys import INTERVIEW_BINDINGS, FooterKeys, palette_commands
 from interview.tui.screens.target_overview import TargetOverviewScreen
 from interview.tui.widgets.answer_panel import AnswerPanel
 from interview.tui.widgets.status_line import StatusLine
@@ -77,7 +77,7 @@ class InterviewScreen(Screen[None]):
         self._section: tuple[str | None, ...] = ()
         self._pending_note: str | None = None
         self._saved = Text("✓ every answer is saved", style="italic")
-        self._menu_keys = MenuTypedAhead()
+        self._menu_keys, self._footer_keys = MenuTypedAhead(), FooterKeys()
         self._finished = FinishedGuard()
 
     def compose(self) -> ComposeResult:
@@ -103,7 +103,7 @@ class InterviewScreen(Screen[None]):
     def show_state(self) -> None:
         """Bring the status line, the transcript and the answer panel up to the engine's state."""
         self._show_status()
-        self.refresh_bindings()  # the footer offers only the keys that do something now
+        self._footer_keys.refresh(self)  # the footer offers only the keys that work now
         phase = self.engine.phase
         self._finished.saw(phase)
         if phase in (Phase.CONTEXT, Phase.INTERVIEW):
