@@ -75,8 +75,9 @@ def make_folder(folder: Path) -> None:
         ) from None
 
 
-def write_text_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that a reader sees the old file or the new one, whole.
+def write_text_atomically(path: Path, text: str | bytes) -> None:
+    """Write ``text`` (or the bytes of a binary document) to ``path`` so that a reader sees
+    the old file or the new one, whole.
 
     The text goes to a temporary file in the same folder (see :func:`write_temporary`), then
     is renamed over ``path``; on any failure the temporary file is removed and ``path`` is
@@ -107,15 +108,19 @@ def write_text_atomically(path: Path, text: str) -> None:
     fsync_folder(folder)
 
 
-def fill_temporary(handle: int, temporary: Path, text: str, *, mode: int | None = None) -> None:
-    """Write ``text`` in UTF-8 to the open temporary file ``handle`` (from mkstemp), flush and
-    fsync it, ready to be renamed or linked into place; ``mode`` None keeps mkstemp's 0600.
+def fill_temporary(
+    handle: int, temporary: Path, text: str | bytes, *, mode: int | None = None
+) -> None:
+    """Write ``text`` in UTF-8 (bytes as they are) to the open temporary file ``handle`` (from
+    mkstemp), flush and fsync it, ready to be renamed or linked into place; ``mode`` None keeps
+    mkstemp's 0600.
 
     Raises OSError, having removed the temporary file, when it cannot be written whole.
     """
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             if mode is not None:
                 os.fchmod(stream.fileno(), mode)
             stream.flush()

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from interview.cli.output import output_width, warn, workspace_of
+from interview.cli.output import deliver_bytes, output_width, warn, workspace_of
 from interview.errors import printable
 from interview.files import write_text_atomically
 from interview.levels_csv import levels_csv
 from interview.render.csv_output import gap_csv
-from interview.render.formats import write_document
+from interview.render.formats import written
 from interview.render.gap_document import gap_document
 from interview.render.session_document import session_document
 from interview.services.comparison import gap
@@ -28,14 +28,14 @@ def run_gap(arguments: argparse.Namespace) -> int:
     result = gap(workspace, [arguments.target, *arguments.also_target], arguments.current)
     warn(result.warnings)
     if arguments.format == "csv":
-        text = gap_csv(result.report.analysis)
+        text: str | bytes = gap_csv(result.report.analysis)
     elif arguments.format == "json":
         from interview.render.json_output import gap_json  # its models take a while to build
 
         text = gap_json(result.report)
     else:
         width = output_width(arguments.output)
-        text = write_document(gap_document(result.report), arguments.format, width)
+        text = written(gap_document(result.report), arguments.format, width)
     return _deliver(text, arguments.output)
 
 
@@ -52,7 +52,7 @@ def run_report(arguments: argparse.Namespace) -> int:
         return _deliver(report_json(questionnaire, found.session, found.review), arguments.output)
     document = session_document(questionnaire, found.session, found.profile, found.review)
     width = output_width(arguments.output)
-    return _deliver(write_document(document, arguments.format, width), arguments.output)
+    return _deliver(written(document, arguments.format, width), arguments.output)
 
 
 def run_export(arguments: argparse.Namespace) -> int:
@@ -88,8 +88,11 @@ def run_import(arguments: argparse.Namespace) -> int:
 # --- Helpers ---------------------------------------------------------------------------------
 
 
-def _deliver(text: str, output: Path | None) -> int:
-    """Print the text, or write it whole to the output file."""
+def _deliver(text: str | bytes, output: Path | None) -> int:
+    """Print the text, or write it whole to the output file; the bytes of a binary document
+    go to a file, or to standard output only when it is not a terminal."""
+    if isinstance(text, bytes):
+        return deliver_bytes(text, output)
     if output is None:
         print(text, end="" if text.endswith("\n") else "\n")
     else:

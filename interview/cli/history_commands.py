@@ -6,9 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from interview.cli.output import output_width, workspace_of
+from interview.cli.output import deliver_bytes, output_width, workspace_of
 from interview.errors import printable
 from interview.files import write_text_atomically
+from interview.render.formats import BINARY_FORMATS, write_document_bytes
 from interview.render.history_document import history_document
 from interview.render.html import write_html
 from interview.render.json_output import history_json
@@ -29,19 +30,23 @@ def run_history(arguments: argparse.Namespace) -> int:
     history = found.history
     if history is None:
         return EXIT_BAD_INPUT
-    if arguments.format == "html":
+    if arguments.format == "json":
+        text: str | bytes = history_json(questionnaire, history) + "\n"
+    elif arguments.format in BINARY_FORMATS:
+        text = write_document_bytes(history_document(history), arguments.format)
+    elif arguments.format == "html":
         text = write_html(history_document(history))
-    elif arguments.format == "json":
-        text = history_json(questionnaire, history) + "\n"
     else:
         text = write_text(history_document(history), output_width(arguments.output))
     deliver(text, arguments.output)
     return EXIT_BAD_INPUT if found.problems else EXIT_OK
 
 
-def deliver(text: str, output: Path | None) -> None:
-    """Print the text, or write it whole to the output file."""
-    if output is None:
+def deliver(text: str | bytes, output: Path | None) -> None:
+    """Print the text, or write it whole to the output file (bytes: see deliver_bytes)."""
+    if isinstance(text, bytes):
+        deliver_bytes(text, output)
+    elif output is None:
         print(text, end="")
     else:
         write_text_atomically(output, text)

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from interview.errors import printable
+from interview.errors import InputError, printable
+from interview.files import write_text_atomically
 
 if TYPE_CHECKING:
     from interview.services import Workspace
@@ -41,3 +42,18 @@ def output_width(output: Path | None = None) -> int:
     if output is not None or not sys.stdout.isatty():
         return PIPE_WIDTH
     return max(NARROWEST, shutil.get_terminal_size((PIPE_WIDTH, 24)).columns)
+
+
+def deliver_bytes(content: bytes, output: Path | None) -> int:
+    """A binary document (Word, Excel, PDF): written whole to ``output``, or to standard
+    output when that is a pipe or a file; a terminal would show it as garbage."""
+    if output is not None:
+        write_text_atomically(output, content)
+        print(f"Wrote {printable(str(output))}")
+        return 0
+    if sys.stdout.isatty():
+        raise InputError(["this format is a file, not text to show: give a file name with -o FILE"])
+    sys.stdout.flush()
+    sys.stdout.buffer.write(content)
+    sys.stdout.buffer.flush()
+    return 0

@@ -19,16 +19,17 @@ from typing import Any, NoReturn
 
 from interview import __version__
 from interview.errors import InputError
+from interview.render.formats import BINARY_FORMATS
 
 EXIT_BAD_INPUT = 2
 SESSIONS_DIR_VARIABLE = "SMM_SESSIONS_DIR"
 
 SESSION_KINDS = ("target", "assessment")
 PLAN_STATUSES = ("open", "in-progress", "done", "dropped")
-GAP_FORMATS = ("text", "md", "html", "json", "csv")
-REPORT_FORMATS = ("text", "md", "html", "json")
+GAP_FORMATS = ("text", "md", "html", "json", "csv", *BINARY_FORMATS)
+REPORT_FORMATS = ("text", "md", "html", "json", *BINARY_FORMATS)
 EXPORT_FORMATS = ("csv", "json")
-HISTORY_FORMATS = ("text", "json", "html")
+HISTORY_FORMATS = ("text", "json", "html", *BINARY_FORMATS)
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 
