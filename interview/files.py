@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from interview.errors import InputError, printable
@@ -152,3 +154,27 @@ def fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(descriptor)
+
+
+@contextlib.contextmanager
+def read_change_write(
+    lock_file: Path, seconds: float, busy: str, unlockable: str
+) -> Iterator[None]:
+    """Hold ``lock_file`` (an OS lock, released when the process ends) while the block reads,
+    changes and writes a file that several smm may change at once. Waited for ``seconds``:
+    then one line, ``busy``; a lock that cannot be made: ``unlockable`` and the reason."""
+    from filelock import FileLock, Timeout  # only a change takes a lock
+
+    lock = FileLock(lock_file)
+    try:
+        lock.acquire(timeout=seconds)
+    except Timeout:
+        raise InputError([busy]) from None
+    except OSError as error:
+        raise InputError(
+            [f"{unlockable} ({error.strerror}); the folder must be writable"]
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()

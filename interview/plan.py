@@ -20,7 +20,7 @@ from pydantic import Field
 
 from interview.errors import InputError, printable
 from interview.filemodel import FileModel, slug, utc_now
-from interview.files import make_folder
+from interview.files import make_folder, read_change_write
 from interview.gap import RoadmapItem
 from interview.versioned import FileKind, read_versioned, write_versioned
 
@@ -92,27 +92,14 @@ milliseconds; only a stuck process makes it wait that long)."""
 def plan_locked(sessions_dir: Path, system: str) -> Iterator[None]:
     """Hold the system's plan against other writers for a read-change-write: without it, two
     `smm plan set` at once each wrote the plan they had read, and one change was lost."""
-    from filelock import FileLock, Timeout  # only a change of the plan takes the lock
-
     path = plan_path(sessions_dir, system)
     make_folder(path.parent)
-    lock = FileLock(path.with_name(f".{path.stem}.lock"))
-    try:
-        lock.acquire(timeout=PLAN_LOCK_SECONDS)
-    except Timeout:
-        raise InputError(
-            [f"{printable(str(path))}: another smm has been changing this plan for "
-             f"{PLAN_LOCK_SECONDS} s; try again once it has finished"]
-        ) from None  # fmt: skip
-    except OSError as error:
-        raise InputError(
-            [f"{printable(str(path))}: cannot lock the plan ({error.strerror}); the folder "
-             "must be writable"]
-        ) from None  # fmt: skip
-    try:
+    where = printable(str(path))
+    busy = (f"{where}: another smm has been changing this plan for {PLAN_LOCK_SECONDS} s; "
+            "try again once it has finished")  # fmt: skip
+    lock = path.with_name(f".{path.stem}.lock")
+    with read_change_write(lock, PLAN_LOCK_SECONDS, busy, f"{where}: cannot lock the plan"):
         yield
-    finally:
-        lock.release()
 
 
 def update_item(

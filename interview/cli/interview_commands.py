@@ -37,13 +37,11 @@ def run_start(arguments: argparse.Namespace) -> int:
 
 def run_tab(arguments: argparse.Namespace) -> int:
     """One browser tab of ``smm serve``: the start screen, showing what its seat may open."""
-    import secrets
-
-    from interview.services.workshop import Seat, Workshop
+    from interview.services.workshop import Seat, Workshop, new_browser_id
     from interview.tui.launch import ShowStart
 
     # Without the server's seat (a tab started by hand), a browser of its own: it sees nothing.
-    seat = Seat.parse(arguments.seat) if arguments.seat else Seat(secrets.token_urlsafe(18))
+    seat = Seat.parse(arguments.seat) if arguments.seat else Seat(new_browser_id())
     workspace = workspace_of(arguments)
     return _run_app(ShowStart(), workspace, Workshop(workspace.folder, seat))
 

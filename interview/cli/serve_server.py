@@ -16,7 +16,6 @@ import ipaddress
 import json
 import logging
 import re
-import secrets
 import shlex
 import socket
 from collections.abc import Awaitable, Callable
@@ -37,7 +36,7 @@ from interview.cli.serve_guard import (
     token_matches,
 )
 from interview.errors import printable
-from interview.services.workshop import BROWSER_ID, Seat
+from interview.services.workshop import BROWSER_ID, Seat, new_browser_id
 
 log = logging.getLogger("smm.serve")
 
@@ -137,7 +136,7 @@ class GuardedServer(Server):
         if _browser_id(request.cookies.get(guard.browser_cookie)) is None:
             # Path /: the page must see it too, or each visit would draw a new browser id.
             keep = BROWSER_DAYS * 24 * 3600
-            page.set_cookie(guard.browser_cookie, _new_browser_id(), path="/", max_age=keep,
+            page.set_cookie(guard.browser_cookie, new_browser_id(), path="/", max_age=keep,
                             httponly=True, samesite="Strict")  # fmt: skip
         if consultant is not None:
             page.set_cookie(guard.consultant_cookie, consultant, path="/ws", httponly=True,
@@ -182,7 +181,7 @@ class GuardedServer(Server):
         browser = _browser_id(request.cookies.get(self.guard.browser_cookie))
         given = request.cookies.get(self.guard.consultant_cookie)
         consultant = token_matches(given, self.guard.consultant_key)
-        return Seat(browser or _new_browser_id(), consultant=consultant)
+        return Seat(browser or new_browser_id(), consultant=consultant)
 
     def _socket_refusal(self, request: web.Request) -> str | None:
         headers = {name.lower(): value for name, value in request.headers.items()}
@@ -276,10 +275,6 @@ async def _close(websocket: web.WebSocketResponse) -> None:
 def _browser_id(given: str | None) -> str | None:
     """A browser id from its cookie, if it is one the server could have drawn."""
     return given if given is not None and re.fullmatch(BROWSER_ID, given) else None
-
-
-def _new_browser_id() -> str:
-    return secrets.token_urlsafe(18)
 
 
 async def _dispatch(

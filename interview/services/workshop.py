@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import re
 import secrets
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Final, Literal
@@ -24,7 +24,7 @@ from pydantic import Field, StringConstraints
 
 from interview.errors import InputError, printable
 from interview.filemodel import FileModel
-from interview.files import make_folder
+from interview.files import make_folder, read_change_write
 from interview.versioned import FileKind, read_versioned, write_versioned
 
 if TYPE_CHECKING:
@@ -122,14 +122,13 @@ class Workshop:
     def code_of(self, session_id: str) -> str | None:
         """The session's code, if it has one (sessions started outside a workshop have none
         until a served tab opens them)."""
-        codes = self._read().codes
-        return next((code for code, owner in codes.items() if owner == session_id), None)
+        return _code_in(self._read(), session_id)
 
     def claim(self, session_id: str) -> str:
         """Let this browser open the session from now on; its code (drawn if new)."""
         with self._locked():
             seats = self._read()
-            code = next((c for c, owner in seats.codes.items() if owner == session_id), None)
+            code = _code_in(seats, session_id)
             if code is None:
                 code = _new_code(seats.codes.keys())
                 seats.codes[code] = session_id
@@ -156,24 +155,22 @@ class Workshop:
             return Seats()
         return read_versioned(self.path, SEATS_FILE)
 
-    @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
+    def _locked(self) -> contextlib.AbstractContextManager[None]:
         """Two tabs claiming at once must not lose one of the claims."""
-        from filelock import FileLock, Timeout
-
         make_folder(self.path.parent)
-        lock = FileLock(self.path.with_name(".seats.lock"))
-        try:
-            lock.acquire(timeout=LOCK_SECONDS)
-        except Timeout:
-            raise InputError(
-                [f"{printable(str(self.path))}: another tab has held the workshop's seats for "
-                 f"{LOCK_SECONDS} s; try again"]
-            ) from None  # fmt: skip
-        try:
-            yield
-        finally:
-            lock.release()
+        where = printable(str(self.path))
+        busy = f"{where}: another tab has held the workshop's seats for {LOCK_SECONDS} s; try again"
+        unlockable = f"{where}: cannot lock the workshop's seats"
+        return read_change_write(self.path.with_name(".seats.lock"), LOCK_SECONDS, busy, unlockable)
+
+
+def new_browser_id() -> str:
+    """A browser's id, drawn at random (what BROWSER_ID accepts)."""
+    return secrets.token_urlsafe(18)
+
+
+def _code_in(seats: Seats, session_id: str) -> str | None:
+    return next((code for code, owner in seats.codes.items() if owner == session_id), None)
 
 
 def _new_code(taken: Iterable[str]) -> str:
