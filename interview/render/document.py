@@ -1,5 +1,6 @@
 """A report as a format-neutral document: built once from the gap, the session or the history,
-then written as text, Markdown, HTML or Rich by the writers of this package.
+then written as text, Markdown, HTML, Rich, Word, PDF or a workbook by the writers of this
+package.
 
 Every string in a document is plain text as the user or the questionnaire wrote it: a writer
 escapes it for its format (Markdown, HTML) or shows it literally (Rich, text). Styling is a
@@ -9,6 +10,7 @@ matter of kinds and tones, never of markup inside the text.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -159,9 +161,53 @@ class Section:
     blocks: tuple[Block, ...]
     anchor: str = ""
     level: int = 2
+    new_page: bool = False
+    """Starts on a new page in the formats that have pages (print, Word, PDF): the part after
+    the executive summary, so that the summary is a page of its own."""
 
 
 Block = Paragraph | Items | Table | Facts | Chart | Section
+
+
+class Paper(StrEnum):
+    """The page size of the formats that have pages (print, Word, PDF)."""
+
+    A4 = "a4"
+    LETTER = "letter"
+
+
+@dataclass(frozen=True)
+class Control:
+    """Document control: what a document handed on says about itself. ``facts`` are shown
+    near the top (report date, versions, prepared and approved by); the classification and
+    the footer are repeated on every page where there are pages."""
+
+    facts: tuple[Fact, ...]
+    classification: str = ""
+    """A confidentiality line (``Confidential: Acme and its auditors``); empty: none."""
+    footer: str = ""
+    """A short line for every page's footer (``smm 0.2.0 · Gap analysis: Acme gateway``),
+    next to the page number (``page 3 of 12``)."""
+    paper: Paper = Paper.A4
+
+
+SheetValue = str | int | float | date | None
+"""A spreadsheet cell: numbers and dates stay numbers and dates, None stays empty."""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A worksheet of a workbook (``--format xlsx``): data to sort, filter and fill in,
+    built from the same report as the document; the other writers leave it out."""
+
+    name: str
+    """The sheet's tab name (at most 31 characters, no ``[]:*?/\\``)."""
+    headings: tuple[str, ...]
+    rows: tuple[tuple[SheetValue, ...], ...]
+    fill_in: tuple[str, ...] = ()
+    """Headings of columns left for the reader to fill in (a plan's owner, due date, status)."""
+    choices: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Columns that take one of a few values, by heading (a drop-down list in the sheet)."""
 
 
 @dataclass(frozen=True)
@@ -176,3 +222,7 @@ class Document:
     sections: tuple[Section, ...] = ()
     stylesheet: str = ""
     """A stylesheet of this package that the HTML page adds to the common one."""
+    control: Control | None = None
+    """Document control (date, versions, who prepared and approved it, classification)."""
+    sheets: tuple[Sheet, ...] = ()
+    """The report's data as worksheets, for the workbook writer."""

@@ -12,13 +12,9 @@ searchable in the page), and has its ids prefixed, so that two charts can share 
 
 from __future__ import annotations
 
-import io
 import math
-import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape
 from itertools import groupby
 from typing import TYPE_CHECKING, cast
 
@@ -30,6 +26,7 @@ from interview.questionnaire.levels import (
     SCOPE_NAMES,
     comprehensiveness_label,
 )
+from interview.report.figure_output import chart_style, png_of, svg_of
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -50,9 +47,6 @@ SCOPE_KEY_COLOUR = "#444444"
 SCOPE_HATCHES = {1: "", 2: "////", 3: ""}
 SCOPE_FILL_WORDS = {1: "outline only", 2: "hatched", 3: "solid"}
 SCOPE_MARKERS = {1: "o", 2: "^", 3: "s"}
-
-SVG_METADATA: dict[str, str | None] = {"Date": None, "Creator": None, "Format": None, "Type": None}
-"""No date and no creator in the SVG: the same levels give the same bytes."""
 
 
 @dataclass(frozen=True)
@@ -89,64 +83,36 @@ def charted_scope(level: LevelPair) -> int | None:
     return UNKNOWN_SCOPE if level.scope is None else level.scope
 
 
-# --- SVG output ------------------------------------------------------------------------------
-
-
-@contextmanager
-def chart_style(salt: str) -> Iterator[None]:
-    """matplotlib settings for one chart; the salt makes its SVG ids stable and its own."""
-    import matplotlib
-
-    with matplotlib.rc_context(
-        {
-            "svg.fonttype": "none",
-            "svg.hashsalt": salt,
-            # Layout is measured with DejaVu Sans (shipped with matplotlib); a browser without
-            # it falls back to Verdana, of similar width, rather than to a serif face.
-            "font.family": "sans-serif",
-            "font.sans-serif": ["DejaVu Sans", "Verdana"],
-            "font.size": 9.0,
-            "axes.edgecolor": "#666666",
-            "axes.linewidth": 0.8,
-            "hatch.linewidth": 1.0,
-            "legend.frameon": False,
-        }
-    ):
-        yield
-
-
-def svg_of(figure: Figure, prefix: str, description: str) -> str:
-    """The figure as an ``<svg>`` element for an HTML page: no XML prologue, no namespace
-    declarations (HTML supplies them), ids prefixed so that charts do not clash."""
-    buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", metadata=SVG_METADATA)
-    svg = buffer.getvalue()
-    svg = svg[svg.index("<svg") :]
-    svg = re.sub(r' xmlns(:xlink)?="[^"]*"', "", svg)
-    svg = re.sub(r'\bid="', f'id="{prefix}-', svg)
-    svg = re.sub(r'(url\(#|href="#)', rf"\g<1>{prefix}-", svg)
-    labelled = f'<svg role="img" aria-label="{escape(description)}" '
-    return svg.replace("<svg ", labelled, 1).strip() + "\n"
-
-
 # --- Bar chart -------------------------------------------------------------------------------
 
 
 def bar_chart_svg(data: ChartData, description: str) -> str:
-    """Comprehensiveness per practice, one bar per series side by side, scope as the fill."""
+    """The bar chart as an inline ``<svg>`` element."""
+    with chart_style("smm-bar"):
+        return svg_of(bar_figure(data), "bar", description)
+
+
+def bar_chart_png(data: ChartData) -> bytes:
+    """The bar chart as a PNG image, for a document format (Word, PDF)."""
+    with chart_style("smm-bar"):
+        return png_of(bar_figure(data))
+
+
+def bar_figure(data: ChartData) -> Figure:
+    """Comprehensiveness per practice, one bar per series side by side, scope as the fill
+    (drawn inside :func:`chart_style`)."""
     from matplotlib.figure import Figure
 
-    with chart_style("smm-bar"):
-        figure = Figure(figsize=(10, 4.6), layout="constrained")
-        axes = figure.add_subplot()
-        width = 0.8 / len(data.series)
-        for index, series in enumerate(data.series):
-            offset = (index - (len(data.series) - 1) / 2) * width
-            draw_bars(axes, series, offset, width)
-        level_axis(axes)
-        practice_axis(axes, data)
-        two_row_legend(figure, series_patches(data.series), scope_fills())
-        return svg_of(figure, "bar", description)
+    figure = Figure(figsize=(10, 4.6), layout="constrained")
+    axes = figure.add_subplot()
+    width = 0.8 / len(data.series)
+    for index, series in enumerate(data.series):
+        offset = (index - (len(data.series) - 1) / 2) * width
+        draw_bars(axes, series, offset, width)
+    level_axis(axes)
+    practice_axis(axes, data)
+    two_row_legend(figure, series_patches(data.series), scope_fills())
+    return figure
 
 
 def draw_bars(axes: Axes, series: Series, offset: float, width: float) -> None:
@@ -278,19 +244,31 @@ def two_row_legend(figure: Figure, first: Sequence[Artist], second: Sequence[Art
 
 
 def radar_chart_svg(data: ChartData, description: str) -> str:
-    """One spoke per practice; each series a closed polygon, scope shown by the markers."""
+    """The radar chart as an inline ``<svg>`` element."""
+    with chart_style("smm-radar"):
+        return svg_of(radar_figure(data), "radar", description)
+
+
+def radar_chart_png(data: ChartData) -> bytes:
+    """The radar chart as a PNG image, for a document format (Word, PDF)."""
+    with chart_style("smm-radar"):
+        return png_of(radar_figure(data))
+
+
+def radar_figure(data: ChartData) -> Figure:
+    """One spoke per practice; each series a closed polygon, scope shown by the markers
+    (drawn inside :func:`chart_style`)."""
     from matplotlib.figure import Figure
 
-    with chart_style("smm-radar"):
-        figure = Figure(figsize=(7.2, 7.6), layout="constrained")
-        axes = cast("PolarAxes", figure.add_subplot(projection="polar"))
-        angles = spoke_angles(len(data.practice_ids))
-        radar_frame(axes, data, angles)
-        for index, series in enumerate(data.series):
-            # Each later series' markers a little smaller, so that a point under it still shows.
-            draw_polygon(axes, series, angles, marker_size=9.0 - 2.0 * index)
-        two_row_legend(figure, series_lines(data.series), scope_markers())
-        return svg_of(figure, "radar", description)
+    figure = Figure(figsize=(7.2, 7.6), layout="constrained")
+    axes = cast("PolarAxes", figure.add_subplot(projection="polar"))
+    angles = spoke_angles(len(data.practice_ids))
+    radar_frame(axes, data, angles)
+    for index, series in enumerate(data.series):
+        # Each later series' markers a little smaller, so that a point under it still shows.
+        draw_polygon(axes, series, angles, marker_size=9.0 - 2.0 * index)
+    two_row_legend(figure, series_lines(data.series), scope_markers())
+    return figure
 
 
 def spoke_angles(count: int) -> list[float]:

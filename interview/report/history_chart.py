@@ -15,10 +15,12 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from interview.questionnaire.levels import comprehensiveness_label
-from interview.report.charts import TOP_LEVEL, chart_style, literal, svg_of
+from interview.report.charts import TOP_LEVEL, literal
+from interview.report.figure_output import chart_style, png_of, svg_of
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
     from matplotlib.typing import LineStyleType
 
 MEAN_COLOUR = "#1f4e79"
@@ -80,19 +82,28 @@ class HistoryChartData:
 
 def history_chart_svg(data: HistoryChartData, description: str) -> str:
     """The two-panel line chart as an inline ``<svg>`` element."""
+    with chart_style("smm-history"):
+        return svg_of(history_figure(data), "history", description)
+
+
+def history_chart_png(data: HistoryChartData) -> bytes:
+    """The two-panel line chart as a PNG image, for a document format (Word, PDF)."""
+    with chart_style("smm-history"):
+        return png_of(history_figure(data))
+
+
+def history_figure(data: HistoryChartData) -> Figure:
+    """Gaps by severity over time above, mean levels below (drawn inside ``chart_style``)."""
     from matplotlib.figure import Figure
     from matplotlib.layout_engine import ConstrainedLayoutEngine
 
-    with chart_style("smm-history"):
-        # More room between the panels than usual: the lower one has a title of its own.
-        figure = Figure(figsize=(10, 6.4), layout=ConstrainedLayoutEngine(h_pad=0.12))
-        counts_axes, mean_axes = figure.subplots(
-            2, 1, sharex=True, height_ratios=[3, 2], squeeze=True
-        )
-        draw_counts(counts_axes, data)
-        draw_means(mean_axes, data)
-        time_axis(mean_axes, data)
-        return svg_of(figure, "history", description)
+    # More room between the panels than usual: the lower one has a title of its own.
+    figure = Figure(figsize=(10, 6.4), layout=ConstrainedLayoutEngine(h_pad=0.12))
+    counts_axes, mean_axes = figure.subplots(2, 1, sharex=True, height_ratios=[3, 2], squeeze=True)
+    draw_counts(counts_axes, data)
+    draw_means(mean_axes, data)
+    time_axis(mean_axes, data)
+    return figure
 
 
 def draw_counts(axes: Axes, data: HistoryChartData) -> None:
