@@ -130,12 +130,21 @@ def practice_notes(
     if session.imported_from is not None:
         record = session.imported_levels.get(practice_id)
         return (record.reason or "") if record else ""
+    question_ids = practice_question_ids(questionnaire, practice_id)
+    notes = [session.answers[qid].note for qid in question_ids if qid in session.answers]
+    return "; ".join(note for note in notes if note)
+
+
+def practice_question_ids(questionnaire: Questionnaire, practice_id: str) -> list[str]:
+    """An assessment's questions on one practice: its levels' questions, then its scope's."""
     practice = questionnaire.practices[practice_id]
     question_ids = [
         question.id
         for number in sorted(practice.levels)
         for question in practice.levels[number].questions
     ]
-    question_ids += [industry_scope_question_id(practice_id), system_scope_question_id(practice_id)]
-    notes = [session.answers[qid].note for qid in question_ids if qid in session.answers]
-    return "; ".join(note for note in notes if note)
+    return [
+        *question_ids,
+        industry_scope_question_id(practice_id),
+        system_scope_question_id(practice_id),
+    ]

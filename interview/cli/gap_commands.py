@@ -5,10 +5,18 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from interview.cli.output import deliver_bytes, output_width, warn, workspace_of
+from interview.cli.output import (
+    control_options,
+    deliver_bytes,
+    output_width,
+    warn,
+    workspace_of,
+)
 from interview.errors import printable
 from interview.files import write_text_atomically
+from interview.formatting import KIND_NAMES
 from interview.levels_csv import levels_csv
+from interview.render.control import document_control, with_control
 from interview.render.csv_output import gap_csv
 from interview.render.formats import written
 from interview.render.gap_document import gap_document
@@ -28,14 +36,29 @@ def run_gap(arguments: argparse.Namespace) -> int:
     result = gap(workspace, [arguments.target, *arguments.also_target], arguments.current)
     warn(result.warnings)
     if arguments.format == "csv":
-        text: str | bytes = gap_csv(result.report.analysis)
+        from interview.render.gap_evidence import resting_practices
+
+        report, sides = result.report, result.report.sides
+        text: str | bytes = gap_csv(
+            report.analysis,
+            resting_practices(report.questionnaire, sides.target.sessions),
+            resting_practices(report.questionnaire, sides.current.sessions),
+        )
     elif arguments.format == "json":
         from interview.render.json_output import gap_json  # its models take a while to build
 
         text = gap_json(result.report)
     else:
-        width = output_width(arguments.output)
-        text = written(gap_document(result.report), arguments.format, width)
+        report = result.report
+        control = document_control(
+            report.questionnaire,
+            control_options(arguments, workspace.clock().date()),
+            f"Gap analysis: {report.sides.target.sessions[0].system}",
+            report.sides.current.sessions,
+            report.sides.target.sessions,
+        )
+        document = with_control(gap_document(report), control)
+        text = written(document, arguments.format, output_width(arguments.output))
     return _deliver(text, arguments.output)
 
 
@@ -50,7 +73,16 @@ def run_report(arguments: argparse.Namespace) -> int:
         from interview.render.json_output import report_json
 
         return _deliver(report_json(questionnaire, found.session, found.review), arguments.output)
-    document = session_document(questionnaire, found.session, found.profile, found.review)
+    session = found.session
+    control = document_control(
+        questionnaire,
+        control_options(arguments, workspace.clock().date()),
+        f"{KIND_NAMES[session.kind].capitalize()}: {session.system}",
+        [session],
+        [session] if session.kind is SessionKind.TARGET else [],
+    )
+    document = session_document(questionnaire, session, found.profile, found.review)
+    document = with_control(document, control)
     width = output_width(arguments.output)
     return _deliver(written(document, arguments.format, width), arguments.output)
 

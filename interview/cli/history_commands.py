@@ -6,14 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from interview.cli.output import deliver_bytes, output_width, workspace_of
+from interview.cli.output import control_options, deliver_bytes, output_width, workspace_of
 from interview.errors import printable
 from interview.files import write_text_atomically
-from interview.render.formats import BINARY_FORMATS, write_document_bytes
+from interview.render.control import document_control, with_control
+from interview.render.formats import written
 from interview.render.history_document import history_document
-from interview.render.html import write_html
 from interview.render.json_output import history_json
-from interview.render.text import write_text
 from interview.services.history import history as system_history
 
 EXIT_OK = 0
@@ -32,12 +31,17 @@ def run_history(arguments: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     if arguments.format == "json":
         text: str | bytes = history_json(questionnaire, history) + "\n"
-    elif arguments.format in BINARY_FORMATS:
-        text = write_document_bytes(history_document(history), arguments.format)
-    elif arguments.format == "html":
-        text = write_html(history_document(history))
     else:
-        text = write_text(history_document(history), output_width(arguments.output))
+        target = history.current_target
+        control = document_control(
+            questionnaire,
+            control_options(arguments, workspace.clock().date()),
+            f"History: {history.system}",
+            history.assessments,
+            [target.session] if target else [],
+        )
+        document = with_control(history_document(history), control)
+        text = written(document, arguments.format, output_width(arguments.output))
     deliver(text, arguments.output)
     return EXIT_BAD_INPUT if found.problems else EXIT_OK
 

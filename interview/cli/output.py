@@ -6,6 +6,7 @@ import argparse
 import shutil
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from interview.errors import InputError, printable
 from interview.files import write_text_atomically
 
 if TYPE_CHECKING:
+    from interview.render.control import ControlOptions
     from interview.services import Workspace
 
 
@@ -57,3 +59,17 @@ def deliver_bytes(content: bytes, output: Path | None) -> int:
     sys.stdout.buffer.write(content)
     sys.stdout.buffer.flush()
     return 0
+
+
+def control_options(arguments: argparse.Namespace, today: date) -> ControlOptions:
+    """The document control the command line asked for (``--classification``, ``--paper``,
+    ``--prepared-by``), dated ``today``."""
+    from interview.render.control import ControlOptions
+    from interview.render.document import Paper
+
+    return ControlOptions(
+        today=today,
+        classification=arguments.classification,
+        paper=Paper(arguments.paper),
+        prepared_by=arguments.prepared_by,
+    )

@@ -18,11 +18,17 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from interview import __version__
+from interview.cli.parser_options import (
+    SESSIONS_DIR_VARIABLE,
+    add_document_options,
+    add_format_and_output,
+    add_questionnaire_option,
+    add_session_options,
+)
 from interview.errors import InputError
 from interview.render.formats import BINARY_FORMATS
 
 EXIT_BAD_INPUT = 2
-SESSIONS_DIR_VARIABLE = "SMM_SESSIONS_DIR"
 
 SESSION_KINDS = ("target", "assessment")
 PLAN_STATUSES = ("open", "in-progress", "done", "dropped")
@@ -133,7 +139,7 @@ def _add_interview_commands(commands: Subcommands) -> None:
         action="store_true",
         help="with --answers: never open a screen; every answer must be in the file",
     )
-    _add_session_options(new, "interview_commands:run_new")
+    add_session_options(new, "interview_commands:run_new")
 
     resume = commands.add_parser(
         "resume", help="carry on with a saved session (default: the latest unfinished)"
@@ -141,20 +147,20 @@ def _add_interview_commands(commands: Subcommands) -> None:
     resume.add_argument(
         "session", nargs="?", metavar="SESSION", help="a session id or a session file's path"
     )
-    _add_session_options(resume, "interview_commands:run_resume")
+    add_session_options(resume, "interview_commands:run_resume")
 
 
 def _add_session_commands(commands: Subcommands) -> None:
     listing = commands.add_parser("list", help="list saved sessions, most recent first")
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    _add_session_options(listing, "session_commands:run_list")
+    add_session_options(listing, "session_commands:run_list")
 
     show = commands.add_parser("show", help="show one session's answers, notes and levels")
     show.add_argument(
         "session", metavar="SESSION", help="a session id (see smm list) or a session file's path"
     )
     show.add_argument("--json", action="store_true", help="print JSON instead of text")
-    _add_session_options(show, "session_commands:run_show")
+    add_session_options(show, "session_commands:run_show")
 
 
 def _add_gap_commands(commands: Subcommands) -> None:
@@ -176,18 +182,20 @@ def _add_gap_commands(commands: Subcommands) -> None:
         help="another target session, from another business owner (repeat for more); "
         "the targets are merged by the highest level",
     )
-    _add_format_and_output(gap, GAP_FORMATS, "text")
-    _add_session_options(gap, "gap_commands:run_gap")
+    add_format_and_output(gap, GAP_FORMATS, "text")
+    add_document_options(gap)
+    add_session_options(gap, "gap_commands:run_gap")
 
     report = commands.add_parser("report", help="one session's levels as a document")
     report.add_argument("session", metavar="SESSION", help="a session id or a session file's path")
-    _add_format_and_output(report, REPORT_FORMATS, "text")
-    _add_session_options(report, "gap_commands:run_report")
+    add_format_and_output(report, REPORT_FORMATS, "text")
+    add_document_options(report)
+    add_session_options(report, "gap_commands:run_report")
 
     export = commands.add_parser("export", help="write one session's practice levels as data")
     export.add_argument("session", metavar="SESSION", help="a session id or a session file's path")
-    _add_format_and_output(export, EXPORT_FORMATS, None)
-    _add_session_options(export, "gap_commands:run_export")
+    add_format_and_output(export, EXPORT_FORMATS, None)
+    add_session_options(export, "gap_commands:run_export")
 
     importing = commands.add_parser(
         "import", help="make a session from a CSV of practice levels (e.g. a spreadsheet)"
@@ -209,13 +217,13 @@ def _add_gap_commands(commands: Subcommands) -> None:
         metavar="ID",
         help="the new session's id (default: from the system, the kind and the date)",
     )
-    _add_session_options(importing, "gap_commands:run_import")
+    add_session_options(importing, "gap_commands:run_import")
 
 
 def _add_profile_commands(commands: Subcommands) -> None:
     listing = commands.add_parser("profiles", help="list the target profiles (starting targets)")
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    _add_session_options(listing, "profile_commands:run_profiles")
+    add_session_options(listing, "profile_commands:run_profiles")
 
     profile = commands.add_parser("profile", help="save a finished target as a new profile")
     actions = profile.add_subparsers(dest="profile_action", metavar="ACTION", required=True)
@@ -224,7 +232,7 @@ def _add_profile_commands(commands: Subcommands) -> None:
     save.add_argument("--id", required=True, metavar="ID", help="the new profile's id")
     where = "where to write it (default: ID.toml in $SMM_PROFILES_DIR, else ./profiles)"
     save.add_argument("-o", "--output", type=Path, metavar="FILE", help=where)
-    _add_session_options(save, "profile_commands:run_profile_save")
+    add_session_options(save, "profile_commands:run_profile_save")
 
 
 def _add_history_commands(commands: Subcommands) -> None:
@@ -236,8 +244,9 @@ def _add_history_commands(commands: Subcommands) -> None:
     history.add_argument(
         "system", metavar="SYSTEM", help="the system's name, or the id of one of its sessions"
     )
-    _add_format_and_output(history, HISTORY_FORMATS, "text")
-    _add_session_options(history, "history_commands:run_history")
+    add_format_and_output(history, HISTORY_FORMATS, "text")
+    add_document_options(history)
+    add_session_options(history, "history_commands:run_history")
 
 
 def _add_cycle_commands(commands: Subcommands) -> None:
@@ -245,7 +254,7 @@ def _add_cycle_commands(commands: Subcommands) -> None:
         "accept", help="accept a finished self-assessment as the new baseline"
     )
     accept.add_argument("session", metavar="SESSION", help="a self-assessment (id or path)")
-    _add_session_options(accept, "cycle_commands:run_accept")
+    add_session_options(accept, "cycle_commands:run_accept")
 
 
 def _add_plan_commands(commands: Subcommands) -> None:
@@ -256,7 +265,7 @@ def _add_plan_commands(commands: Subcommands) -> None:
     show.add_argument("target", metavar="TARGET", help="a target session (id or path)")
     show.add_argument("current", metavar="CURRENT", help="a self-assessment (id or path)")
     show.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    _add_session_options(show, "plan_commands:run_plan_show")
+    add_session_options(show, "plan_commands:run_plan_show")
 
     change = actions.add_parser("set", help="set the owner, due date, status or note of an item")
     change.add_argument("session", metavar="SESSION", help="any session of the system")
@@ -265,7 +274,7 @@ def _add_plan_commands(commands: Subcommands) -> None:
     change.add_argument("--due", metavar="YYYY-MM-DD", type=due_date)
     change.add_argument("--status", choices=PLAN_STATUSES)
     change.add_argument("--note", metavar="TEXT")
-    _add_session_options(change, "plan_commands:run_plan_set")
+    add_session_options(change, "plan_commands:run_plan_set")
 
 
 def due_date(text: str) -> date:
@@ -303,7 +312,7 @@ def _add_serve_commands(commands: Subcommands) -> None:
     # What each browser tab runs: the start screen under textual-serve's web driver.
     serve.add_argument("--tab", action="store_true", help=argparse.SUPPRESS)
     serve.add_argument("--seat", help=argparse.SUPPRESS)  # whose browser: see services.workshop
-    _add_session_options(serve, "serve_commands:run_serve")
+    add_session_options(serve, "serve_commands:run_serve")
 
 
 def _add_model_commands(commands: Subcommands) -> None:
@@ -311,7 +320,7 @@ def _add_model_commands(commands: Subcommands) -> None:
         "model", help="print the model's domains, sub-domains and practices"
     )
     model.add_argument("--json", action="store_true", help="print JSON instead of a tree")
-    _add_questionnaire_option(model)
+    add_questionnaire_option(model)
     model.set_defaults(run="interview.cli.model_commands:run_model")
 
     listing = commands.add_parser(
@@ -321,7 +330,7 @@ def _add_model_commands(commands: Subcommands) -> None:
         "--kind", choices=SESSION_KINDS, required=True, metavar="target|assessment"
     )
     listing.add_argument("--format", choices=("text", "csv", "json"), default="text")
-    _add_questionnaire_option(listing)
+    add_questionnaire_option(listing)
     listing.set_defaults(run="interview.cli.questions_commands:run_questions")
 
     validate = commands.add_parser(
@@ -335,45 +344,3 @@ def _add_model_commands(commands: Subcommands) -> None:
         help="the questionnaire that profiles are checked against (default: the shipped one)",
     )
     validate.set_defaults(run="interview.cli.model_commands:run_validate")
-
-
-def _add_format_and_output(
-    parser: argparse.ArgumentParser, formats: tuple[str, ...], default: str | None
-) -> None:
-    parser.add_argument(
-        "--format",
-        choices=formats,
-        default=default,
-        required=default is None,
-        help=f"output format (default: {default})" if default else "output format",
-    )
-    parser.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        metavar="FILE",
-        help="write to FILE (whole or not at all) instead of standard output",
-    )
-
-
-def _add_questionnaire_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--questionnaire",
-        type=Path,
-        metavar="PATH",
-        help="a questionnaire file of your own (default: the shipped IIC SMM questionnaire)",
-    )
-
-
-def _add_session_options(parser: argparse.ArgumentParser, handler: str) -> None:
-    """The options every session command takes, and the handler (``module:function`` under
-    ``interview.cli``) that runs it."""
-    _add_questionnaire_option(parser)
-    parser.add_argument(
-        "--sessions-dir",
-        type=Path,
-        metavar="DIR",
-        default=None,
-        help=f"where sessions are saved (default: ${SESSIONS_DIR_VARIABLE}, else ./sessions)",
-    )
-    parser.set_defaults(run=f"interview.cli.{handler}")

@@ -1,8 +1,10 @@
-"""Follow-ups: the questions of a target answered "don't know", each with who can answer it.
+"""Follow-ups: the questions answered "don't know", each with who can answer it.
 
 A business owner setting a target often cannot answer a needs question (does a regulator
 examine this system?). They name who can, carry on, and the target report hands the list on.
 What a "don't know" does to the target is scoring's: as if unanswered (docs/QUESTIONNAIRE.md).
+In a self-assessment a "don't know" counts as not met, so the practice's level may be lower
+than it is: every report lists it, and marks the levels that rest on one.
 """
 
 from __future__ import annotations
@@ -46,10 +48,8 @@ def answer_words(prompt: Prompt, value: AnswerValue, ask: str | None = None) -> 
 
 
 def follow_ups(questionnaire: Questionnaire, session: Session) -> list[FollowUp]:
-    """A target's "don't know" answers among the questions it asks now, in interview order
-    (as the review lists them); none for a self-assessment."""
-    if session.kind is not SessionKind.TARGET:
-        return []
+    """The session's "don't know" answers among the questions it asks now, in interview order
+    (as the review lists them)."""
     found = []
     for item in review_items(questionnaire, session):
         if item.status is ReviewStatus.DONT_KNOW:
@@ -66,3 +66,20 @@ def short_question(questionnaire: Questionnaire, session: Session, step: Step) -
         name = questionnaire.practices[step.practice_id].name
         return f"{name}: does it need more, less or the same as its sub-domain, or not apply?"
     return build_prompt(questionnaire, step, session_targets(questionnaire, session)).text
+
+
+def practices_resting_on_dont_know(questionnaire: Questionnaire, session: Session) -> set[str]:
+    """The practices whose level rests on a "don't know": one of its own questions, or one of
+    its sub-domain's or domain's (a target's needs and goals), was answered "don't know"."""
+    where = {item.where for item in follow_ups(questionnaire, session)}
+    return {
+        practice_id
+        for practice_id in questionnaire.practice_ids()
+        if where & set(enclosing_ids(questionnaire, practice_id))
+    }
+
+
+def enclosing_ids(questionnaire: Questionnaire, practice_id: str) -> tuple[str, str, str]:
+    """The practice's id, its sub-domain's and its domain's."""
+    subdomain_id = questionnaire.practices[practice_id].subdomain
+    return practice_id, subdomain_id, questionnaire.subdomains[subdomain_id].domain

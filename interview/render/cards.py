@@ -43,7 +43,7 @@ RINGS = "The rings are levels 1 Minimum to 4 Formalized; 0 None is the centre."
 def session_card(questionnaire: Questionnaire, session: Session, heading: str) -> Facts:
     """Who, what and when of one session, as facts and as one line."""
     facts = tuple(session_facts(questionnaire, session))
-    return Facts(heading, facts, session_line(questionnaire, session))
+    return Facts(heading, facts, session_line(questionnaire, session), compact=True)
 
 
 def session_facts(questionnaire: Questionnaire, session: Session) -> list[Fact]:

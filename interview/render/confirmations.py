@@ -1,5 +1,6 @@
-"""What an assessor must confirm: every "not applicable here" answer, with its justification
-and who gave it. Shown in every report of an assessment and in every gap report."""
+"""What an assessor must confirm: every "not applicable here" answer and every practice a
+target leaves out, with its justification and who gave it. Shown in every session report
+and in every gap report."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from dataclasses import dataclass
 from interview.questionnaire.model import Questionnaire
 from interview.render.document import Entry, Items, Paragraph, Section
 from interview.session.model import NOT_APPLICABLE, Session, SessionKind
+from interview.standings import session_standings
 
 CONFIRM_LEAD = (
-    "These answers say that something the question asks about does not exist in this system. "
-    "Each counts as met; an assessor should check the justification before signing the levels."
+    "Each of these says that a practice, or what a question asks about, does not apply to this "
+    'system. A practice left out of the target has no gap; an answer "not applicable here" '
+    "counts as met. An assessor should check each justification before signing the levels."
 )
 
 
@@ -27,10 +30,12 @@ class NotApplicable:
 def not_applicable_answers(
     questionnaire: Questionnaire, sessions: Sequence[Session]
 ) -> list[NotApplicable]:
-    """Every N/A answer to a level question of these assessments, in questionnaire order."""
+    """Every practice a target says does not apply, and every N/A answer to a level question
+    of an assessment, with its reason, in questionnaire order."""
     found = []
     for session in sessions:
-        if session.kind is not SessionKind.ASSESSMENT:
+        if session.kind is SessionKind.TARGET:
+            found += target_not_applicable(questionnaire, session)
             continue
         who = session.interviewee or f"session {session.id}"
         for practice_id in questionnaire.practice_ids():
@@ -56,7 +61,7 @@ def confirmation_section(
         Entry(
             f"{item.practice_id}: {item.question}",
             (
-                Paragraph(item.justification, label="why not applicable"),
+                Paragraph(item.justification or "no reason given", label="why not applicable"),
                 Paragraph(item.who, label="answered by"),
             ),
         )
@@ -64,3 +69,18 @@ def confirmation_section(
     )
     blocks = (Paragraph(CONFIRM_LEAD), Items(entries))
     return (Section("Not applicable, to confirm", blocks, "not-applicable"),)
+
+
+def target_not_applicable(questionnaire: Questionnaire, session: Session) -> list[NotApplicable]:
+    """The practices a target says do not apply, with the business owner's reason."""
+    who = session.interviewee or f"session {session.id}"
+    return [
+        NotApplicable(
+            standing.practice_id,
+            f"{standing.name} does not apply to this system (the target)",
+            standing.note,
+            who,
+        )
+        for standing in session_standings(questionnaire, session)
+        if not standing.applicable
+    ]

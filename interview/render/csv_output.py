@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Set
+
 from interview.gap import GapAnalysis, PracticeGap, is_not_applicable
 from interview.levels_csv import csv_text, spreadsheet_text
 
@@ -16,16 +18,30 @@ GAP_CSV_HEADER = (
     "scope_gap",
     "severity",
     "exceeds_target",
+    "rests_on_dont_know",
 )
 
 
-def gap_csv(analysis: GapAnalysis) -> str:
-    """One row per practice, for spreadsheets (docs/GAP.md lists the columns)."""
-    return csv_text(GAP_CSV_HEADER, [practice_gap_cells(gap) for gap in analysis.practices])
+def gap_csv(
+    analysis: GapAnalysis,
+    resting_target: Set[str] = frozenset(),
+    resting_current: Set[str] = frozenset(),
+) -> str:
+    """One row per practice, for spreadsheets (docs/GAP.md lists the columns); the last says
+    which sides' levels rest on a "don't know" (``target;current``)."""
+    rows = []
+    for gap in analysis.practices:
+        resting = [
+            side
+            for side, found in (("target", resting_target), ("current", resting_current))
+            if gap.practice_id in found
+        ]
+        rows.append([*practice_gap_cells(gap), ";".join(resting)])
+    return csv_text(GAP_CSV_HEADER, rows)
 
 
 def practice_gap_cells(gap: PracticeGap) -> list[str]:
-    """One practice's CSV row."""
+    """One practice's CSV row, but for what rests on a "don't know"."""
     target = gap.target
     if target.comprehensiveness is None:
         target_cells = ["na" if is_not_applicable(target) else "", ""]

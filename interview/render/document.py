@@ -115,6 +115,8 @@ class Facts:
     facts: tuple[Fact, ...]
     summary: str
     """The facts in one line, for a writer without room for the list."""
+    compact: bool = False
+    """Text and Markdown write it as one line, ``heading: summary`` (a session's card)."""
 
 
 @dataclass(frozen=True)
@@ -190,6 +192,13 @@ class Control:
     next to the page number (``page 3 of 12``)."""
     paper: Paper = Paper.A4
 
+    def card(self) -> Facts:
+        """The facts as a card headed "Document control", for the writers that show cards."""
+        summary = "; ".join(f"{fact.label}: {fact.value}" for fact in self.facts)
+        return Facts(CONTROL_HEADING, self.facts, summary)
+
+
+CONTROL_HEADING = "Document control"
 
 SheetValue = str | int | float | date | None
 """A spreadsheet cell: numbers and dates stay numbers and dates, None stays empty."""
@@ -226,3 +235,8 @@ class Document:
     """Document control (date, versions, who prepared and approved it, classification)."""
     sheets: tuple[Sheet, ...] = ()
     """The report's data as worksheets, for the workbook writer."""
+
+    @property
+    def all_cards(self) -> tuple[Facts, ...]:
+        """The document control card (when there is one), then the session cards."""
+        return ((self.control.card(),) if self.control else ()) + self.cards

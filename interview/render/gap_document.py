@@ -6,9 +6,12 @@ roadmap (with the plan and the profile's considerations): the same words in ever
 
 from __future__ import annotations
 
+from collections.abc import Set
+from dataclasses import replace
+
 from interview.consolidation import GapConsolidation, PracticeConsolidation, Side, StatedLevel
-from interview.formatting import plural
-from interview.gap import GapAnalysis, GroupGap, LevelPair, PracticeGap, Severity, is_not_applicable
+from interview.engine.follow_ups import follow_ups as follow_ups_of
+from interview.gap import GapAnalysis, GroupGap, LevelPair, PracticeGap, is_not_applicable
 from interview.questionnaire.model import Questionnaire
 from interview.render.cards import (
     chart_sections,
@@ -20,6 +23,7 @@ from interview.render.cards import (
 )
 from interview.render.confirmations import confirmation_section
 from interview.render.document import (
+    Block,
     Cell,
     CellKind,
     Column,
@@ -33,12 +37,22 @@ from interview.render.document import (
     Section,
     Table,
 )
+from interview.render.executive_summary import PHASE_RULES, executive_summary, phases_section
+from interview.render.gap_evidence import (
+    follow_up_section,
+    notes_section,
+    resting_practices,
+    target_reasons_section,
+)
 from interview.render.gap_report import GapReport
+from interview.render.method import method_section
 from interview.render.roadmap_document import roadmap_section
 from interview.render.rows import hierarchy
 from interview.render.words import (
     DISAGREEMENT_TITLE,
+    DONT_KNOW_MARK,
     GAP_LEGEND,
+    MARK_NOTE,
     NOT_APPLICABLE,
     RULES_NOTE,
     SEVERITY_WORDS,
@@ -73,27 +87,45 @@ DISAGREEMENT_LEAD = (
 def gap_document(report: GapReport) -> Document:
     """The whole gap report."""
     questionnaire, sides, analysis = report.questionnaire, report.sides, report.analysis
+    resting_current = resting_practices(questionnaire, sides.current.sessions)
+    resting_target = resting_practices(questionnaire, sides.target.sessions)
+    follow_ups = follow_up_section(questionnaire, sides)
+    follow_up_count = sum(len(follow_ups_of(questionnaire, session)) for session in sides.sessions)
+    summary = executive_summary(
+        questionnaire, analysis, resting_current | resting_target, follow_up_count
+    )
     return Document(
         title=f"Gap analysis: {sides.target.sessions[0].system}",
         lead=GAP_LEAD,
-        cards=(
-            *side_cards(questionnaire, sides.target, "Target"),
-            *side_cards(questionnaire, sides.current, "Current state"),
-        ),
-        preamble=(
-            *(merged_note(side) for side in sides.sides()),
-            Paragraph(RULES_NOTE, style="rules"),
-            *profile_paragraphs(report.profile),
-        ),
         sections=(
-            Section("Summary", (Paragraph(gap_summary(analysis)),), "summary"),
-            heat_map_section(questionnaire, analysis),
+            summary,
+            sessions_section(report),
+            heat_map_section(questionnaire, analysis, resting_target, resting_current),
+            *follow_ups,
             *disagreement_sections(sides),
             *gap_charts(questionnaire, analysis),
+            phases_section(analysis.roadmap),
             roadmap_section(analysis.roadmap, report.extras),
-            *confirmation_section(questionnaire, sides.current.sessions),
+            target_reasons_section(questionnaire, sides.target.sessions, report.profile),
+            *notes_section(questionnaire, sides.current.sessions),
+            *confirmation_section(questionnaire, sides.sessions),
+            method_section(phases=PHASE_RULES),
         ),
     )
+
+
+def sessions_section(report: GapReport) -> Section:
+    """The sessions compared, the rules' note and the profile: after the executive summary,
+    which has the first page to itself."""
+    questionnaire, sides = report.questionnaire, report.sides
+    blocks: tuple[Block, ...] = (
+        *side_cards(questionnaire, sides.target, "Target"),
+        *side_cards(questionnaire, sides.current, "Current state"),
+        *(merged_note(side) for side in sides.sides()),
+        Paragraph(RULES_NOTE, style="rules"),
+        *profile_paragraphs(report.profile),
+    )
+    return Section("Sessions compared", blocks, "sessions", new_page=True)
 
 
 def side_cards(questionnaire: Questionnaire, side: Side, heading: str) -> list[Facts]:
@@ -116,26 +148,6 @@ def merged_note(side: Side) -> Paragraph:
     )
 
 
-def gap_summary(analysis: GapAnalysis) -> str:
-    """How many applicable practices have a large, a small or no gap."""
-    included = [gap for gap in analysis.practices if gap.included]
-    large, small, none = (
-        sum(gap.severity is severity for gap in included)
-        for severity in (Severity.LARGE, Severity.SMALL, Severity.NONE)
-    )
-    exceeding = sum(gap.exceeds_target for gap in included)
-    left_out = len(analysis.practices) - len(included)
-    sentences = [
-        f"Of {plural(len(included), 'applicable practice')}, {large} "
-        f"{'has' if large == 1 else 'have'} a large gap, {small} a small gap and {none} no gap"
-        + (f" ({exceeding} of them above the target)." if exceeding else ".")
-    ]
-    if left_out:
-        sentences.append(f"{plural(left_out, 'practice')} left out (not applicable or not set).")
-    sentences.append(f"The roadmap holds {plural(len(analysis.roadmap), 'improvement')}.")
-    return " ".join(sentences)
-
-
 # --- The heat map ----------------------------------------------------------------------------
 
 HEAT_COLUMNS = (
@@ -148,8 +160,14 @@ HEAT_COLUMNS = (
 )
 
 
-def heat_map_section(questionnaire: Questionnaire, analysis: GapAnalysis) -> Section:
-    """The key, the legend and the table of domain, sub-domain and practice rows."""
+def heat_map_section(
+    questionnaire: Questionnaire,
+    analysis: GapAnalysis,
+    resting_target: Set[str] = frozenset(),
+    resting_current: Set[str] = frozenset(),
+) -> Section:
+    """The key, the legend and the table of domain, sub-domain and practice rows; a level
+    that rests on a "don't know" is marked."""
     key = Items(
         tuple(Entry("", tag=Cell(words, CellKind.SEVERITY, tone=tone)) for tone, words in HEAT_KEY),
         name="key",
@@ -158,11 +176,31 @@ def heat_map_section(questionnaire: Questionnaire, analysis: GapAnalysis) -> Sec
     rows = tuple(
         Row(group_cells(row, [practices[p] for p in row.practice_ids]), depth)
         if isinstance(row, GroupGap)
-        else Row(practice_cells(row), depth)
+        else Row(marked(practice_cells(row), resting_target, resting_current), depth)
         for depth, row in hierarchy(questionnaire, analysis)
     )
     table = Table(HEAT_COLUMNS, rows, name="heat-map", hierarchy=True)
-    return Section("Heat map", (key, Paragraph(GAP_LEGEND, style="note"), table), "heat-map")
+    legend = [Paragraph(GAP_LEGEND, style="note")]
+    if resting_target or resting_current:
+        legend.append(Paragraph(MARK_NOTE, style="note"))
+    return Section("Heat map", (key, *legend, table), "heat-map", new_page=True)
+
+
+def marked(
+    cells: tuple[Cell, ...], resting_target: Set[str], resting_current: Set[str]
+) -> tuple[Cell, ...]:
+    """The practice's cells with the target and current levels marked where they rest on a
+    "don't know"."""
+    practice_id, target, current = cells[0].text, cells[2], cells[3]
+    if practice_id in resting_target:
+        target = with_mark(target)
+    if practice_id in resting_current:
+        current = with_mark(current)
+    return (*cells[:2], target, current, *cells[4:])
+
+
+def with_mark(cell: Cell) -> Cell:
+    return replace(cell, text=f"{cell.text} {DONT_KNOW_MARK}", full=f"{cell.full} {DONT_KNOW_MARK}")
 
 
 def group_cells(row: GroupGap, members: list[PracticeGap]) -> tuple[Cell, ...]:

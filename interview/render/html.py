@@ -23,7 +23,7 @@ from interview.render.document import (
     Section,
     Table,
 )
-from interview.render.html_page import figure, page, stylesheet, text, text_lines
+from interview.render.html_page import figure, page, print_style, stylesheet, text, text_lines
 from interview.render.words import sentence_start
 from interview.report.charts import bar_chart_svg, radar_chart_svg
 from interview.report.history_chart import HistoryChartData, history_chart_svg
@@ -39,12 +39,16 @@ def write_html(document: Document) -> str:
     title = text(document.title)
     lead = f'\n<p class="lead">{text(document.lead)}</p>' if document.lead else ""
     parts = [f"<header>\n<h1>{title}</h1>{lead}\n</header>"]
+    if document.control:
+        control = card_html(document.control.card())
+        parts.append(f'<section id="document-control" class="cards">\n{control}\n</section>')
     if document.cards:
         cards = "\n".join(card_html(card) for card in document.cards)
         parts.append(f'<section id="sessions" class="cards">\n{cards}\n</section>')
     parts += [paragraph_html(paragraph) for paragraph in document.preamble]
     parts += [section_html(section) for section in document.sections]
-    return page(title, parts, stylesheet(document.stylesheet) if document.stylesheet else "")
+    style = stylesheet(document.stylesheet) if document.stylesheet else ""
+    return page(title, parts, style + print_style(document.control))
 
 
 def section_html(section: Section) -> str:
@@ -54,7 +58,8 @@ def section_html(section: Section) -> str:
     if section.level > 2:
         anchor = f' id="{section.anchor}"' if section.anchor else ""
         return f"<h{section.level}{anchor}>{text(section.heading)}</h{section.level}>\n{body}"
-    return f'<section id="{section.anchor}">\n{heading}\n{body}\n</section>'
+    new_page = ' class="new-page"' if section.new_page else ""
+    return f'<section id="{section.anchor}"{new_page}>\n{heading}\n{body}\n</section>'
 
 
 def block_html(block: Block) -> str:

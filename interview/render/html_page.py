@@ -15,6 +15,7 @@ from importlib.resources import files
 
 from interview import __version__
 from interview.errors import as_typed
+from interview.render.document import Control, Paper
 
 
 def text(value: str) -> str:
@@ -49,6 +50,33 @@ def page(title: str, parts: Iterable[str], extra_style: str = "") -> str:
         f"<footer><p>Made by smm {__version__}, a tool for the IIC IoT Security Maturity "
         "Model.</p></footer>\n</body>\n</html>\n"
     )
+
+
+def print_style(control: Control | None) -> str:
+    """The printed page: its size, and in its margins the classification (top), the footer
+    line (bottom left) and ``page 3 of 12`` (bottom right)."""
+    if control is None:
+        return ""
+    margins = {"bottom-right": '"page " counter(page) " of " counter(pages)'}
+    if control.footer:
+        margins["bottom-left"] = css_string(control.footer)
+    if control.classification:
+        margins["top-center"] = css_string(control.classification)
+    boxes = "".join(
+        f"\n    @{box} {{ content: {content}; font-size: 8pt; color: #555; }}"
+        for box, content in margins.items()
+    )
+    size = "A4" if control.paper is Paper.A4 else "letter"
+    return f"@media print {{\n  @page {{\n    size: {size};{boxes}\n  }}\n}}\n"
+
+
+def css_string(value: str) -> str:
+    """User text as a CSS string: every character but letters, digits and spaces as a CSS
+    escape, so that no quote, backslash or ``</style>`` can end it."""
+    escaped = "".join(
+        char if char.isalnum() or char == " " else f"\\{ord(char):x} " for char in as_typed(value)
+    )
+    return f'"{escaped}"'
 
 
 def section(section_id: str, heading: str, *parts: str) -> str:

@@ -25,6 +25,11 @@ Status = Literal["open", "in-progress", "done", "dropped"]
 """A plan item's status as the plan file records it."""
 
 
+Phase = Literal["first", "next", "later"]
+"""When a roadmap step is to be done (docs/GAP.md, "Phases")."""
+Side = Literal["target", "current"]
+
+
 class Output(BaseModel):
     """An output model: no unknown fields, nothing changed after it is built."""
 
@@ -128,6 +133,8 @@ class PracticeGap(Output):
     gap: OptionalLevel | None
     severity: Severity
     exceeds_target: bool
+    rests_on_dont_know: list[Side]
+    """The sides whose level rests on a question answered "don't know" (empty: none)."""
 
 
 class GroupGap(Output):
@@ -144,10 +151,14 @@ class RoadmapStep(Output):
     level: int
     label: str
     to_do: list[str]
+    phase: Phase
+    """When to do it, by the phase rules of docs/GAP.md."""
 
 
 class RoadmapItem(Output):
     practice: str
+    phase: Phase
+    """The phase of its first step: when work on it starts."""
     from_: Level | None = Field(alias="from")
     to: Level | None
     steps: list[RoadmapStep]
@@ -212,6 +223,8 @@ class GapJson(Output):
     """Null when the system has no plan."""
     consolidation: Consolidation | None
     """Null unless a side merges several sessions."""
+    follow_ups: list[GapFollowUp]
+    """Every question of either side answered "don't know"."""
 
 
 # --- One session -----------------------------------------------------------------------------
@@ -251,7 +264,7 @@ class TargetWarning(Output):
 
 
 class FollowUp(Output):
-    """A target question answered "don't know", and who can answer it."""
+    """A question answered "don't know", and (a target's) who can answer it."""
 
     question: str
     """The question's id."""
@@ -262,6 +275,13 @@ class FollowUp(Output):
     ask: str | None
     """Who can answer it; null when nobody was named."""
     note: str | None
+
+
+class GapFollowUp(FollowUp):
+    """A follow-up of a gap report: which session and side it comes from."""
+
+    session: str
+    side: Side
 
 
 class SessionReportJson(Output):

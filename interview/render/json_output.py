@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Set
+
 from interview import consolidation as merged
 from interview import gap as core
 from interview import history as past
@@ -10,11 +12,18 @@ from interview.gap import LevelPair
 from interview.plan import PlannedStep, Progress
 from interview.questionnaire.model import Questionnaire
 from interview.render import json_models as out
+from interview.render.gap_evidence import resting_practices
 from interview.render.gap_report import GapReport, PlanView
-from interview.render.json_target import approval_output, follow_up_outputs, warning_output
+from interview.render.json_target import (
+    approval_output,
+    follow_up_outputs,
+    gap_follow_ups,
+    warning_output,
+)
 from interview.render.plain import json_text
 from interview.render.rows import incomplete_practices, level_objective
 from interview.render.words import movement_words
+from interview.roadmap_phases import item_phase, step_phases
 from interview.session.model import AssessmentSession, Phase, Session, TargetSession
 from interview.standings import GroupStanding, group_standings, session_standings
 from interview.target_review import TargetReview, review_target, session_profile_levels
@@ -110,10 +119,14 @@ def gap_output(report: GapReport) -> out.GapJson:
     """``smm gap --format json`` (docs/GAP.md)."""
     questionnaire, sides, analysis = report.questionnaire, report.sides, report.analysis
     view = report.extras.plan
+    resting: dict[out.Side, set[str]] = {
+        "target": resting_practices(questionnaire, sides.target.sessions),
+        "current": resting_practices(questionnaire, sides.current.sessions),
+    }
     return out.GapJson(
         target=side_info(questionnaire, sides.target),
         current=side_info(questionnaire, sides.current),
-        practices=[practice_gap(gap) for gap in analysis.practices],
+        practices=[practice_gap(gap, resting) for gap in analysis.practices],
         subdomains=[group_gap(row) for row in analysis.subdomains],
         domains=[group_gap(row) for row in analysis.domains],
         roadmap=[roadmap_item(item, view) for item in analysis.roadmap],
@@ -123,6 +136,7 @@ def gap_output(report: GapReport) -> out.GapJson:
         else out.Consolidation(
             target=side_consolidation(sides.target), current=side_consolidation(sides.current)
         ),
+        follow_ups=gap_follow_ups(questionnaire, sides),
     )
 
 
@@ -138,7 +152,7 @@ def side_info(questionnaire: Questionnaire, side: merged.Side) -> out.SessionInf
     )
 
 
-def practice_gap(gap: core.PracticeGap) -> out.PracticeGap:
+def practice_gap(gap: core.PracticeGap, resting: Mapping[out.Side, Set[str]]) -> out.PracticeGap:
     target = gap.target
     return out.PracticeGap(
         id=gap.practice_id,
@@ -152,6 +166,7 @@ def practice_gap(gap: core.PracticeGap) -> out.PracticeGap:
         else out.OptionalLevel(comprehensiveness=gap.comprehensiveness_gap, scope=gap.scope_gap),
         severity=gap.severity.value,
         exceeds_target=gap.exceeds_target,
+        rests_on_dont_know=[side for side, found in resting.items() if gap.practice_id in found],
     )
 
 
@@ -169,15 +184,21 @@ def roadmap_item(item: core.RoadmapItem, view: PlanView | None) -> out.RoadmapIt
     step = None if view is None else view.step(item.practice_id)
     if view is not None and step is None:
         step = PlannedStep(item.practice_id, None, Progress.OPEN, in_roadmap=True)
+    phases = step_phases(item)
     return out.RoadmapItem(
         practice=item.practice_id,
+        phase=item_phase(item).word,
         from_=level(item.start),
         to=level(item.goal),
         steps=[
             out.RoadmapStep(
-                measure=step.measure, level=step.level, label=step.label, to_do=list(step.to_do)
+                measure=step.measure,
+                level=step.level,
+                label=step.label,
+                to_do=list(step.to_do),
+                phase=phase.word,
             )
-            for step in item.steps
+            for step, phase in zip(item.steps, phases, strict=True)
         ],
         reason=item.reason,
         held_by=item.held_by,

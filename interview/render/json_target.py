@@ -1,12 +1,13 @@
-"""The target-only parts of the JSON report: the approval, the warnings and the follow-ups
-(questions answered "don't know", with whom to ask)."""
+"""The target's parts of the JSON report (the approval, the warnings) and the follow-ups of any
+session (questions answered "don't know", with a target's whom to ask)."""
 
 from __future__ import annotations
 
+from interview.consolidation import GapConsolidation
 from interview.engine.follow_ups import follow_ups
 from interview.questionnaire.model import Questionnaire
 from interview.render import json_models as out
-from interview.session.model import Session
+from interview.session.model import Session, SessionKind
 from interview.target_review import Approval, TargetWarning
 
 
@@ -27,7 +28,7 @@ def warning_output(warning: TargetWarning) -> out.TargetWarning:
 
 
 def follow_up_outputs(questionnaire: Questionnaire, session: Session) -> list[out.FollowUp]:
-    """A target's questions answered "don't know", with whom to ask."""
+    """A session's questions answered "don't know", with (a target's) whom to ask."""
     return [
         out.FollowUp(
             question=item.question_id,
@@ -37,4 +38,17 @@ def follow_up_outputs(questionnaire: Questionnaire, session: Session) -> list[ou
             note=item.note,
         )
         for item in follow_ups(questionnaire, session)
+    ]
+
+
+def gap_follow_ups(questionnaire: Questionnaire, sides: GapConsolidation) -> list[out.GapFollowUp]:
+    """Every "don't know" of a gap's sessions, with the session and its side."""
+    return [
+        out.GapFollowUp(
+            session=session.id,
+            side="target" if session.kind is SessionKind.TARGET else "current",
+            **follow_up.model_dump(),
+        )
+        for session in sides.sessions
+        for follow_up in follow_up_outputs(questionnaire, session)
     ]

@@ -45,7 +45,7 @@ def write_markdown(document: Document) -> str:
         lines += [markdown_text(document.lead), ""]
     lines += [
         f"- **{markdown_text(card.heading)}:** {markdown_text(card.summary)}"
-        for card in document.cards
+        for card in document.all_cards
     ]
     for paragraph in document.preamble:
         lines += ["", paragraph_line(paragraph)]
@@ -76,8 +76,11 @@ def block_lines(block: Block, indent: str) -> list[str]:
         return item_lines(block, indent)
     if isinstance(block, Table):
         return table_lines(block)
+    if isinstance(block, Facts) and block.compact:
+        return [f"{indent}- **{markdown_text(block.heading)}:** {markdown_text(block.summary)}"]
     if isinstance(block, Facts):
-        return [
+        heading = [f"{indent}**{markdown_text(block.heading)}**", ""] if block.heading else []
+        return heading + [
             f"{indent}- **{markdown_text(f.label)}:** {markdown_text(f.value)}" for f in block.facts
         ]
     return []

@@ -7,6 +7,9 @@ practice's level, what it achieves, whether questions are still open, and the no
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from interview.engine.follow_ups import practices_resting_on_dont_know
 from interview.profiles import Profile
 from interview.questionnaire.model import Questionnaire
 from interview.render.cards import (
@@ -33,8 +36,9 @@ from interview.render.document import (
     Table,
 )
 from interview.render.follow_ups import follow_up_section
+from interview.render.method import method_section
 from interview.render.rows import practice_details, report_outline
-from interview.render.words import NOT_APPLICABLE, report_title
+from interview.render.words import DONT_KNOW_MARK, MARK_NOTE, NOT_APPLICABLE, report_title
 from interview.report.charts import CURRENT_COLOUR, TARGET_COLOUR, ChartData, Series
 from interview.session.model import Session, SessionKind, TargetSession
 from interview.standings import GroupStanding, PracticeStanding, session_standings
@@ -70,10 +74,11 @@ def session_document(
         preamble=(Paragraph(report_rules(is_target), style="rules"), *profile_paragraphs(profile)),
         sections=(
             *([review_section(review)] if is_target and review is not None else []),
-            Section("Levels", (levels_table(questionnaire, session, profile),), "levels"),
+            levels_section(questionnaire, session, profile),
             *follow_up_section(questionnaire, session),
             *report_charts(questionnaire, session),
             *confirmation_section(questionnaire, [session]),
+            method_section(),
         ),
     )
 
@@ -94,13 +99,24 @@ def report_rules(is_target: bool) -> str:
     what = "target" if is_target else "current"
     return (
         f"How smm finds {what} levels, and the means, where the IIC paper leaves it open: "
-        "docs/QUESTIONNAIRE.md and docs/GAP.md."
+        'see "How smm works out the levels and gaps" at the end.'
     )
+
+
+def levels_section(
+    questionnaire: Questionnaire, session: Session, profile: Profile | None
+) -> Section:
+    """The levels table, with what its mark means when a level rests on a "don't know"."""
+    table = levels_table(questionnaire, session, profile)
+    marked = practices_resting_on_dont_know(questionnaire, session)
+    note = (Paragraph(MARK_NOTE, style="note"),) if marked else ()
+    return Section("Levels", (*note, table), "levels")
 
 
 def levels_table(questionnaire: Questionnaire, session: Session, profile: Profile | None) -> Table:
     """Domain, sub-domain and practice rows: the level, and where it came from or notes."""
     is_target = session.kind is SessionKind.TARGET
+    resting = practices_resting_on_dont_know(questionnaire, session)
     rows = []
     for depth, row in report_outline(questionnaire, session):
         if isinstance(row, GroupStanding):
@@ -112,7 +128,10 @@ def levels_table(questionnaire: Questionnaire, session: Session, profile: Profil
             Fact(label, text)
             for label, text in practice_details(questionnaire, session, row, profile)
         )
-        cells = (Cell(row.practice_id, CellKind.ID), Cell(row.name), standing_cell(row))
+        level = standing_cell(row)
+        if row.practice_id in resting:
+            level = replace(level, text=f"{level.text} {DONT_KNOW_MARK}")
+        cells = (Cell(row.practice_id, CellKind.ID), Cell(row.name), level)
         rows.append(Row(cells, depth, details=details))
     return Table(
         (Column("ID"), Column("Name"), Column("Level")),

@@ -38,7 +38,7 @@ def write_text(document: Document, width: int = TEXT_WIDTH) -> str:
     """The whole document, its title first."""
     writer = TextWriter(width)
     lines = [*writer.prose(document.title), *writer.prose(document.lead)]
-    for card in document.cards:
+    for card in document.all_cards:
         lines += writer.prose(f"{card.heading}: {card.summary}", "", "  ")
     for paragraph in document.preamble:
         lines += ["", *writer.paragraph(paragraph, "")]
@@ -76,6 +76,8 @@ class TextWriter:
             return self.items(block, indent)
         if isinstance(block, Table):
             return self.table(block)
+        if isinstance(block, Facts) and block.compact:
+            return self.prose(f"{block.heading}: {block.summary}", indent, "  ")
         if isinstance(block, Facts):
             return [*self.prose(block.heading, indent), *self.facts(block, indent + "  ")]
         if isinstance(block, Section):

@@ -65,7 +65,15 @@ GAP_LEGEND = (
 RULES_NOTE = (
     "Gaps, severity, means and roadmap order follow smm's own rules where the IIC paper leaves "
     "them open: a gap of 2 or more levels in either measure is large, any smaller gap is small. "
-    "See docs/GAP.md."
+    'They are set out at the end, under "How smm works out the levels and gaps".'
+)
+
+DONT_KNOW_MARK = "†"
+"""Set after a level that rests on a "don't know" (text, Markdown and every other format)."""
+
+MARK_NOTE = (
+    f'{DONT_KNOW_MARK} the level rests on a question answered "don\'t know", counted as not met '
+    '(an assessment) or as not asked (a target): see "Follow-ups" for the questions.'
 )
 
 NO_GAPS = "No gaps: the current state meets the target wherever it applies."
@@ -233,8 +241,8 @@ GAPS_LEGEND = (
 HISTORY_RULES_NOTE = (
     "Which sessions form the history, which target is the current one and how changes are "
     "marked are smm's own rules; gaps and severity follow smm's gap rules (a gap of 2 or more "
-    "levels in either measure is large, any smaller gap is small). See docs/HISTORY.md and "
-    "docs/GAP.md."
+    "levels in either measure is large, any smaller gap is small). smm's documentation, under "
+    '"History" and "Gap analysis", gives the rules in full.'
 )
 
 

@@ -126,7 +126,8 @@ def _overrule_prefilled(
         prompt = interview.current()
         if prompt is None or prompt.question_id != question_id:
             continue
-        outcome = interview.answer(value_for(prompt, given.value), note=given.note)
+        value = value_for(prompt, given.value)
+        outcome = interview.answer(value, note=given.note, ask=given.ask or None)
         used.add(question_id)
         if outcome.refused is not None:
             result.problems.append(f"{given.where}: {_refusal(prompt, given, outcome.refused)}")

@@ -94,7 +94,7 @@ def test_three_assessments_as_json(
     data = json.loads(gap(folder, capsys, "t", "c1", "c2", "c3", "--format", "json"))
     assert list(data) == [
         "format_version", "target", "current", "practices", "subdomains", "domains", "roadmap",
-        "plan", "consolidation",
+        "plan", "consolidation", "follow_ups",
     ]  # fmt: skip
     assert data["format_version"] == 2 and data["plan"] is None
     levels = {
@@ -178,13 +178,14 @@ def test_text_lists_where_the_interviewees_disagree(
 ) -> None:
     three_interviewees(folder, tmp_path, capsys)
     lines = gap(folder, capsys, "t", "c1", "c2", "c3").splitlines()
-    assert lines[4].startswith("Current state (1 of 3): c1: Acme, Ann Lee (Ops lead), last change ")
-    assert lines[11].startswith(
-        "Current state: 3 assessments, merged by the lowest level per practice: the rule, and"
-    )
+    sessions = lines[lines.index("Sessions compared") :]
+    first = "Current state (1 of 3): c1: Acme, Ann Lee (Ops lead), last change "
+    assert [line for line in sessions if line.startswith(first)]
+    merged = "Current state: 3 assessments, merged by the lowest level per practice: the rule, and"
+    assert [line for line in sessions if line.startswith(merged)]
     assert "    D1.1  Practice          3/2      1/3      2/0    large gap" in lines
     start = lines.index("Where the interviewees disagree")
-    section = lines[start : lines.index("Roadmap, most urgent first")]
+    section = lines[start : lines.index("Roadmap in phases")]
     assert section[4] == "Current state: 3 assessments, merged by the lowest level per practice"
     practices = section[section.index(" 1. D1.1 Practice: they disagree by 2 levels, and on "
                                       "scope by 2; merged 1/3") :]  # fmt: skip
@@ -289,7 +290,7 @@ def test_other_systems_are_named_in_one_warning_and_compared_anyway(
         'smm: warning: the sessions are of different systems: "Acme" (t); '
         '"Acme  router" (c1, c2); comparing them anyway\n'
     )
-    assert printed.out.splitlines()[1] == "D1.1,Practice,3,2,1,3,2,0,large,no"
+    assert printed.out.splitlines()[1] == "D1.1,Practice,3,2,1,3,2,0,large,no,"
 
 
 def test_the_same_system_in_other_letters_is_no_warning(

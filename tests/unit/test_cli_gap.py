@@ -58,6 +58,7 @@ EXPECTED_PRACTICES = [
         "gap": {"comprehensiveness": 1, "scope": 1},
         "severity": "small",
         "exceeds_target": False,
+        "rests_on_dont_know": [],
     },
     {
         "id": "D1.2",
@@ -67,6 +68,7 @@ EXPECTED_PRACTICES = [
         "gap": None,
         "severity": "none",
         "exceeds_target": False,
+        "rests_on_dont_know": [],
     },
     {
         "id": "F1.1",
@@ -76,6 +78,7 @@ EXPECTED_PRACTICES = [
         "gap": {"comprehensiveness": 2, "scope": 1},
         "severity": "large",
         "exceeds_target": False,
+        "rests_on_dont_know": [],
     },
 ]
 # D1 and D count D1.1 alone (D1.2 does not apply); F1 and F count F1.1.
@@ -96,24 +99,27 @@ INDUSTRY_STEP = {
 EXPECTED_ROADMAP = [
     {
         "practice": "F1.1",
+        "phase": "first",
         "from": {"comprehensiveness": 0, "scope": None},
         "to": {"comprehensiveness": 2, "scope": 1},
         "steps": [
             {"measure": "comprehensiveness", "level": 1, "label": "1 Minimum",
-             "to_do": ["Do one."]},
-            {"measure": "comprehensiveness", "level": 2, "label": "2 Ad hoc", "to_do": ["Do two."]},
+             "to_do": ["Do one."], "phase": "first"},
+            {"measure": "comprehensiveness", "level": 2, "label": "2 Ad hoc", "to_do": ["Do two."],
+             "phase": "next"},
         ],
         "reason": "",
         "held_by": "",
     },
     {
         "practice": "D1.1",
+        "phase": "next",
         "from": {"comprehensiveness": 2, "scope": 1},
         "to": {"comprehensiveness": 3, "scope": 2},
         "steps": [
             {"measure": "comprehensiveness", "level": 3, "label": "3 Consistent",
-             "to_do": ["Do three."]},
-            INDUSTRY_STEP,
+             "to_do": ["Do three."], "phase": "next"},
+            {**INDUSTRY_STEP, "phase": "later"},
         ],
         "reason": "Sector rules apply",
         "held_by": "",
@@ -136,8 +142,10 @@ def test_import_then_gap_json_end_to_end(folder: Path, capsys: pytest.CaptureFix
         "roadmap",
         "plan",
         "consolidation",
+        "follow_ups",
     }
     assert (data["format_version"], data["plan"], data["consolidation"]) == (2, None, None)
+    assert data["follow_ups"] == []  # imported levels: no question was asked
     assert data["practices"] == EXPECTED_PRACTICES
     groups = {
         row["id"]: (row["severity"], row["target_mean"], row["current_mean"])
@@ -192,10 +200,10 @@ def test_gap_csv_and_markdown(folder: Path, capsys: pytest.CaptureFixture[str]) 
     assert smm(folder, "gap", target_id, current_id, "--format", "csv") == 0
     assert capsys.readouterr().out.splitlines() == [
         "practice,name,target_comprehensiveness,target_scope,current_comprehensiveness,"
-        "current_scope,comprehensiveness_gap,scope_gap,severity,exceeds_target",
-        "D1.1,Practice,3,2,2,1,1,1,small,no",
-        "D1.2,Practice,na,,1,2,,,none,no",
-        "F1.1,Practice,2,1,0,,2,1,large,no",
+        "current_scope,comprehensiveness_gap,scope_gap,severity,exceeds_target,rests_on_dont_know",
+        "D1.1,Practice,3,2,2,1,1,1,small,no,",
+        "D1.2,Practice,na,,1,2,,,none,no,",
+        "F1.1,Practice,2,1,0,,2,1,large,no,",
     ]
     assert smm(folder, "gap", target_id, current_id, "--format", "md") == 0
     markdown = capsys.readouterr().out
@@ -213,9 +221,9 @@ def test_gap_between_interviewed_sessions(folder: Path, capsys: pytest.CaptureFi
     # D1.1: target 3/2 (inherited from D1's needs: one raise stops at 3), current 3/2.
     # D1.2: target 2/2, current 0.
     assert capsys.readouterr().out.splitlines()[1:] == [
-        "D1.1,Practice,3,2,3,2,0,0,none,no",
-        "D1.2,Practice,2,2,0,,2,2,large,no",
-        "F1.1,Practice,na,,1,1,,,none,no",
+        "D1.1,Practice,3,2,3,2,0,0,none,no,",
+        "D1.2,Practice,2,2,0,,2,2,large,no,",
+        "F1.1,Practice,na,,1,1,,,none,no,",
     ]
 
 

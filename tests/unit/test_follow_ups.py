@@ -12,7 +12,13 @@ from pathlib import Path
 import pytest
 
 from interview.engine import views
-from interview.engine.follow_ups import FollowUp, answer_words, asks_whom, follow_ups
+from interview.engine.follow_ups import (
+    FollowUp,
+    answer_words,
+    asks_whom,
+    follow_ups,
+    practices_resting_on_dont_know,
+)
 from interview.engine.interview import Interview
 from interview.errors import InputError
 from interview.questionnaire import Questionnaire, load_questionnaire
@@ -153,13 +159,29 @@ def test_follow_ups_list_each_dont_know_in_interview_order(small: Questionnaire)
     assert [item.question_id for item in follow_ups(small, interview.session)] == ["@D1.1.purpose"]
 
 
-def test_an_assessment_has_no_follow_ups_section(small: Questionnaire) -> None:
+def test_an_assessments_dont_know_is_a_follow_up_and_marks_its_practice(
+    small: Questionnaire,
+) -> None:
     session = new_session(small, SessionKind.ASSESSMENT, "Pump", now=NOW)
     interview = Interview(small, session, clock=lambda: NOW)
     for value in ("", "Dana", "Engineer", DONT_KNOW):
         interview.answer(value)
     assert session.answers["D1.1.c1.1"].value == DONT_KNOW
-    assert follow_ups(small, session) == []
+    found = follow_ups(small, session)
+    assert [(item.question_id, item.where, item.ask) for item in found] == [
+        ("D1.1.c1.1", "D1.1", None)
+    ]
+    assert practices_resting_on_dont_know(small, session) == {"D1.1"}
+
+
+def test_a_targets_needs_dont_know_marks_every_practice_of_its_sub_domain(
+    small: Questionnaire,
+) -> None:
+    interview = target_at_needs(small)
+    interview.answer(DONT_KNOW, ask="Jo")
+    session = interview.session
+    d1 = set(small.practice_ids(small.practices["D1.1"].subdomain))
+    assert practices_resting_on_dont_know(small, session) == d1
 
 
 def test_the_answer_reads_dont_know_ask_whom(small: Questionnaire) -> None:

@@ -89,7 +89,8 @@ def test_gap_page_is_self_contained_with_three_charts(
     assert 'id="bar-chart"' in page and 'id="radar-chart"' in page
     assert page.count('<table class="heat-map">') == 1
     assert '<section id="roadmap">' in page
-    assert "smm&#x27;s own rules" in page and "docs/GAP.md" in page
+    assert "smm&#x27;s own rules" in page and "How smm works out the levels and gaps" in page
+    assert "docs/" not in page  # a reader of the report cannot open the repository
 
 
 def test_report_page_is_self_contained_with_two_charts(
@@ -116,17 +117,21 @@ def assert_self_contained(page: str) -> None:
     assert all(url.startswith("#") for url in re.findall(r"url\(([^)]*)\)", page))
 
 
-def test_sessions_context_is_at_the_top(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_sessions_follow_the_executive_summary(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     interviewed(folder)
     page = run(folder, capsys, "gap", "acme-target", "acme-current", "--format", "html")
-    top = page[: page.index('<section id="summary">')]
+    summary = page.index('<section id="executive-summary">')
+    assert summary < page.index('<section id="sessions" class="new-page">')
+    top = page[page.index('<section id="sessions"') : page.index('<section id="heat-map"')]
     assert "<h3>Target</h3>" in top and "<h3>Current state</h3>" in top
     assert top.count("<dt>Interviewee</dt><dd>Dana (Lead)</dd>") == 2
     assert top.count("<dt>In scope</dt><dd>Gateway</dd>") == 2
     assert top.count("<dt>Questionnaire</dt><dd>small, version 1</dd>") == 2
     assert "<dt>Started</dt><dd>2026-11-25 09:30 UTC</dd>" in top
     assert "<dt>Session</dt><dd>acme-target</dd>" in top
-    assert "docs/GAP.md" in top
+    assert "How smm works out the levels and gaps" in top
 
 
 # --- The heat map ----------------------------------------------------------------------------
@@ -329,7 +334,7 @@ def test_where_the_interviewees_disagree_is_a_list(
     page = run(folder, capsys, "gap", "t", "c1", "c2", "c3", "c4", "--format", "html")
     assert_self_contained(page)
     assert "<h3>Current state (2 of 4)</h3>" in page and "<h3>Target</h3>" in page
-    order = [page.index(f'<section id="{name}">') for name in ("heat-map", "disagreements")]
+    order = [page.index(f'<section id="{name}"') for name in ("heat-map", "disagreements")]
     assert order == sorted(order) and order[1] < page.index('<section id="bar-chart">')
     section = page[page.index('<section id="disagreements">') :]
     section = section[: section.index("</section>")]

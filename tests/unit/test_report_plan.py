@@ -126,7 +126,8 @@ def test_text_shows_each_items_plan_the_summary_and_the_closed_items(folder: Pat
     ]
     assert "    plan: open · not planned yet" in page.splitlines()  # F1.1
     closed = page.splitlines()[page.splitlines().index("Planned, but no longer in the roadmap") :]
-    assert closed[3:] == ["- D1.2: gap closed · Bo · due 2026-12-01"]
+    assert closed[3:5] == ["- D1.2: gap closed · Bo · due 2026-12-01", ""]
+    assert closed[5] == "The target and its reasons"  # the roadmap's last part
     assert "\x1b" not in page
 
 
