@@ -3,11 +3,15 @@ nothing the interviewees said hidden: "don't know" answers listed and their leve
 justifications listed for confirmation, the assessor's notes and the owner's reasons shown."""
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from interview.cli import main
+from interview.questionnaire import load_questionnaire
+from interview.render.control import approval_line
+from interview.session.store import SessionStore
 from tests.report_sessions import (
     ASSESSMENT_DONT_KNOW,
     DONT_KNOW_NOTE,
@@ -129,3 +133,32 @@ def test_json_and_csv_carry_the_follow_ups_and_the_marks(
     rows = {line.split(",")[0]: line for line in capsys.readouterr().out.splitlines()}
     assert rows["G1.2"].endswith(",large,no,target;current")
     assert rows["E1.1"].endswith(",large,no,")
+
+
+def test_session_reports_have_document_control_and_mark_their_dont_knows(
+    sessions: tuple[Path, str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder, target, current = sessions
+    for session, approval in ((target, True), (current, False)):
+        capsys.readouterr()
+        assert main(["report", session, "--sessions-dir", str(folder), "--prepared-by", "Ed"]) == 0
+        text = " ".join(capsys.readouterr().out.split())
+        assert "Document control: Report date: " in text and "Prepared by: Ed" in text
+        assert ("Approved by: not approved" in text) is approval
+        assert 'Follow-ups: questions to ask These questions were answered "don' in text
+        assert "†" in text and "docs/" not in text
+
+
+def test_an_approval_is_named_with_its_day_and_said_to_be_stale_after_a_change(
+    sessions: tuple[Path, str, str],
+) -> None:
+    folder, target, _ = sessions
+    questionnaire = load_questionnaire(None)
+    session = SessionStore(folder).load(target, questionnaire).session
+    assert approval_line(session).startswith("not approved")
+    last = max(answer.answered_at for answer in session.answers.values())
+    approved = session.model_copy(update={"approved_by": "Dana Whitfield", "approved_at": last})
+    assert approval_line(approved) == f"Dana Whitfield, {last.date().isoformat()} (the target)"
+    earlier = last - timedelta(days=1)
+    stale = session.model_copy(update={"approved_by": "Dana", "approved_at": earlier})
+    assert approval_line(stale).endswith("; the target changed after this approval")
