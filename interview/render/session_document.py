@@ -130,7 +130,9 @@ def levels_table(questionnaire: Questionnaire, session: Session, profile: Profil
         )
         level = standing_cell(row)
         if row.practice_id in resting:
-            level = replace(level, text=f"{level.text} {DONT_KNOW_MARK}")
+            level = replace(
+                level, text=f"{level.text} {DONT_KNOW_MARK}", full=f"{level.full} {DONT_KNOW_MARK}"
+            )
         cells = (Cell(row.practice_id, CellKind.ID), Cell(row.name), level)
         rows.append(Row(cells, depth, details=details))
     return Table(

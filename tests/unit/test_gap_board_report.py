@@ -139,7 +139,7 @@ def test_session_reports_have_document_control_and_mark_their_dont_knows(
     sessions: tuple[Path, str, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder, target, current = sessions
-    for session, approval in ((target, True), (current, False)):
+    for session, approval, marked in ((target, True, "2 Ad hoc †"), (current, False, "0 None †")):
         capsys.readouterr()
         assert main(["report", session, "--sessions-dir", str(folder), "--prepared-by", "Ed"]) == 0
         text = " ".join(capsys.readouterr().out.split())
@@ -147,6 +147,9 @@ def test_session_reports_have_document_control_and_mark_their_dont_knows(
         assert ("Approved by: not approved" in text) is approval
         assert 'Follow-ups: questions to ask These questions were answered "don' in text
         assert "†" in text and "docs/" not in text
+        arguments = ["report", session, "--sessions-dir", str(folder), "--format", "html"]
+        assert main(arguments) == 0
+        assert marked in capsys.readouterr().out  # G1.2, in the levels table
 
 
 def test_an_approval_is_named_with_its_day_and_said_to_be_stale_after_a_change(
