@@ -26,7 +26,9 @@ def write_document(document: Document, form: str, width: int | None = None) -> s
     return write_text(document) if width is None else write_text(document, width)
 
 
-BINARY_WRITERS: dict[str, str] = {}
+BINARY_WRITERS: dict[str, str] = {
+    "docx": "interview.render.word:write_docx",
+}
 """The writers of the formats that are files of bytes (``-o FILE``), not printed, by format:
 ``module:function``, imported only when the format is asked for."""
 BINARY_FORMATS = tuple(BINARY_WRITERS)
