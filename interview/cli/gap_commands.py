@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from pathlib import Path
 
 from interview.cli.output import (
@@ -58,6 +59,10 @@ def run_gap(arguments: argparse.Namespace) -> int:
             report.sides.target.sessions,
         )
         document = with_control(gap_document(report), control)
+        if arguments.format == "xlsx":
+            from interview.render.sheets import gap_sheets
+
+            document = replace(document, sheets=gap_sheets(report))
         text = written(document, arguments.format, output_width(arguments.output))
     return _deliver(text, arguments.output)
 
@@ -83,6 +88,10 @@ def run_report(arguments: argparse.Namespace) -> int:
     )
     document = session_document(questionnaire, session, found.profile, found.review)
     document = with_control(document, control)
+    if arguments.format == "xlsx":
+        from interview.render.sheets import session_sheets
+
+        document = replace(document, sheets=session_sheets(questionnaire, session))
     width = output_width(arguments.output)
     return _deliver(written(document, arguments.format, width), arguments.output)
 

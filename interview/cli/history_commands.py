@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from interview.cli.output import control_options, deliver_bytes, output_width, workspace_of
@@ -41,6 +42,10 @@ def run_history(arguments: argparse.Namespace) -> int:
             [target.session] if target else [],
         )
         document = with_control(history_document(history), control)
+        if arguments.format == "xlsx":
+            from interview.render.sheets import history_sheets
+
+            document = replace(document, sheets=history_sheets(history))
         text = written(document, arguments.format, output_width(arguments.output))
     deliver(text, arguments.output)
     return EXIT_BAD_INPUT if found.problems else EXIT_OK
