@@ -13,7 +13,7 @@ from interview.cli.output import (
     warn,
     workspace_of,
 )
-from interview.errors import printable
+from interview.errors import InputError, printable
 from interview.files import write_text_atomically
 from interview.formatting import KIND_NAMES
 from interview.levels_csv import levels_csv
@@ -97,7 +97,12 @@ def run_report(arguments: argparse.Namespace) -> int:
 
 
 def run_export(arguments: argparse.Namespace) -> int:
-    """One session's practice levels as CSV (the format ``smm import`` reads) or JSON."""
+    """One session's practice levels as CSV (the format ``smm import`` reads) or JSON, or its
+    answers as a form (xlsx)."""
+    if arguments.format == "xlsx":
+        from interview.cli.answers_commands import export_form
+
+        return export_form(arguments)
     workspace = workspace_of(arguments)
     session = workspace.session(arguments.session)
     if arguments.format == "csv":
@@ -110,9 +115,18 @@ def run_export(arguments: argparse.Namespace) -> int:
 
 
 def run_import(arguments: argparse.Namespace) -> int:
-    """Make a finished session whose levels are the CSV's, taken as given; print its id."""
+    """Make a finished session from an answers form or file (replayed), or from a CSV of
+    levels (taken as given); print its id."""
+    from interview.cli.answers_commands import import_answers, is_answers_file
     from interview.services.records import import_levels
 
+    if is_answers_file(arguments.file):
+        return import_answers(arguments)
+    if not arguments.kind or not arguments.system:
+        missing = " and ".join(
+            name for name in ("--kind", "--system") if not getattr(arguments, name[2:])
+        )
+        raise InputError([f"a CSV of levels needs {missing}: give the kind and the system's name"])
     session = import_levels(
         workspace_of(arguments),
         arguments.file,

@@ -95,6 +95,7 @@ def _check_sector(
 def _run_scripted(arguments: argparse.Namespace, workspace: Workspace, kind: SessionKind) -> int:
     """``smm new KIND --answers FILE [--batch]``: the file's answers first, checked in memory;
     then the session is written, and the interview goes on unless ``--batch``."""
+    from interview.cli.answers_commands import note_unused
     from interview.services.scripted import start_scripted
     from interview.tui.launch import Resume
 
@@ -109,16 +110,7 @@ def _run_scripted(arguments: argparse.Namespace, workspace: Workspace, kind: Ses
         sector=arguments.industry,
         batch=arguments.batch,
     )
-    if started.replay.unused:
-        listed = ", ".join(started.replay.unused[:10])
-        more = "" if len(started.replay.unused) <= 10 else ", ..."
-        print(
-            printable(
-                f"smm: note: {len(started.replay.unused)} answers not used: an earlier answer "
-                f"closed those questions or left them unasked ({listed}{more})"
-            ),
-            file=sys.stderr,
-        )
+    note_unused(started.replay)
     if arguments.batch:
         session = workspace.create(started.session)
         print(session.id)

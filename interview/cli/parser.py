@@ -34,7 +34,8 @@ SESSION_KINDS = ("target", "assessment")
 PLAN_STATUSES = ("open", "in-progress", "done", "dropped")
 GAP_FORMATS = ("text", "md", "html", "json", "csv", *BINARY_FORMATS)
 REPORT_FORMATS = ("text", "md", "html", "json", *BINARY_FORMATS)
-EXPORT_FORMATS = ("csv", "json")
+EXPORT_FORMATS = ("csv", "json", "xlsx")
+FORM_FORMATS = ("xlsx",)
 HISTORY_FORMATS = ("text", "json", "html", *BINARY_FORMATS)
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -192,26 +193,46 @@ def _add_gap_commands(commands: Subcommands) -> None:
     add_document_options(report)
     add_session_options(report, "gap_commands:run_report")
 
-    export = commands.add_parser("export", help="write one session's practice levels as data")
+    export = commands.add_parser(
+        "export",
+        help="write one session's practice levels as data (csv, json), or its answers as a "
+        "form to read, change and import again (xlsx)",
+    )
     export.add_argument("session", metavar="SESSION", help="a session id or a session file's path")
     add_format_and_output(export, EXPORT_FORMATS, None)
     add_session_options(export, "gap_commands:run_export")
 
-    importing = commands.add_parser(
-        "import", help="make a session from a CSV of practice levels (e.g. a spreadsheet)"
+    form = commands.add_parser(
+        "form",
+        help="write a blank answers form to fill in offline, then `smm import` it",
     )
-    importing.add_argument("file", metavar="FILE.csv", type=Path, help="the CSV file to read")
+    form.add_argument("--kind", required=True, choices=SESSION_KINDS, help="the interview's kind")
+    add_format_and_output(form, FORM_FORMATS, "xlsx")
+    add_session_options(form, "answers_commands:run_form")
+
+    importing = commands.add_parser(
+        "import",
+        help="make a session from an answers form or file (xlsx, or CSV with the header "
+        "question,answer), replayed through the interview's rules, or from a CSV of practice "
+        "levels (e.g. a spreadsheet)",
+    )
+    importing.add_argument(
+        "file", metavar="FILE", type=Path, help="the form (.xlsx) or the CSV file to read"
+    )
     importing.add_argument(
         "--kind",
-        required=True,
         choices=SESSION_KINDS,
-        help="whether the levels are a target or an assessment of the current state",
+        help="target or assessment (default for a form: the kind it was made for)",
     )
-    importing.add_argument("--system", required=True, metavar="NAME", help="the system's name")
     importing.add_argument(
-        "--interviewee", default="", metavar="NAME", help="who gave the levels (default: none)"
+        "--system",
+        metavar="NAME",
+        help="the system's name (default for answers: their system_name answer)",
     )
-    importing.add_argument("--role", default="", metavar="ROLE", help="the interviewee's role")
+    importing.add_argument(
+        "--interviewee", default="", metavar="NAME", help="for levels: who gave them"
+    )
+    importing.add_argument("--role", default="", metavar="ROLE", help="for levels: their role")
     importing.add_argument(
         "--id",
         metavar="ID",

@@ -71,11 +71,21 @@ def safe_title(name: str) -> str:
     return "".join(" " if char in "[]:*?/\\" else char for char in name)[:31]
 
 
+CELL_LIMIT = 32_767
+"""The most characters a cell holds (the file format's limit); longer text is cut, marked."""
+CUT_MARK = " … [cut: a cell holds 32,767 characters]"
+
+
+def within_cell(text: str) -> str:
+    """The text, cut with a mark when a cell cannot hold it all."""
+    return text if len(text) <= CELL_LIMIT else text[: CELL_LIMIT - len(CUT_MARK)] + CUT_MARK
+
+
 def put(sheet: Worksheet, row: int, column: int, value: SheetValue) -> Any:
     """A value in a cell: text always as text (never a formula), dates as dates."""
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, str):
-        cell.value = shown(value)
+        cell.value = within_cell(shown(value))
         cell.data_type = "s"  # "=1+1" typed by a user is text, not a formula
     else:
         cell.value = value

@@ -23,6 +23,7 @@ from pathlib import Path
 from interview.errors import InputError, printable
 from interview.files import read_text_file
 from interview.levels_csv import from_spreadsheet_text
+from interview.session.model import SessionKind
 from interview.tomlfile import Problem, TomlDocument, read_toml
 
 CSV_COLUMNS = ("question", "answer", "note", "ask")
@@ -41,15 +42,26 @@ class ScriptedAnswer:
     """Who can answer the question, for a "don't know" (empty: nobody named)."""
 
 
-def read_answers(path: Path) -> dict[str, ScriptedAnswer]:
-    """The answers of a TOML or CSV answers file, by question id; InputError on any problem."""
+def read_answers(path: Path, kind: SessionKind | None = None) -> dict[str, ScriptedAnswer]:
+    """The answers of a TOML, CSV or workbook answers file, by question id; InputError on any
+    problem, and for a workbook form of another kind than ``kind``."""
     suffix = path.suffix.lower()
     if suffix == ".toml":
         return _toml_answers(read_toml(path, "answers"))
     if suffix == ".csv":
         return _csv_answers(path)
+    if suffix == ".xlsx":
+        from interview.services.answers_workbook import read_answers_workbook
+
+        form = read_answers_workbook(path)
+        if kind is not None and form.kind is not None and form.kind is not kind:
+            raise InputError(
+                [f"{printable(str(path))}: a form for {form.kind.value} interviews, not "
+                 f"{kind.value}; give a {kind.value} form (smm form --kind {kind.value})"]
+            )  # fmt: skip
+        return form.answers
     raise InputError(
-        [f"{printable(str(path))}: an answers file is .toml or .csv; give one of those"]
+        [f"{printable(str(path))}: an answers file is .toml, .csv or .xlsx; give one of those"]
     )
 
 

@@ -30,6 +30,11 @@ class QuestionInfo:
     required: bool
     asked: str
     """When the interview asks it."""
+    domain_id: str | None = None
+    level: int | None = None
+    """The comprehensiveness level a self-assessment question tests."""
+    evidence: str = ""
+    """What an assessor may look at to answer it (empty when the questionnaire names nothing)."""
 
 
 def questions(questionnaire: Questionnaire, kind: SessionKind) -> list[QuestionInfo]:
@@ -55,7 +60,25 @@ def _info(questionnaire: Questionnaire, step: Step) -> QuestionInfo:
         answers=answers,
         required=prompt.required,
         asked=when_asked(step) + roles_words(questionnaire, step),
+        domain_id=step.domain_id,
+        level=step.level,
+        evidence=evidence_of(questionnaire, step),
     )
+
+
+def evidence_of(questionnaire: Questionnaire, step: Step) -> str:
+    """The evidence hint of a level or scope question; empty for the others."""
+    if step.practice_id is None:
+        return ""
+    practice = questionnaire.practices[step.practice_id]
+    if step.kind is StepKind.SCOPE_INDUSTRY:
+        return practice.scope.industry.evidence
+    if step.kind is StepKind.SCOPE_SYSTEM:
+        return practice.scope.system.evidence
+    if step.kind is StepKind.LEVEL and step.level is not None:
+        level = practice.levels[step.level]
+        return next((q.evidence for q in level.questions if q.id == step.question_id), "")
+    return ""
 
 
 def roles_words(questionnaire: Questionnaire, step: Step) -> str:

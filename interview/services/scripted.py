@@ -189,7 +189,7 @@ def start_scripted(
     Unknown questions and answers a question does not allow are refused (InputError, one
     line each) in both modes; in batch mode missing answers are refused too. ``sector``
     answers the sector question ahead; a file that answers it otherwise is refused."""
-    answers = read_answers(answers_file)
+    answers = read_answers(answers_file, kind)
     if sector is not None:
         _refuse_other_sector(answers, sector)
     named = answers.get("system_name")

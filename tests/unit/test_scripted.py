@@ -130,7 +130,7 @@ def test_missing_required_answers_are_listed_one_per_line_in_batch(
 @pytest.mark.parametrize(
     ("name", "text", "expected"),
     [
-        ("answers.txt", "system_name = 1", "an answers file is .toml or .csv"),
+        ("answers.txt", "system_name = 1", "an answers file is .toml, .csv or .xlsx"),
         ("answers.toml", "[answers\n", "not valid TOML"),
         ("answers.toml", "[answers]\nsystem_name = 3\n", "system_name: give the answer as text"),
         ("answers.toml", "title = 'x'\n[answers]\n", "title: not part of an answers file"),
