@@ -1,7 +1,6 @@
 """``--format docx``: an editable Word report, read back with python-docx and opened by
 LibreOffice; nothing the interviewees said is hidden in it."""
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import pytest
 from docx.shared import Mm
 
 from interview.cli import main
+from tests.libreoffice import convert, needs_libreoffice, needs_poppler
 from tests.report_sessions import (
     DONT_KNOW_NOTE,
     EVIDENCE_NOTE,
@@ -98,20 +98,10 @@ def test_letter_paper(tmp_path: Path, written: Path) -> None:
     assert abs(section.page_width - Mm(215.9)) < Mm(0.1)
 
 
-@pytest.mark.skipif(
-    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
-)
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+@needs_libreoffice
+@needs_poppler
 def test_libreoffice_opens_it(tmp_path: Path, written: Path) -> None:
-    done = subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(written)],
-        capture_output=True,
-        timeout=180,
-        check=False,
-        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
-    )
-    assert done.returncode == 0, done.stderr
-    pdf = tmp_path / "gap.pdf"
+    pdf = convert(written, "pdf", tmp_path)
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout

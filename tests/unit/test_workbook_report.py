@@ -12,6 +12,7 @@ import pytest
 from interview.cli import main
 from interview.render.document import Document, Sheet
 from interview.render.workbook import write_xlsx
+from tests.libreoffice import convert, needs_libreoffice, needs_poppler
 from tests.report_sessions import (
     ASSESSMENT_DONT_KNOW,
     DONT_KNOW_NOTE,
@@ -111,21 +112,12 @@ def test_report_and_history_workbooks(made: tuple[Path, Path, str, str], tmp_pat
     assert levels[0][:2] == ("Practice", "Name") and levels[1][0] == "G1.1"
 
 
-@pytest.mark.skipif(
-    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
-)
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+@needs_libreoffice
+@needs_poppler
 def test_libreoffice_opens_it(made: tuple[Path, Path, str, str], tmp_path: Path) -> None:
-    done = subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(made[0])],
-        capture_output=True,
-        timeout=180,
-        check=False,
-        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
-    )
-    assert done.returncode == 0, done.stderr
+    pdf = convert(made[0], "pdf", tmp_path)
     text = subprocess.run(
-        ["pdftotext", str(tmp_path / "gap.pdf"), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Executive summary" in text and "G1.2" in text
 
