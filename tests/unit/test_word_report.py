@@ -116,3 +116,15 @@ def test_libreoffice_opens_it(tmp_path: Path, written: Path) -> None:
         check=True,
     )
     assert last.stdout.strip(), "the last page is blank"
+    first, second = (
+        subprocess.run(
+            ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for page in (1, 2)
+    )
+    assert "Executive summary" in first and "In numbers" in first
+    assert "Questions answered" in first, "the executive summary ends on the first page"
+    assert "Sessions compared" in second
