@@ -5,8 +5,9 @@ columns for notes and details. Facts (a session's card, document control) as lab
 
 from __future__ import annotations
 
+from itertools import groupby
+
 from fpdf.fonts import FontFace
-from fpdf.table import Row as PdfRow
 
 from interview.render.document import CellKind, Facts, Row, Table
 from interview.render.paged import (
@@ -30,10 +31,31 @@ FACTS_PT = TABLE_PT + 0.5
 HEADINGS = FontFace(emphasis="BOLD", fill_color=f"#{HEADER_FILL}")
 
 
+PdfCell = tuple[str, FontFace, tuple[float, float, float, float]]
+"""A cell as fpdf2 takes it: its text, its style and its padding."""
+
+
 def add_table(pdf: ReportPdf, table: Table) -> None:
-    headings = [column.heading for column in table.columns] + extra_headings(table)
+    """The table; a row too tall for a page (a very long note) is written as labelled lines
+    between two parts of the table, each with its header row, so that nothing is cut."""
+    headings = [shown(column.heading) for column in table.columns] + extra_headings(table)
     widths = column_widths(table, pdf.epw, CHAR_WIDTH)
     pdf.set_font(FONT, "", TABLE_PT)
+    cells = [row_cells(row, table) for row in table.rows]
+    for fits, group in groupby(cells, key=lambda row: fits_a_page(pdf, row, widths)):
+        if fits:
+            table_part(pdf, [plain_cells(headings), *group], widths, heading_rows=1)
+        else:
+            for row in group:
+                as_lines(pdf, headings, [text for text, _, _ in row])
+    pdf.set_font(FONT, "", BODY_PT)
+    pdf.ln(LINE)
+
+
+def table_part(
+    pdf: ReportPdf, rows: list[list[PdfCell]], widths: list[float], heading_rows: int
+) -> None:
+    """Rows as one fpdf2 table; the first ``heading_rows`` repeated on every page."""
     pdf.set_fill_color(255)  # what is not shaded is white, whatever was filled before
     with pdf.table(
         col_widths=widths,
@@ -41,23 +63,27 @@ def add_table(pdf: ReportPdf, table: Table) -> None:
         align="LEFT",
         text_align="LEFT",
         v_align="TOP",
-        line_height=TABLE_PT * 0.45,
+        line_height=pdf.font_size_pt * 0.45,
         padding=PADDING,
         headings_style=HEADINGS,
+        first_row_as_headings=heading_rows > 0,
+        num_heading_rows=heading_rows,
         repeat_headings=1,
     ) as written:
-        head = written.row()
-        for heading in headings:
-            head.cell(shown(heading))
-        for row in table.rows:
-            add_row(written.row(), row, table)
-    pdf.set_font(FONT, "", BODY_PT)
-    pdf.ln(LINE)
+        for cells in rows:
+            row = written.row()
+            for text, style, padding in cells:
+                row.cell(text, style=style, padding=padding)
 
 
-def add_row(written: PdfRow, row: Row, table: Table) -> None:
+def plain_cells(texts: list[str]) -> list[PdfCell]:
+    return [(text, FontFace(), PADDING) for text in texts]
+
+
+def row_cells(row: Row, table: Table) -> list[PdfCell]:
     """A row's cells, then its extra columns: each note or detail on a line of its own."""
     upper = table.hierarchy and row.depth < 2
+    cells = []
     for index, cell in enumerate(row.cells):
         main, detail = cell_words(cell)
         severity = cell.kind is CellKind.SEVERITY
@@ -70,9 +96,37 @@ def add_row(written: PdfRow, row: Row, table: Table) -> None:
         padding = PADDING
         if table.hierarchy and index == 0:
             padding = (*PADDING[:3], PADDING[3] + 2.0 * row.depth)
-        written.cell(f"{main}\n{detail}" if detail else main, style=style, padding=padding)
-    for lines in extra_cells(row, table):
-        written.cell("\n".join(label + words for label, words in lines))
+        cells.append((f"{main}\n{detail}" if detail else main, style, padding))
+    extras = [
+        "\n".join(label + words for label, words in lines) for lines in extra_cells(row, table)
+    ]
+    return cells + plain_cells(extras)
+
+
+def fits_a_page(pdf: ReportPdf, cells: list[PdfCell], widths: list[float]) -> bool:
+    """Whether the row's tallest cell, wrapped at its column's width, fits on a page under
+    the header row (with room to spare: bold words are wider than measured here)."""
+    room = (pdf.h - pdf.t_margin - pdf.b_margin) * 0.8
+    line = pdf.font_size_pt * 0.45
+    for (text, _, padding), width in zip(cells, widths, strict=False):
+        inner = max(width - padding[1] - padding[3], 1.0)
+        lines = pdf.multi_cell(inner, line, text, dry_run=True, output="LINES")
+        count = len(lines) if isinstance(lines, list) else 0
+        if count * line + padding[0] + padding[2] > room:
+            return False
+    return True
+
+
+def as_lines(pdf: ReportPdf, headings: list[str], texts: list[str]) -> None:
+    """A row as lines of text, each headed by its column."""
+    pdf.ln(1.0)
+    for heading, text in zip(headings, texts, strict=False):
+        pdf.set_font(FONT, "B", TABLE_PT)
+        pdf.write(LINE, f"{heading}: ")
+        pdf.set_font(FONT, "", TABLE_PT)
+        pdf.write(LINE, text)
+        pdf.ln(LINE)
+    pdf.ln(1.0)
 
 
 def facts_table(pdf: ReportPdf, card: Facts) -> None:
@@ -86,21 +140,14 @@ def facts_table(pdf: ReportPdf, card: Facts) -> None:
     labels = max(pdf.get_string_width(shown(fact.label)) for fact in card.facts) + 3.0
     labels = min(max(labels, pdf.epw * 0.2), pdf.epw * 0.4)
     pdf.set_font(FONT, "", FACTS_PT)
-    pdf.set_fill_color(255)
-    with pdf.table(
-        col_widths=(labels, pdf.epw - labels),
-        width=pdf.epw,
-        align="LEFT",
-        text_align="LEFT",
-        v_align="TOP",
-        line_height=TABLE_PT * 0.47,
-        padding=PADDING,
-        first_row_as_headings=False,
-        num_heading_rows=0,
-    ) as written:
-        for fact in card.facts:
-            row = written.row()
-            row.cell(shown(fact.label), style=FontFace(emphasis="BOLD"))
-            row.cell(shown(fact.value))
+    widths = [labels, pdf.epw - labels]
+    bold = FontFace(emphasis="BOLD")
+    rows = [[(shown(f.label), bold, PADDING), *plain_cells([shown(f.value)])] for f in card.facts]
+    for fits, group in groupby(rows, key=lambda row: fits_a_page(pdf, row, widths)):
+        if fits:
+            table_part(pdf, list(group), widths, heading_rows=0)
+        else:
+            for label, value in group:
+                as_lines(pdf, [label[0]], [value[0]])
     pdf.set_font(FONT, "", BODY_PT)
     pdf.ln(LINE)

@@ -219,3 +219,21 @@ def test_hostile_text_is_shown_literally(tmp_path: Path) -> None:
     assert "\x1b" not in text and "a\u200db" in text
     assert page_count(pdf) == 2  # the section starts a page of its own
     assert words(pdf_text(pdf, 2)).startswith(f"{words(HOSTILE_SHOWN)} {words(HOSTILE_SHOWN)}")
+
+
+def test_a_row_taller_than_a_page_is_written_whole(tmp_path: Path) -> None:
+    """fpdf2 refuses a table row taller than a page; such a row is written as lines between
+    two parts of the table, so that a very long note is neither cut nor a crash."""
+    note = " ".join(f"w{number}" for number in range(4000))
+    rows = tuple(
+        Row((Cell(f"P{number}"), Cell("name")), note=note if number == 2 else "short")
+        for number in range(5)
+    )
+    table = Table((Column("ID"), Column("Name")), rows, note_heading="Note")
+    card = Facts("Card", (Fact("Scope", note), Fact("After", "the end")), "")
+    pdf = tmp_path / "tall.pdf"
+    pdf.write_bytes(write_pdf(Document("Tall", sections=(Section("Part", (table, card)),))))
+    text = words(pdf_text(pdf))
+    assert all(f"P{number}" in text for number in range(5))
+    assert text.count("w3999") == 2 and "Note: w0 w1" in text and "After the end" in text
+    assert len(re.findall(r"ID Name Note", text)) == 2  # the table goes on after the row
