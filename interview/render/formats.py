@@ -29,6 +29,7 @@ def write_document(document: Document, form: str, width: int | None = None) -> s
 BINARY_WRITERS: dict[str, str] = {
     "docx": "interview.render.word:write_docx",
     "xlsx": "interview.render.workbook:write_xlsx",
+    "pdf": "interview.render.pdf:write_pdf",
 }
 """The writers of the formats that are files of bytes (``-o FILE``), not printed, by format:
 ``module:function``, imported only when the format is asked for."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from interview.errors import as_typed
-from interview.render.document import Cell, CellKind, Fact, Paper, Row, Table
+from interview.render.document import Cell, CellKind, Entry, Fact, ItemStyle, Paper, Row, Table
 from interview.render.words import sentence_start
 
 TONE_FILLS = {
@@ -18,6 +18,9 @@ TONE_FILLS = {
     "late": "F08A80",
 }
 """Background colours by tone, as in the HTML report (the words are always there too)."""
+
+QUIET_STYLES = ("note", "rules")
+"""Paragraph styles set smaller and grey."""
 
 HEADER_FILL = "F0F0F0"
 DOMAIN_FILL = "F4F4F4"
@@ -72,9 +75,27 @@ def label_and_text(fact: Fact) -> tuple[str, str]:
     return f"{shown(sentence_start(fact.label))}: ", shown(fact.value)
 
 
+def entry_head(entry: Entry, style: ItemStyle, number: int) -> tuple[str, str, bool]:
+    """A list entry's marker (``3.``, a bullet or none), its title as typed, and whether the
+    title is set in bold (a bulleted entry only when it holds blocks)."""
+    marker = {ItemStyle.NUMBERED: f"{number}.", ItemStyle.BULLETED: "•"}.get(style, "")
+    title = entry.title if style is not ItemStyle.STEPS else sentence_start(entry.title)
+    return marker, shown(title), style is not ItemStyle.BULLETED or bool(entry.blocks)
+
+
+def chart_share(kind: str) -> float:
+    """The share of the text width a chart takes: the radar is square, so narrower."""
+    return 0.7 if kind == "radar" else 1.0
+
+
 def label_words(label: str) -> str:
     """``Why: `` for a paragraph's label, empty without one."""
     return f"{shown(sentence_start(label))}: " if label else ""
+
+
+LONGEST_WHOLE = 24
+"""Words up to this many characters are kept whole (ids, level names); a longer one (a URL)
+is broken by the writer wherever the column ends."""
 
 
 def column_widths(table: Table, width: float, char_width: float = 2.0) -> list[float]:
@@ -87,18 +108,22 @@ def column_widths(table: Table, width: float, char_width: float = 2.0) -> list[f
     needs = [longest_word(heading) * char_width + padding for heading in headings]
     wants = list(needs)
     for row in table.rows:
-        texts = [" ".join(cell_words(cell)) for cell in row.cells]
-        texts += [" ".join(t for _, t in lines) for lines in extra_cells(row, table)]
-        for index, words in enumerate(texts[: len(needs)]):
-            whole = len(words) if len(words) <= 8 else longest_word(words)  # "0 / 0" unbroken
-            needs[index] = max(needs[index], whole * char_width + padding)
-            wants[index] = max(wants[index], min(len(words), 40) * char_width + padding)
+        cells = [[line for line in cell_words(cell) if line] for cell in row.cells]
+        cells += [[label + text for label, text in lines] for lines in extra_cells(row, table)]
+        for index, lines in enumerate(cells[: len(needs)]):
+            for words in lines:  # each on a line of its own: a level's scope, each detail
+                whole = len(words) if len(words) <= 8 else longest_word(words)  # "0 / 0" whole
+                whole = min(whole, LONGEST_WHOLE)
+                needs[index] = max(needs[index], whole * char_width + padding)
+                wants[index] = max(wants[index], min(len(words), 40) * char_width + padding)
     if table.hierarchy:
         needs[0] += 6.0  # the indent of a practice row
     wants = [max(want, need) for want, need in zip(wants, needs, strict=True)]
     if sum(wants) <= width:
         return [want * width / sum(wants) for want in wants]
-    spare = max(width - sum(needs), 0.0)
+    if sum(needs) >= width:  # too many columns to keep every word whole: in proportion
+        return [need * width / sum(needs) for need in needs]
+    spare = width - sum(needs)
     extra = [want - need for want, need in zip(wants, needs, strict=True)]
     total = sum(extra) or 1.0
     return [need + spare * more / total for need, more in zip(needs, extra, strict=True)]

@@ -36,23 +36,22 @@ from interview.render.paged import (
     HEADER_FILL,
     MUTED,
     PAGE_SIZES,
+    QUIET_STYLES,
     TONE_FILLS,
     cell_words,
+    chart_share,
     column_widths,
+    entry_head,
     extra_cells,
     extra_headings,
     label_words,
     shown,
 )
-from interview.render.words import sentence_start
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
     from docx.table import _Cell
     from docx.text.paragraph import Paragraph as WordParagraph
-
-QUIET_STYLES = ("note", "rules")
-"""Paragraph styles set smaller and grey."""
 
 
 def write_docx(document: Document) -> bytes:
@@ -194,10 +193,9 @@ def add_entry(word: WordDocument, entry: Entry, style: ItemStyle, number: int, d
     head.paragraph_format.left_indent = Mm(6 * depth + 6)
     head.paragraph_format.first_line_indent = Mm(-6)
     head.paragraph_format.keep_with_next = bool(entry.blocks)
-    marker = {ItemStyle.NUMBERED: f"{number}.\t", ItemStyle.BULLETED: "•\t"}.get(style, "")
-    title = shown(entry.title if style is not ItemStyle.STEPS else sentence_start(entry.title))
-    head.add_run(marker)
-    head.add_run(title).bold = style is not ItemStyle.BULLETED or bool(entry.blocks)
+    marker, title, bold = entry_head(entry, style, number)
+    head.add_run(f"{marker}\t" if marker else "")
+    head.add_run(title).bold = bold
     if entry.tag is not None:
         head.add_run(": " if entry.title else "")
         add_tag(head, entry.tag)
@@ -286,7 +284,7 @@ def add_chart(word: WordDocument, chart: Chart) -> None:
     from interview.report.chart_images import chart_png
 
     width = text_width(word)
-    share = 0.7 if chart.kind == "radar" else 1.0
+    share = chart_share(chart.kind)
     picture = io.BytesIO(chart_png(chart.kind, chart.data))
     word.add_picture(picture, width=Emu(int(width * share)))
     word.paragraphs[-1].paragraph_format.keep_with_next = True

@@ -101,3 +101,24 @@ def test_the_session_files_do_not_import_the_engine() -> None:
         "print(sorted(m for m in sys.modules if m.startswith('interview.engine')))",
     )
     assert engine == "[]"
+
+
+def test_the_document_libraries_wait_for_their_format() -> None:
+    """fpdf2, python-docx and openpyxl are imported only when a PDF, Word or Excel file is
+    written: a report printed as text, Markdown or HTML pays for none of them."""
+    loaded = printed_by(
+        *(f"import {module}" for module in CORE_MODULES),
+        "import interview.render.formats",
+        "from interview.render.document import Document",
+        "from interview.render.formats import written",
+        "[written(Document('x'), form) for form in ('text', 'md', 'html')]",
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'fpdf', 'docx', 'openpyxl'}))",
+    )
+    assert loaded == "[]"
+    pdf = printed_by(
+        "from interview.render.document import Document",
+        "from interview.render.formats import written",
+        "written(Document('x'), 'pdf')",
+        "print('fpdf' in sys.modules)",
+    )
+    assert pdf == "True"
