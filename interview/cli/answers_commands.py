@@ -17,6 +17,7 @@ from interview.session.model import SessionKind
 EXIT_OK = 0
 ANSWERS_HEADER = "question"
 """The first heading of an answers CSV; a CSV of levels starts otherwise."""
+SNIFF_BYTES = 4096
 
 
 def run_form(arguments: argparse.Namespace) -> int:
@@ -62,12 +63,15 @@ def is_answers_file(path: Path) -> bool:
     rather than as practice levels."""
     if path.suffix.lower() == ".xlsx":
         return True
+    if not path.is_file():
+        return False  # a pipe or a device is never sniffed: the levels reader refuses it
     try:
-        with path.open(encoding="utf-8-sig", errors="replace") as file:
-            first = file.readline()
+        with path.open("rb") as file:
+            start = file.read(SNIFF_BYTES)
     except OSError:
         return False  # the levels reader says what is wrong with the file
-    return first.split(",")[0].strip().strip('"').casefold() == ANSWERS_HEADER
+    first = start.decode("utf-8", errors="replace").removeprefix("\ufeff").splitlines()[:1]
+    return bool(first) and first[0].split(",")[0].strip().strip('"').casefold() == ANSWERS_HEADER
 
 
 def import_answers(arguments: argparse.Namespace) -> int:

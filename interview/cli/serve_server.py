@@ -174,6 +174,7 @@ class GuardedServer(Server):
             log.warning(printable(f"a tab ended on an error: {error!r}"))
         finally:
             await service.stop()
+            await _reaped(service)
         return websocket
 
     def _seat_of(self, request: web.Request) -> Seat:
@@ -266,6 +267,24 @@ def this_machine_addresses() -> list[str]:
         addresses.append(str(probe.getsockname()[0]))
     unique = dict.fromkeys(a for a in addresses if not ipaddress.ip_address(a).is_loopback)
     return list(unique)
+
+
+TAB_EXIT_SECONDS = 10.0
+
+
+async def _reaped(service: AppService) -> None:
+    """Wait for a stopped tab's process to exit (killed after a while). textual-serve stops
+    reading it but never waits for it, so its transport was left for the garbage collector,
+    which may come after the event loop has closed and print a traceback."""
+    process: asyncio.subprocess.Process | None = getattr(service, "_process", None)
+    if process is None or process.returncode is not None:
+        return
+    try:
+        await asyncio.wait_for(process.wait(), TAB_EXIT_SECONDS)
+    except TimeoutError:
+        with contextlib.suppress(ProcessLookupError):
+            process.kill()
+        await process.wait()
 
 
 async def _close(websocket: web.WebSocketResponse) -> None:
