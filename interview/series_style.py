@@ -79,10 +79,10 @@ class SeriesStyle:
         return self.colour_on_dark if dark else self.colour
 
 
-# Sized for print: a chart is placed in a document at about 0.6 of the size it is drawn at,
-# so a 12 pt ring prints about 2.5 mm across and a 7 pt square about 1.5 mm, each at least a
-# few dots wide at 300 dpi. The ring's hole (12 pt less its 2 pt edge) holds the 7 pt marker
-# with room to spare.
+# Sized for print: an A4 Word document places a chart at about 0.7 of the size it is drawn
+# at, so the 13 pt ring prints about 3 mm across and the 6.5 pt marker about 1.5 mm, some 18
+# dots at 300 dpi. The ring's hole (13 pt less its 1.8 pt edge) holds the current's marker
+# with its white rim, with room to spare, even a triangle in a triangle.
 TARGET = SeriesStyle(
     name="target",
     colour="#1f4e79",  # dark blue: stays dark in greyscale, against the lighter orange

@@ -2,7 +2,8 @@
 
 Scope is drawn as the IIC paper describes it: a bar's fill (outline only = 1 General,
 hatched = 2 Industry specific, solid = 3 System specific) and a radar point's marker (circle,
-triangle, square). matplotlib is imported inside the drawing functions, so that commands which
+triangle, square). Target and current look as :mod:`interview.series_style` says, as they do
+in the terminal. matplotlib is imported inside the drawing functions, so that commands which
 draw no chart never pay for it; figures are made with ``Figure`` directly, never through
 pyplot, so no GUI backend and no global figure list is involved.
 
@@ -57,6 +58,7 @@ class Series:
 
     @property
     def colour(self) -> str:
+        """The series' colour on paper."""
         return self.style.colour
 
 
