@@ -63,7 +63,8 @@ from interview.render.words import (
     side_title,
     stated_short,
 )
-from interview.report.charts import CURRENT_COLOUR, TARGET_COLOUR, ChartData, Series
+from interview.report.charts import ChartData, Series
+from interview.series_style import CURRENT, TARGET
 
 GAP_LEAD = (
     "IIC IoT Security Maturity Model: the target compared with the current state, practice by "
@@ -311,15 +312,15 @@ def gap_charts(questionnaire: Questionnaire, analysis: GapAnalysis) -> list[Sect
         tuple(ids),
         domain_labels(questionnaire, ids),
         (
-            Series("Target", TARGET_COLOUR, targets),
-            Series("Current", CURRENT_COLOUR, currents, line_style="--"),
+            Series("Target", TARGET, targets),
+            Series("Current", CURRENT, currents),
         ),
     )
     return chart_sections(
         data,
         "target and current levels",
-        "Target (left, blue) and current (right, orange) comprehensiveness of each applicable "
-        "practice.",
-        "Target (solid blue) and current (dashed orange) comprehensiveness, one spoke per "
-        "applicable practice.",
+        f"Target (left, {TARGET.colour_name}) and current (right, {CURRENT.colour_name}) "
+        "comprehensiveness of each applicable practice.",
+        f"Target ({TARGET.words()}) and current ({CURRENT.words()}) comprehensiveness, one "
+        "spoke per applicable practice.",
     )

@@ -39,7 +39,8 @@ from interview.render.follow_ups import follow_up_section
 from interview.render.method import method_section
 from interview.render.rows import practice_details, report_outline
 from interview.render.words import DONT_KNOW_MARK, MARK_NOTE, NOT_APPLICABLE, report_title
-from interview.report.charts import CURRENT_COLOUR, TARGET_COLOUR, ChartData, Series
+from interview.report.charts import ChartData, Series
+from interview.series_style import CURRENT, TARGET
 from interview.session.model import Session, SessionKind, TargetSession
 from interview.standings import GroupStanding, PracticeStanding, session_standings
 from interview.target_review import (
@@ -162,7 +163,7 @@ def report_charts(questionnaire: Questionnaire, session: Session) -> list[Sectio
     is_target = session.kind is SessionKind.TARGET
     series = Series(
         "Target" if is_target else "Current",
-        TARGET_COLOUR if is_target else CURRENT_COLOUR,
+        TARGET if is_target else CURRENT,
         tuple(standing.level for standing in charted if standing.level is not None),
     )
     ids = [standing.practice_id for standing in charted]

@@ -2,7 +2,8 @@
 
 Scope is drawn as the IIC paper describes it: a bar's fill (outline only = 1 General,
 hatched = 2 Industry specific, solid = 3 System specific) and a radar point's marker (circle,
-triangle, square). matplotlib is imported inside the drawing functions, so that commands which
+triangle, square). Target and current look as :mod:`interview.series_style` says, as they do
+in the terminal. matplotlib is imported inside the drawing functions, so that commands which
 draw no chart never pay for it; figures are made with ``Figure`` directly, never through
 pyplot, so no GUI backend and no global figure list is involved.
 
@@ -16,7 +17,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from interview.gap import UNKNOWN_SCOPE, LevelPair
 from interview.questionnaire.levels import (
@@ -27,26 +28,23 @@ from interview.questionnaire.levels import (
     comprehensiveness_label,
 )
 from interview.report.figure_output import chart_style, png_of, svg_of
+from interview.series_style import SCOPE_SHAPES, SeriesStyle
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
     from matplotlib.projections.polar import PolarAxes
-    from matplotlib.typing import LineStyleType
 
 TOP_LEVEL = HIGHEST_COMPREHENSIVENESS
 """The highest comprehensiveness level: the charts' value axis runs from 0 to it."""
 
-TARGET_COLOUR = "#1f4e79"
-"""Dark blue: stays dark in greyscale, against the lighter current colour."""
-CURRENT_COLOUR = "#d9661f"
 SCOPE_KEY_COLOUR = "#444444"
 """The neutral colour of the legend's scope entries, which hold for every series."""
 
 SCOPE_HATCHES = {1: "", 2: "////", 3: ""}
 SCOPE_FILL_WORDS = {1: "outline only", 2: "hatched", 3: "solid"}
-SCOPE_MARKERS = {1: "o", 2: "^", 3: "s"}
+SCOPE_MARKERS = {scope: shape.figure_marker for scope, shape in SCOPE_SHAPES.items()}
 
 
 @dataclass(frozen=True)
@@ -54,9 +52,14 @@ class Series:
     """One session's levels, one per charted practice, in the chart's practice order."""
 
     label: str
-    colour: str
+    style: SeriesStyle
+    """Target or current: see :mod:`interview.series_style`."""
     levels: tuple[LevelPair, ...]
-    line_style: LineStyleType = "-"
+
+    @property
+    def colour(self) -> str:
+        """The series' colour on paper."""
+        return self.style.colour
 
 
 @dataclass(frozen=True)
@@ -264,9 +267,8 @@ def radar_figure(data: ChartData) -> Figure:
     axes = cast("PolarAxes", figure.add_subplot(projection="polar"))
     angles = spoke_angles(len(data.practice_ids))
     radar_frame(axes, data, angles)
-    for index, series in enumerate(data.series):
-        # Each later series' markers a little smaller, so that a point under it still shows.
-        draw_polygon(axes, series, angles, marker_size=9.0 - 2.0 * index)
+    for series in data.series:
+        draw_polygon(axes, series, angles)
     two_row_legend(figure, series_lines(data.series), scope_markers())
     return figure
 
@@ -293,24 +295,16 @@ def radar_frame(axes: PolarAxes, data: ChartData, angles: Sequence[float]) -> No
     axes.grid(color="#cccccc", linewidth=0.8)
 
 
-def draw_polygon(
-    axes: PolarAxes, series: Series, angles: Sequence[float], marker_size: float
-) -> None:
+def draw_polygon(axes: PolarAxes, series: Series, angles: Sequence[float]) -> None:
     """The series' closed polygon, lightly filled, and its points marked by scope.
 
     Not clipped: a point on the rim (level 4) shows whole.
     """
     values = [level.comprehensiveness for level in series.levels]
     closed_angles, closed_values = [*angles, angles[0]], [*values, values[0]]
-    axes.plot(
-        closed_angles,
-        closed_values,
-        color=series.colour,
-        linewidth=1.8,
-        linestyle=series.line_style,
-        clip_on=False,
-    )
-    axes.fill(closed_angles, closed_values, color=series.colour, alpha=0.08)
+    style = series.style
+    axes.plot(closed_angles, closed_values, **line_look(style), zorder=style.layer, clip_on=False)
+    axes.fill(closed_angles, closed_values, color=series.colour, alpha=0.08, zorder=1)
     for scope, marker in SCOPE_MARKERS.items():
         points = [
             (angle, level.comprehensiveness)
@@ -321,25 +315,44 @@ def draw_polygon(
             axes.plot(
                 *zip(*points, strict=True),
                 linestyle="none",
-                marker=marker,
-                markersize=marker_size,
-                markerfacecolor=series.colour,
-                markeredgecolor="white",
+                **marker_look(style, marker),
+                zorder=style.layer + 1,
                 clip_on=False,
             )
 
 
+def line_look(style: SeriesStyle) -> dict[str, Any]:
+    """matplotlib's keywords for a series' line."""
+    return {
+        "color": style.colour,
+        "linestyle": style.line_style,
+        "linewidth": style.line_width,
+    }
+
+
+def marker_look(style: SeriesStyle, marker: str) -> dict[str, Any]:
+    """matplotlib's keywords for a series' markers: the target's a large ring (white inside,
+    so that a line through it does not cross the current's marker), the current's small and
+    filled, with a white rim that parts it from the ring around it."""
+    return {
+        "marker": marker,
+        "markersize": style.marker_size,
+        "markeredgewidth": style.marker_edge_width,
+        "markerfacecolor": "white" if style.hollow else style.colour,
+        "markeredgecolor": style.colour if style.hollow else "white",
+    }
+
+
 def series_lines(series: Sequence[Series]) -> list[Artist]:
-    """A legend entry per series: its line."""
+    """A legend entry per series: its line and its marker, drawn as in the chart."""
     from matplotlib.lines import Line2D
 
     return [
         Line2D(
             [],
             [],
-            color=entry.colour,
-            linestyle=entry.line_style,
-            linewidth=1.8,
+            **line_look(entry.style),
+            **marker_look(entry.style, SCOPE_MARKERS[1]),
             label=literal(entry.label),
         )
         for entry in series

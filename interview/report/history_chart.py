@@ -15,16 +15,17 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from interview.questionnaire.levels import comprehensiveness_label
-from interview.report.charts import TOP_LEVEL, literal
+from interview.report.charts import SCOPE_MARKERS, TOP_LEVEL, line_look, literal, marker_look
 from interview.report.figure_output import chart_style, png_of, svg_of
+from interview.series_style import CURRENT, TARGET
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
     from matplotlib.typing import LineStyleType
 
-MEAN_COLOUR = "#1f4e79"
-TARGET_MEAN_COLOUR = "#d9661f"
+MEAN_MARKER = SCOPE_MARKERS[1]
+"""A mean has no scope: the circle, the markers of the other charts' legends."""
 
 CLOSEST_BY_DATE = 0.08
 """Neighbouring assessments closer than this share of the whole span are placed one step
@@ -135,10 +136,23 @@ def draw_counts(axes: Axes, data: HistoryChartData) -> None:
 
 
 def draw_means(axes: Axes, data: HistoryChartData) -> None:
-    """The mean current comprehensiveness per assessment, and the target's mean as a line."""
+    """The mean current comprehensiveness per assessment, and the target's mean across them,
+    in the target's and current's styles: where a mean reaches the target, the current's
+    marker sits inside the target's ring."""
+    positions = data.positions()
+    if data.target_mean is not None:
+        axes.plot(
+            positions,
+            [data.target_mean] * len(positions),
+            **line_look(TARGET),
+            **marker_look(TARGET, MEAN_MARKER),
+            zorder=TARGET.layer,
+            label=literal(f"target, mean {data.target_mean:.1f}"),
+            clip_on=False,
+        )
     points = [
         (day, mean)
-        for day, mean in zip(data.positions(), data.current_means, strict=True)
+        for day, mean in zip(positions, data.current_means, strict=True)
         if mean is not None
     ]
     if points:
@@ -146,20 +160,11 @@ def draw_means(axes: Axes, data: HistoryChartData) -> None:
         axes.plot(
             days,
             means,
-            color=MEAN_COLOUR,
-            marker="o",
-            markersize=7,
-            linewidth=1.8,
+            **line_look(CURRENT),
+            **marker_look(CURRENT, MEAN_MARKER),
+            zorder=CURRENT.layer,
             label="current, mean",
             clip_on=False,
-        )
-    if data.target_mean is not None:
-        axes.axhline(
-            data.target_mean,
-            color=TARGET_MEAN_COLOUR,
-            linestyle="--",
-            linewidth=1.6,
-            label=literal(f"target, mean {data.target_mean:.1f}"),
         )
     axes.set_ylim(0, TOP_LEVEL)
     levels = range(TOP_LEVEL + 1)

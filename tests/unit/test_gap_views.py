@@ -16,6 +16,7 @@ from interview.gap import GapAnalysis, compare_levels, compare_sessions
 from interview.levels_csv import LevelRow, imported_session
 from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.scoring import CurrentLevel, TargetLevel
+from interview.series_style import CURRENT, TARGET
 from interview.session.model import Origin, SessionKind
 from interview.tui.widgets.gap.bar_chart import (
     SCOPE_FILLS,
@@ -31,7 +32,6 @@ from interview.tui.widgets.gap.common import (
     palette_from_variables,
     sessions_header,
     severity_label,
-    target_colour,
 )
 from interview.tui.widgets.gap.heat_map import (
     heat_columns,
@@ -347,8 +347,9 @@ def test_radar_chart_draws_markers_labels_and_fills_its_size() -> None:
     drawn = "\n".join(chart)
     for label in ("A1", "B1", "C1"):
         assert drawn.count(label) == 1
-    for marker in ("□", "▲", "●", "△", NO_SCOPE_MARKER):  # B1's ○ lies under current's ●
+    for marker in ("□", "▲", "◉", "△", NO_SCOPE_MARKER):  # B1: target and current in one ◉
         assert marker in drawn
+    assert "○" not in drawn and "●" not in drawn
     top = next(row for row, line in enumerate(chart) if "□" in line)
     centre = next(row for row, line in enumerate(chart) if NO_SCOPE_MARKER in line)
     assert top < centre  # A1's target, level 4, is straight above the centre
@@ -425,18 +426,17 @@ def test_sessions_header_is_literal(small: Questionnaire) -> None:
 def test_theme_palette_writes_readable_text_on_each_severity() -> None:
     palette = palette_from_variables(
         {"error": "#B93C5B", "warning": "#FEA62B", "success": "#4EBF71",
-         "text-primary": "#57A5E2", "foreground": "#E0E0E0", "background": "#121212"}
+         "foreground": "#E0E0E0", "background": "#121212"}
     )  # fmt: skip
     assert palette.large == "#FFFFFF on #B93C5B"
     assert palette.small == "#000000 on #FEA62B"
     assert palette.none == "#000000 on #4EBF71"
-    assert "#57A5E2" in palette.target
     assert PLAIN.tone("muted") == "italic" and PLAIN.tone("large") == "reverse"
 
 
-def test_target_colour_stands_apart_from_the_text_in_either_theme() -> None:
-    dark = {"text-primary": "#57A5E2", "text-accent": "#FFC473", "foreground": "#E0E0E0"}
-    light = {"text-primary": "#002D4F", "text-secondary": "#004F8B",
-             "text-accent": "#A86D1C", "foreground": "#1F1F1F"}  # fmt: skip
-    assert target_colour(dark) == "#57A5E2"  # blue on dark
-    assert target_colour(light) == "#A86D1C"  # the dark blues are too close to black text
+def test_target_and_current_have_the_reports_colours_lighter_on_a_dark_screen() -> None:
+    light = palette_from_variables({"foreground": "#1F1F1F", "background": "#E0E0E0"})
+    dark = palette_from_variables({"foreground": "#E0E0E0", "background": "#121212"})
+    assert light.target == f"bold {TARGET.colour}" and light.current == f"bold {CURRENT.colour}"
+    assert dark.target == f"bold {TARGET.colour_on_dark}" != light.target
+    assert dark.current == f"bold {CURRENT.colour_on_dark}"

@@ -14,6 +14,7 @@ from interview.engine.interview import Interview
 from interview.gap import LevelPair
 from interview.questionnaire import load_questionnaire
 from interview.report.charts import ChartData, Series, bar_chart_svg, literal, radar_chart_svg
+from interview.series_style import CURRENT, TARGET
 from interview.session.model import SessionKind, new_session
 from interview.session.store import SessionStore
 from tests.unit.test_cli_consolidation import import_session, three_interviewees, write_levels
@@ -249,7 +250,7 @@ def test_mathtext_is_escaped_in_charts() -> None:
     data = ChartData(
         ("A$1", "A.2"),
         ("A $5 $6", "A $5 $6"),
-        (Series("Plan $x$", "#123456", (LevelPair(1, 1), LevelPair(2, 3))),),
+        (Series("Plan $x$", TARGET, (LevelPair(1, 1), LevelPair(2, 3))),),
     )
     for svg in (bar_chart_svg(data, "bar"), radar_chart_svg(data, "radar")):
         texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
@@ -263,14 +264,14 @@ def test_mathtext_is_escaped_in_charts() -> None:
 def test_bar_fill_shows_the_scope() -> None:
     # Three bars of level 2 with scopes 1, 2 and 3: outline only, hatched, solid, in that order.
     levels = (LevelPair(2, 1), LevelPair(2, 2), LevelPair(2, 3), LevelPair(0, None))
-    data = ChartData(("A.1", "A.2", "A.3", "A.4"), ("A",) * 4, (Series("T", "#123456", levels),))
+    data = ChartData(("A.1", "A.2", "A.3", "A.4"), ("A",) * 4, (Series("T", TARGET, levels),))
     svg = bar_chart_svg(data, "bar")
     bar_fills = re.findall(
-        r'clip-path="url\(#bar-p\w+\)" style="fill: ([^;]+); stroke: #123456', svg
+        rf'clip-path="url\(#bar-p\w+\)" style="fill: ([^;]+); stroke: {TARGET.colour}', svg
     )
     assert bar_fills[0] == "#ffffff"
     assert re.fullmatch(r"url\(#bar-h\w+\)", bar_fills[1])
-    assert bar_fills[2] == "#123456"
+    assert bar_fills[2] == TARGET.colour
     assert len(bar_fills) == 3  # level 0 has no bar...
     assert ">0</text>" in svg  # ...but is marked 0
     legend = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
@@ -280,14 +281,14 @@ def test_bar_fill_shows_the_scope() -> None:
 
 def test_radar_has_a_spoke_per_practice_and_a_marker_per_scope() -> None:
     levels = (LevelPair(1, 1), LevelPair(2, 2), LevelPair(3, 3))
-    data = ChartData(("A.1", "A.2", "B.1"), ("A", "A", "B"), (Series("T", "#123456", levels),))
+    data = ChartData(("A.1", "A.2", "B.1"), ("A", "A", "B"), (Series("C", CURRENT, levels),))
     svg = radar_chart_svg(data, "radar")
     texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
     assert {"A.1", "A.2", "B.1"} <= set(texts)
     assert {"1 General", "2 Industry specific", "3 System specific"} <= set(texts)
-    # One marker shape per scope on the polygon, and one per scope in the legend.
-    markers = re.findall(r'<use xlink:href="#(radar-m\w+)"[^>]*style="fill: #123456', svg)
-    assert len(markers) == 3 and len(set(markers)) == 3
+    # One marker shape per scope on the polygon, and the series' circle in the legend.
+    markers = re.findall(rf'<use xlink:href="#(radar-m\w+)"[^>]*style="fill: {CURRENT.colour}', svg)
+    assert len(markers) == 4 and len(set(markers)) == 3
 
 
 # --- Output ----------------------------------------------------------------------------------

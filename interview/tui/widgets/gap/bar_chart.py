@@ -68,9 +68,11 @@ def bar_level_words(comprehensiveness: int, scope: int | None) -> str:
 def bar_line(
     series: str, comprehensiveness: int, scope: int | None, per_level: int, palette: Palette
 ) -> Text:
-    """``    target  ███████████████     3 Consistent, System specific``."""
+    """``    target  ███████████████     3 Consistent, System specific``, the name and the bar
+    in the series' colour (the reports' charts use the same two)."""
     style = palette.target if series == "target" else palette.current
-    line = Text(f"    {series:<8}")
+    line = Text("    ")
+    line.append(f"{series:<8}", style=style)
     drawn = bar(comprehensiveness, scope, per_level)
     line.append(drawn, style=style)
     line.append(" " * (HIGHEST_COMPREHENSIVENESS * per_level - len(drawn) + 1))
@@ -122,12 +124,13 @@ def bar_scale(width: int) -> Text:
 
 
 def bar_legend(palette: Palette = PLAIN) -> Text:
-    """What the fill of a bar means."""
+    """What the fill of a bar means, in no series' colour: it holds for both, as in the reports'
+    bar chart."""
     legend = Text("Scope: ")
     for scope, fill in SCOPE_FILLS.items():
-        legend.append(fill * 3, style=palette.target)
+        legend.append(fill * 3, style=palette.heading)
         legend.append(f" {SCOPE_NAMES[scope]}  ")
-    legend.append(UNKNOWN_FILL * 3, style=palette.target)
+    legend.append(UNKNOWN_FILL * 3, style=palette.heading)
     legend.append(" unknown")
     return legend
 

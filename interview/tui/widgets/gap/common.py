@@ -20,6 +20,7 @@ from interview.render.words import (
     practice_severity_words,
     short_level,
 )
+from interview.series_style import CURRENT, TARGET
 from interview.session.model import Session
 from interview.tui.text import literal
 
@@ -59,19 +60,9 @@ def faint(variables: Mapping[str, str]) -> str:
     return foreground.blend(Color.parse(variables.get("background", "#121212")), 0.6).hex
 
 
-TARGET_COLOURS = ("text-primary", "text-secondary", "text-accent")
-"""Theme colours for the target, first choice first."""
-DISTINCT_BRIGHTNESS = 0.25
-
-
-def target_colour(variables: Mapping[str, str]) -> str:
-    """The first target colour that stands apart from the text colour (used for current)."""
-    foreground = Color.parse(variables.get("foreground", "#E0E0E0")).brightness
-    candidates = [variables[name] for name in TARGET_COLOURS if name in variables]
-    for candidate in candidates:
-        if abs(Color.parse(candidate).brightness - foreground) >= DISTINCT_BRIGHTNESS:
-            return candidate
-    return candidates[-1] if candidates else "blue"
+def is_dark(variables: Mapping[str, str]) -> bool:
+    """Whether the theme's background is dark."""
+    return Color.parse(variables.get("background", "#121212")).brightness < 0.5
 
 
 def palette_from_variables(variables: Mapping[str, str]) -> Palette:
@@ -81,8 +72,8 @@ def palette_from_variables(variables: Mapping[str, str]) -> Palette:
         small=chip_style(variables.get("warning", "#FEA62B")),
         none=chip_style(variables.get("success", "#4EBF71")),
         muted="italic",
-        target=f"bold {target_colour(variables)}",
-        current=f"bold {variables.get('foreground', 'default')}",
+        target=f"bold {TARGET.screen_colour(is_dark(variables))}",
+        current=f"bold {CURRENT.screen_colour(is_dark(variables))}",
         grid=faint(variables),
         heading="bold",
     )

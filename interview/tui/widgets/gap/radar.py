@@ -17,6 +17,7 @@ from interview.gap import (
     GapAnalysis,
 )
 from interview.questionnaire.levels import SCOPE_NAMES, TARGET_LEVELS
+from interview.series_style import CURRENT, SCOPE_SHAPES, TARGET
 from interview.tui.widgets.gap.common import (
     PLAIN,
     Palette,
@@ -31,12 +32,8 @@ class Series(StrEnum):
     CURRENT = "current"
 
 
-SCOPE_MARKERS = {
-    1: {Series.TARGET: "○", Series.CURRENT: "●"},
-    2: {Series.TARGET: "△", Series.CURRENT: "▲"},
-    3: {Series.TARGET: "□", Series.CURRENT: "■"},
-}
-"""Scope is the marker's shape; target markers are hollow, current ones filled."""
+STYLES = {Series.TARGET: TARGET, Series.CURRENT: CURRENT}
+"""Each series drawn as in the reports' charts (:mod:`interview.series_style`)."""
 NO_SCOPE_MARKER = "×"
 """Comprehensiveness 0: scope n/a."""
 UNKNOWN_SCOPE_MARKER = "?"
@@ -48,7 +45,7 @@ def radar_marker(series: Series, comprehensiveness: int, scope: int | None) -> s
         return NO_SCOPE_MARKER
     if scope is None:
         return UNKNOWN_SCOPE_MARKER
-    return SCOPE_MARKERS[scope][series]
+    return STYLES[series].glyph(scope)
 
 
 @dataclass(frozen=True)
@@ -86,11 +83,10 @@ def radar_axes(analysis: GapAnalysis) -> list[RadarAxis]:
 BRAILLE_BITS = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))
 """The bit of each dot in a braille cell, by row (0-3) then column (0-1)."""
 
-GRID, TARGET_LINE, CURRENT_LINE, TARGET_MARK, CURRENT_MARK, LABEL = range(1, 7)
+GRID, TARGET_LINE, CURRENT_LINE, TARGET_MARK, CURRENT_MARK, BOTH_MARK, LABEL = range(1, 8)
 """Layers of the radar, bottom to top: a cell shows only its topmost."""
 
 SOLID = (1, 0)
-TARGET_DASH = (3, 2)
 GRID_DOTS = (1, 2)
 """Line patterns: (dots drawn, dots left out), repeated."""
 
@@ -217,15 +213,32 @@ def draw_polygon(
         canvas.line(start, end, layer, pattern)
 
 
-def draw_markers(
-    canvas: BrailleCanvas, frame: RadarFrame, axes: Sequence[RadarAxis], series: Series
-) -> None:
-    """A marker at each vertex of one series, shaped by scope."""
-    layer = CURRENT_MARK if series is Series.CURRENT else TARGET_MARK
+def marker_cell(frame: RadarFrame, index: int, count: int, level: int) -> tuple[int, int]:
+    """The cell (column, row) of a marker at ``level`` on axis ``index``."""
+    x, y = frame.point(index, count, level)
+    return round(x) // 2, round(y) // 4
+
+
+def draw_markers(canvas: BrailleCanvas, frame: RadarFrame, axes: Sequence[RadarAxis]) -> None:
+    """A marker at each vertex of both series, shaped by scope.
+
+    A cell holds one character, so where target and current fall in the same cell both are
+    kept: one combined glyph (``◉``: a filled shape in a hollow one) when the scopes agree,
+    else the current's marker just right of the target's.
+    """
     for index, axis in enumerate(axes):
-        level, scope = axis.value(series)
-        x, y = frame.point(index, len(axes), level)
-        canvas.put(round(x) // 2, round(y) // 4, radar_marker(series, level, scope), layer)
+        target = marker_cell(frame, index, len(axes), axis.target)
+        current = marker_cell(frame, index, len(axes), axis.current)
+        target_mark = radar_marker(Series.TARGET, axis.target, axis.target_scope)
+        current_mark = radar_marker(Series.CURRENT, axis.current, axis.current_scope)
+        if target != current:
+            canvas.put(*target, target_mark, TARGET_MARK)
+            canvas.put(*current, current_mark, CURRENT_MARK)
+        elif axis.target_scope == axis.current_scope and axis.current_scope in SCOPE_SHAPES:
+            canvas.put(*target, SCOPE_SHAPES[axis.current_scope].both, BOTH_MARK)
+        else:
+            canvas.put(*target, target_mark, TARGET_MARK)
+            canvas.put(target[0] + 1, target[1], current_mark, CURRENT_MARK)
 
 
 def draw_labels(canvas: BrailleCanvas, frame: RadarFrame, axes: Sequence[RadarAxis]) -> None:
@@ -247,16 +260,16 @@ def draw_labels(canvas: BrailleCanvas, frame: RadarFrame, axes: Sequence[RadarAx
 def radar_chart(
     axes: Sequence[RadarAxis], width: int, height: int, palette: Palette = PLAIN
 ) -> Text:
-    """Target (dashed, hollow markers) and current (solid, filled markers) polygons."""
+    """Target and current polygons, drawn as :mod:`interview.series_style` says: the current's
+    dashed line over the target's solid one, so that the target shows in its gaps."""
     if not axes:
         return Text("No applicable practice to chart.", style=palette.muted)
     canvas = BrailleCanvas(width, height)
     frame = radar_frame(width, height, max(len(axis.practice_id) for axis in axes))
     draw_grid(canvas, frame, len(axes))
-    draw_polygon(canvas, frame, [axis.target for axis in axes], TARGET_LINE, TARGET_DASH)
-    draw_polygon(canvas, frame, [axis.current for axis in axes], CURRENT_LINE, SOLID)
-    draw_markers(canvas, frame, axes, Series.TARGET)
-    draw_markers(canvas, frame, axes, Series.CURRENT)
+    draw_polygon(canvas, frame, [axis.target for axis in axes], TARGET_LINE, TARGET.dots)
+    draw_polygon(canvas, frame, [axis.current for axis in axes], CURRENT_LINE, CURRENT.dots)
+    draw_markers(canvas, frame, axes)
     draw_labels(canvas, frame, axes)
     styles = {
         GRID: palette.grid,
@@ -264,6 +277,7 @@ def radar_chart(
         TARGET_MARK: palette.target,
         CURRENT_LINE: palette.current,
         CURRENT_MARK: palette.current,
+        BOTH_MARK: palette.target,
         LABEL: "bold",
     }
     return canvas.render(styles)
@@ -272,15 +286,18 @@ def radar_chart(
 def radar_legend(palette: Palette = PLAIN) -> Text:
     """What the lines and markers mean."""
     legend = Text()
-    legend.append("target  ⠒⠒ ⠒⠒ dashed ○ △ □\n", style=palette.target)
-    legend.append("current ⠒⠒⠒⠒⠒ solid  ● ▲ ■\n", style=palette.current)
+    for series, style in STYLES.items():
+        glyphs = " ".join(style.glyph(scope) for scope in SCOPE_SHAPES)
+        line = f"{series:<7} {style.line_sample} {style.line_words:<6} {glyphs}\n"
+        legend.append(line, style=palette.target if series is Series.TARGET else palette.current)
     legend.append("Shape shows scope:\n")
-    for scope, markers in SCOPE_MARKERS.items():
-        legend.append(
-            f" {markers[Series.TARGET]} {markers[Series.CURRENT]}  {SCOPE_NAMES[scope]}\n"
-        )
+    for scope, shape in SCOPE_SHAPES.items():
+        legend.append(f" {shape.hollow} {shape.filled}  {SCOPE_NAMES[scope]}\n")
     legend.append(f" {NO_SCOPE_MARKER}    level 0, no scope\n")
-    legend.append("Rings mark the levels, 4 outermost. Where both meet, current is on top.")
+    both = " ".join(shape.both for shape in SCOPE_SHAPES.values())
+    legend.append(both, style=palette.target)
+    legend.append(" both at one point\n")
+    legend.append("Rings mark the levels, 4 outermost.")
     return legend
 
 
