@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from interview.cli.output import deliver_bytes, workspace_of
 from interview.errors import InputError, printable
@@ -15,9 +14,6 @@ from interview.services.scripted import Replay
 from interview.session.model import SessionKind
 
 EXIT_OK = 0
-ANSWERS_HEADER = "question"
-"""The first heading of an answers CSV; a CSV of levels starts otherwise."""
-SNIFF_BYTES = 4096
 
 
 def run_form(arguments: argparse.Namespace) -> int:
@@ -58,22 +54,6 @@ def warn_cut(form: AnswersForm) -> None:
                 )
 
 
-def is_answers_file(path: Path) -> bool:
-    """Whether ``smm import`` reads the file as answers (a form, or a CSV headed ``question``)
-    rather than as practice levels."""
-    if path.suffix.lower() == ".xlsx":
-        return True
-    if not path.is_file():
-        return False  # a pipe or a device is never sniffed: the levels reader refuses it
-    try:
-        with path.open("rb") as file:
-            start = file.read(SNIFF_BYTES)
-    except OSError:
-        return False  # the levels reader says what is wrong with the file
-    first = start.decode("utf-8", errors="replace").removeprefix("\ufeff").splitlines()[:1]
-    return bool(first) and first[0].split(",")[0].strip().strip('"').casefold() == ANSWERS_HEADER
-
-
 def import_answers(arguments: argparse.Namespace) -> int:
     """``smm import FORM.xlsx`` or an answers CSV: every answer replayed, as ``smm new KIND
     --answers FILE --batch`` does; the new session's id printed."""
@@ -87,7 +67,7 @@ def import_answers(arguments: argparse.Namespace) -> int:
     workspace = workspace_of(arguments)
     started = start_scripted(
         workspace,
-        _answers_kind(arguments.file, arguments.kind),
+        SessionKind(arguments.kind) if arguments.kind else None,
         arguments.file,
         system=(arguments.system or "").strip(),
         batch=True,
@@ -96,21 +76,6 @@ def import_answers(arguments: argparse.Namespace) -> int:
     session = workspace.create(started.session, arguments.id)
     print(session.id)
     return EXIT_OK
-
-
-def _answers_kind(path: Path, given: str | None) -> SessionKind:
-    """The kind asked for, else the form's own; an answers CSV has none of its own."""
-    if given:
-        return SessionKind(given)
-    if path.suffix.lower() == ".xlsx":
-        from interview.services.answers_workbook import read_answers_workbook
-
-        kind = read_answers_workbook(path).kind
-        if kind is not None:
-            return kind
-    raise InputError(
-        [f"{printable(str(path))}: say which interview it answers: --kind target|assessment"]
-    )
 
 
 def note_unused(replay: Replay) -> None:

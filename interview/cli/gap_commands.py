@@ -117,7 +117,8 @@ def run_export(arguments: argparse.Namespace) -> int:
 def run_import(arguments: argparse.Namespace) -> int:
     """Make a finished session from an answers form or file (replayed), or from a CSV of
     levels (taken as given); print its id."""
-    from interview.cli.answers_commands import import_answers, is_answers_file
+    from interview.cli.answers_commands import import_answers
+    from interview.services.answers_file import is_answers_file
     from interview.services.records import import_levels
 
     if is_answers_file(arguments.file):

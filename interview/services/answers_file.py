@@ -45,11 +45,19 @@ class ScriptedAnswer:
 def read_answers(path: Path, kind: SessionKind | None = None) -> dict[str, ScriptedAnswer]:
     """The answers of a TOML, CSV or workbook answers file, by question id; InputError on any
     problem, and for a workbook form of another kind than ``kind``."""
+    return answers_and_kind(path, kind)[1]
+
+
+def answers_and_kind(
+    path: Path, kind: SessionKind | None = None
+) -> tuple[SessionKind | None, dict[str, ScriptedAnswer]]:
+    """The kind of interview the file names (a workbook form names its own; TOML and CSV name
+    none) and its answers; a form of another kind than ``kind`` is refused."""
     suffix = path.suffix.lower()
     if suffix == ".toml":
-        return _toml_answers(read_toml(path, "answers"))
+        return None, _toml_answers(read_toml(path, "answers"))
     if suffix == ".csv":
-        return _csv_answers(path)
+        return None, _csv_answers(path)
     if suffix == ".xlsx":
         from interview.services.answers_workbook import read_answers_workbook
 
@@ -59,10 +67,30 @@ def read_answers(path: Path, kind: SessionKind | None = None) -> dict[str, Scrip
                 [f"{printable(str(path))}: a form for {form.kind.value} interviews, not "
                  f"{kind.value}; give a {kind.value} form (smm form --kind {kind.value})"]
             )  # fmt: skip
-        return form.answers
+        return form.kind, form.answers
     raise InputError(
         [f"{printable(str(path))}: an answers file is .toml, .csv or .xlsx; give one of those"]
     )
+
+
+def is_answers_file(path: Path) -> bool:
+    """Whether a file ``smm import`` is given holds answers (a workbook form, or a CSV whose
+    first heading is ``question``) rather than practice levels. Only a regular file's first
+    bytes are read: a pipe or a device is left to the levels reader, which refuses it."""
+    if path.suffix.lower() == ".xlsx":
+        return True
+    if not path.is_file():
+        return False
+    try:
+        with path.open("rb") as file:
+            start = file.read(SNIFF_BYTES)
+    except OSError:
+        return False  # the levels reader says what is wrong with the file
+    first = start.decode("utf-8", errors="replace").removeprefix("\ufeff").splitlines()[:1]
+    return bool(first) and first[0].split(",")[0].strip().strip('"').casefold() == CSV_COLUMNS[0]
+
+
+SNIFF_BYTES = 4096
 
 
 def _toml_answers(document: TomlDocument) -> dict[str, ScriptedAnswer]:

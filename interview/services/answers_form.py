@@ -9,13 +9,21 @@ This module is the form's content and its column names, shared by the writer (a 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from interview.engine.context import is_prefilled
 from interview.engine.prompts import PromptKind
 from interview.questionnaire.model import Questionnaire
 from interview.services.questions import QuestionInfo, questions
-from interview.session.model import DONT_KNOW, NOT_APPLICABLE, AnswerValue, Session, SessionKind
+from interview.session.model import (
+    DONT_KNOW,
+    NO,
+    NOT_APPLICABLE,
+    YES,
+    AnswerValue,
+    Session,
+    SessionKind,
+)
 
 FORM_MARK = "smm answers form 1"
 """Written in the form's "About" sheet; the reader knows a form by it."""
@@ -92,7 +100,7 @@ def filled_form(questionnaire: Questionnaire, session: Session) -> AnswersForm:
         given = session.answers.get(info.question_id)
         if given is not None and not is_prefilled(given):
             answer, note, ask = file_words(given.value), given.note or "", given.ask or ""
-            row = FormRow(row.question, row.domain, row.practice, row.choices, answer, note, ask)
+            row = replace(row, answer=answer, note=note, ask=ask)
         rows.append(row)
     return AnswersForm(session.kind, _named(questionnaire), session.system, tuple(rows))
 
@@ -109,7 +117,7 @@ def allowed_words(info: QuestionInfo) -> str:
     ``maker = Maker: ...`` one per line."""
     if not info.answers:
         return "any text" + ("" if info.required else " (may be left empty)")
-    simple = {"yes", "no", DONT_KNOW}
+    simple = {YES, NO, DONT_KNOW}
     if all(option.value in simple for option in info.answers):
         return LIST_JOIN.join(file_words(option.value) for option in info.answers)
     lines = [f"{file_words(option.value)} = {option.label}" for option in info.answers]

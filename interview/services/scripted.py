@@ -13,7 +13,7 @@ from interview.engine.plan import every_step
 from interview.engine.prompts import Prompt, PromptKind
 from interview.errors import InputError, printable
 from interview.questionnaire.model import SECTOR_QUESTION_ID
-from interview.services.answers_file import LIST_SEPARATOR, ScriptedAnswer, read_answers
+from interview.services.answers_file import LIST_SEPARATOR, ScriptedAnswer, answers_and_kind
 from interview.services.workspace import Workspace
 from interview.session.model import (
     DONT_KNOW,
@@ -174,7 +174,7 @@ def _kind(interview: Interview) -> SessionKind:
 
 def start_scripted(
     workspace: Workspace,
-    kind: SessionKind,
+    kind: SessionKind | None,
     answers_file: Path,
     *,
     system: str = "",
@@ -188,8 +188,13 @@ def start_scripted(
 
     Unknown questions and answers a question does not allow are refused (InputError, one
     line each) in both modes; in batch mode missing answers are refused too. ``sector``
-    answers the sector question ahead; a file that answers it otherwise is refused."""
-    answers = read_answers(answers_file, kind)
+    answers the sector question ahead; a file that answers it otherwise is refused. Without
+    ``kind``, the interview is the kind a workbook form names."""
+    named_kind, answers = answers_and_kind(answers_file, kind)
+    kind = kind or named_kind
+    if kind is None:
+        where = printable(str(answers_file))
+        raise InputError([f"{where}: say which interview it answers: --kind target|assessment"])
     if sector is not None:
         _refuse_other_sector(answers, sector)
     named = answers.get("system_name")
