@@ -295,13 +295,28 @@ class Workspace:
         """Where the session is saved (see :meth:`SessionStore.file_of`)."""
         return self.store.file_of(session)
 
+    def refuse_repeats(self, sessions: Sequence[Session]) -> None:
+        """One session given twice would count one interviewee twice: refuse it in one line.
+        Sessions are told apart by their files, not their ids: two interviewees' files of one
+        name in two folders are two sessions; one file by two paths or a link is one."""
+        seen: set[object] = set()
+        for session in sessions:
+            file = _file_identity(self.path_of(session))
+            if file in seen:
+                raise InputError(
+                    [
+                        f"{printable(session.reference)}: given twice; name each "
+                        "interviewee's session once"
+                    ]
+                )
+            seen.add(file)
 
-def refuse_repeats(sessions: Sequence[Session]) -> None:
-    """One session given twice would count one interviewee twice: refuse it in one line."""
-    seen: set[str] = set()
-    for session in sessions:
-        if session.id in seen:
-            raise InputError(
-                [f"{printable(session.id)}: given twice; name each interviewee's session once"]
-            )
-        seen.add(session.id)
+
+def _file_identity(path: Path) -> object:
+    """What tells two files apart however they are named: device and inode (links and other
+    spellings of a path are the same file); the absolute path when it cannot be read."""
+    try:
+        found = path.stat()
+    except OSError:
+        return path.absolute()
+    return (found.st_dev, found.st_ino)
