@@ -4,6 +4,7 @@ on stderr, a crash's traceback going to a log file, not the screen."""
 
 from __future__ import annotations
 
+import shlex
 import tempfile
 import traceback
 from pathlib import Path
@@ -24,7 +25,7 @@ def closing_lines(report: ExitReport) -> list[str]:
     file says it is finished, what to do with it next (resuming it has nothing left to ask)."""
     lines = [f"Saved: {report.path}"]
     if report.finished is None:
-        lines.append(f"Resume with: smm resume {report.session_id}")
+        lines.append(f"Resume with: smm resume {shlex.quote(report.session_id or '')}")
     else:
         lines += next_steps(report.finished)
     return [printable(line) for line in lines]
@@ -32,7 +33,7 @@ def closing_lines(report: ExitReport) -> list[str]:
 
 def next_steps(session: Session) -> list[str]:
     """The commands that use a finished session, each under what it gives."""
-    session_id = session.id
+    session_id = shlex.quote(session.reference)  # a path outside the folder, as typed
     steps = [
         ("its answers, notes and levels", f"smm show {session_id}"),
         (f"the {KIND_DOCUMENTS[session.kind]} as a document", f"smm report {session_id}"),
@@ -71,7 +72,7 @@ def crash_line(report: ExitReport, crash: BaseException | None) -> str:
     else:
         line += (
             f"; every answer given before it is saved in {report.path}: "
-            f"`smm resume {report.session_id}` carries on"
+            f"`smm resume {shlex.quote(report.session_id)}` carries on"
         )
     log = write_crash_log(crash) if crash is not None else None
     if log is not None:

@@ -146,7 +146,11 @@ def _add_interview_commands(commands: Subcommands) -> None:
         "resume", help="carry on with a saved session (default: the latest unfinished)"
     )
     resume.add_argument(
-        "session", nargs="?", metavar="SESSION", help="a session id or a session file's path"
+        "session",
+        nargs="?",
+        metavar="SESSION",
+        help="a session id or a session file's path (a file outside the sessions folder is "
+        "saved back into that file, and its folder must be writable)",
     )
     add_session_options(resume, "interview_commands:run_resume")
 
@@ -274,7 +278,12 @@ def _add_cycle_commands(commands: Subcommands) -> None:
     accept = commands.add_parser(
         "accept", help="accept a finished self-assessment as the new baseline"
     )
-    accept.add_argument("session", metavar="SESSION", help="a self-assessment (id or path)")
+    accept.add_argument(
+        "session",
+        metavar="SESSION",
+        help="a self-assessment (id or path; a file outside the sessions folder is saved back "
+        "into that file, and its folder must be writable)",
+    )
     add_session_options(accept, "cycle_commands:run_accept")
 
 

@@ -3,6 +3,7 @@ system. The CLI and the TUI both call these."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -21,7 +22,7 @@ from interview.plan import (
 )
 from interview.profiles import profile_in_use
 from interview.render.gap_report import GapReport, gap_report
-from interview.services.workspace import Workspace, refuse_repeats
+from interview.services.workspace import Workspace
 from interview.session.model import Session, SessionKind, as_target
 
 
@@ -62,7 +63,8 @@ def gap_of_sessions(
     workspace: Workspace, targets: Sequence[Session], currents: Sequence[Session]
 ) -> GapResult:
     """The gap report of sessions already loaded (and checked to be of their kinds)."""
-    refuse_repeats([*targets, *currents])
+    workspace.refuse_repeats([*targets, *currents])
+    targets, currents = told_apart(targets, currents)
     warnings = other_systems_warning([*targets, *currents])
     questionnaire = workspace.questionnaire
     sides = consolidate_gap(questionnaire, targets, currents)
@@ -78,6 +80,22 @@ def gap_of_sessions(
         today=workspace.clock().date(),
     )
     return GapResult(report, list(targets), list(currents), plan, warnings)
+
+
+def told_apart(
+    targets: Sequence[Session], currents: Sequence[Session]
+) -> tuple[list[Session], list[Session]]:
+    """The sessions, each named once in the report: one read from outside the sessions folder
+    whose id another of them has too (two interviewees' files of one name, in two folders) is
+    named by its path, as given; the sessions passed in are left as they are."""
+    counts = Counter(session.id for session in [*targets, *currents])
+
+    def named(session: Session) -> Session:
+        if counts[session.id] == 1 or session.outside_file is None:
+            return session
+        return session.model_copy(update={"id": session.reference})
+
+    return [named(session) for session in targets], [named(session) for session in currents]
 
 
 def same_system(name: str) -> str:

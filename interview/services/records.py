@@ -42,7 +42,7 @@ def accept(workspace: Workspace, reference: str) -> AssessmentSession:
         )
         outcome = interview.accept_as_baseline()
         if outcome.refused is not None:
-            raise InputError([f"{session.id}: {outcome.refused}"])
+            raise InputError([f"{printable(session.reference)}: {outcome.refused}"])
     return as_assessment(session)
 
 

@@ -4,6 +4,7 @@ the session use cases: list, load by kind, open for writing, start."""
 from __future__ import annotations
 
 import contextlib
+import shlex
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -179,8 +180,9 @@ class Workspace:
         session = loaded.session
         if session.imported_from is not None:
             reason = (
-                f"{session.id}: imported from {session.imported_from}; its levels are taken as "
-                f"given, so there is no interview to resume (see `smm report {session.id}`)"
+                f"{session.reference}: imported from {session.imported_from}; its levels are "
+                "taken as given, so there is no interview to resume (see `smm report "
+                f"{shlex.quote(session.reference)}`)"
             )
             raise InputError([reason])
         linked = self.linked_targets(compared_target(session))
@@ -261,8 +263,7 @@ class Workspace:
     def open(self, reference: str) -> Iterator[LoadedSession]:
         """A session held against other writers: locked first, then loaded and reconciled, so
         that no other process can save between the reading and the lock."""
-        session_id = self.store.resolve(reference).stem
-        with self.store.locked(session_id):
+        with self.store.locked(reference):
             yield self.load(reference)
 
     def create(self, session: Session, session_id: str | None = None) -> Session:
@@ -291,15 +292,31 @@ class Workspace:
         return session
 
     def path_of(self, session: Session) -> Path:
-        return self.store.path_of(session.id)
+        """Where the session is saved (see :meth:`SessionStore.file_of`)."""
+        return self.store.file_of(session)
+
+    def refuse_repeats(self, sessions: Sequence[Session]) -> None:
+        """One session given twice would count one interviewee twice: refuse it in one line.
+        Sessions are told apart by their files, not their ids: two interviewees' files of one
+        name in two folders are two sessions; one file by two paths or a link is one."""
+        seen: set[object] = set()
+        for session in sessions:
+            file = _file_identity(self.path_of(session))
+            if file in seen:
+                raise InputError(
+                    [
+                        f"{printable(session.reference)}: given twice; name each "
+                        "interviewee's session once"
+                    ]
+                )
+            seen.add(file)
 
 
-def refuse_repeats(sessions: Sequence[Session]) -> None:
-    """One session given twice would count one interviewee twice: refuse it in one line."""
-    seen: set[str] = set()
-    for session in sessions:
-        if session.id in seen:
-            raise InputError(
-                [f"{printable(session.id)}: given twice; name each interviewee's session once"]
-            )
-        seen.add(session.id)
+def _file_identity(path: Path) -> object:
+    """What tells two files apart however they are named: device and inode (links and other
+    spellings of a path are the same file); the absolute path when it cannot be read."""
+    try:
+        found = path.stat()
+    except OSError:
+        return path.absolute()
+    return (found.st_dev, found.st_ino)

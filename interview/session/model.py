@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Final, Literal, overload
 
 from pydantic import (
     Field,
+    PrivateAttr,
     StringConstraints,
     ValidationInfo,
     field_validator,
@@ -181,6 +183,22 @@ class SessionBase(FileModel):
 
     id: SessionId = Field(default="", exclude=True)
     """The file's stem; not stored in the file, so that a renamed file stays consistent."""
+    _outside_file: Path | None = PrivateAttr(default=None)
+
+    @property
+    def outside_file(self) -> Path | None:
+        """The file outside the sessions folder it was read from and is saved to (set by the
+        store): its stem may be the id of another session, in the folder."""
+        return self._outside_file
+
+    @outside_file.setter
+    def outside_file(self, file: Path) -> None:
+        self._outside_file = file
+
+    @property
+    def reference(self) -> str:
+        """How commands name the session: its id, or its file outside the sessions folder."""
+        return self.id if self._outside_file is None else str(self._outside_file)
 
     @field_validator("cursor")
     @classmethod

@@ -8,6 +8,7 @@ file, so that a process killed at any instant leaves either the old or the new f
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import re
 import tempfile
@@ -120,6 +121,19 @@ class SessionStore:
     def path_of(self, session_id: str) -> Path:
         return self.folder / f"{session_id}.toml"
 
+    def file_of(self, session: Session) -> Path:
+        """Where the session is saved: the file it was read from when that is outside the
+        folder, otherwise the folder's file of its id."""
+        return session.outside_file or self.path_of(session.id)
+
+    def holds(self, path: Path) -> bool:
+        """Whether a session file is in this folder (however the path is spelled), so that
+        its stem is its id here."""
+        try:
+            return path.parent.resolve() == self.folder.resolve()
+        except (OSError, RuntimeError):  # a link loop: as spelled
+            return path.parent.absolute() == self.folder.absolute()
+
     def resolve(self, reference: str) -> Path:
         """The file for a session id (a name in the folder) or a path to a session file."""
         looks_like_path = os.sep in reference or "/" in reference or reference.endswith(".toml")
@@ -206,39 +220,34 @@ class SessionStore:
         """Replace the session's file atomically."""
         if not session.id:
             raise ValueError("a session must be created before it is saved")
-        temporary = self._write_temporary(session)
+        file = self.file_of(session)
+        temporary = self._write_temporary(session, file)
         try:
-            temporary.replace(self.path_of(session.id))
+            temporary.replace(file)
         except BaseException:
             temporary.unlink(missing_ok=True)
             raise
-        fsync_folder(self.folder)
+        fsync_folder(file.parent)
 
-    def _write_temporary(self, session: Session) -> Path:
-        """The session's file, checked as the reader checks it, written beside its place."""
+    def _write_temporary(self, session: Session, file: Path | None = None) -> Path:
+        """The session's file (by default the folder's file of its id), checked as the reader
+        checks it, written beside its place."""
+        file = file or self.path_of(session.id)
         header = FILE_HEADER if session.imported_from is None else IMPORTED_FILE_HEADER
-        text = checked_text(session, self.path_of(session.id), SESSION_FILE, header=header)
+        text = checked_text(session, file, SESSION_FILE, header=header)
+        folder = printable(str(file.parent))
         try:
             handle, name = tempfile.mkstemp(
-                dir=self.folder, prefix=_temporary_prefix(session.id), suffix=".tmp"
+                dir=file.parent, prefix=_temporary_prefix(file.stem), suffix=".tmp"
             )
         except OSError as error:
-            raise InputError(
-                [f"{printable(str(self.folder))}: cannot save a session here ({error.strerror})"]
-            ) from None
+            raise InputError([f"{folder}: cannot save a session here ({error.strerror})"]) from None
         try:
             fill_temporary(handle, Path(name), text)
         except OSError as error:
-            kept = (
-                "the previous save is intact"
-                if self.path_of(session.id).exists()
-                else "nothing was written"
-            )
+            kept = "the previous save is intact" if file.exists() else "nothing was written"
             raise InputError(
-                [
-                    f"{printable(str(self.folder))}: cannot save the session "
-                    f"({error.strerror}); {kept}"
-                ]
+                [f"{folder}: cannot save the session ({error.strerror}); {kept}"]
             ) from None
         return Path(name)
 
@@ -270,8 +279,7 @@ class SessionStore:
         """Read a session strictly and bring it in line with the questionnaire."""
         path = self._existing(reference)
         document = read_toml(path, "session")
-        session = parse_session(document)
-        session.id = path.stem
+        session = self._identified(parse_session(document), path)
         if session.questionnaire.id != questionnaire.id:
             raise InputError(
                 [
@@ -290,8 +298,15 @@ class SessionStore:
     def read(self, reference: str) -> Session:
         """Read a session file without checking it against a questionnaire (for lists)."""
         path = self._existing(reference)
-        session = parse_session(read_toml(path, "session"))
+        return self._identified(parse_session(read_toml(path, "session")), path)
+
+    def _identified(self, session: Session, path: Path) -> Session:
+        """The session read from ``path``, with its id (the file's stem) and, for a file
+        outside the folder, that file: saving it there never replaces the folder's session
+        of the same id."""
         session.id = path.stem
+        if not self.holds(path):
+            session.outside_file = path
         return session
 
     def session_files(self) -> list[Path]:
@@ -303,8 +318,10 @@ class SessionStore:
     # --- Locking ---------------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def locked(self, session_id: str) -> Iterator[None]:
-        """Hold the session against writers in other processes while the block runs.
+    def locked(self, reference: str) -> Iterator[None]:
+        """Hold the session (an id, or a path) against writers in other processes while the
+        block runs. The lock is beside the file it is saved to: a file outside the folder is
+        locked in its own folder, not under its stem here.
 
         The lock is an OS-level lock on a side file: it is released when the process ends,
         however it ends, so a killed smm never blocks the next one. (filelock is imported
@@ -312,33 +329,46 @@ class SessionStore:
         """
         from filelock import FileLock, Timeout
 
-        lock = FileLock(self.folder / f".{session_id}.lock")
+        file = self.resolve(reference)
+        if self.holds(file):
+            file = self.path_of(file.stem)
+        lock = FileLock(file.parent / f".{file.stem}.lock")
         try:
             lock.acquire(timeout=0)
         except Timeout:
             raise InputError(
                 [
-                    f"{self.path_of(session_id)}: this session is open in another smm; "
+                    f"{printable(str(file))}: this session is open in another smm; "
                     "finish or quit it there first"
                 ]
             ) from None
         except OSError as error:  # a read-only folder; a lock file that is a link (refused)
-            raise InputError(
-                [
-                    f"{printable(lock.lock_file)}: cannot lock the session ({error.strerror}); "
-                    "the sessions folder must be writable and the lock a plain file"
-                ]
-            ) from None
-        self._remove_leftovers(session_id)
+            raise InputError([self._unlockable(file, lock.lock_file, error)]) from None
+        self._remove_leftovers(file)
         try:
             yield
         finally:
             lock.release()
 
-    def _remove_leftovers(self, session_id: str) -> None:
+    def _unlockable(self, file: Path, lock: str, error: OSError) -> str:
+        """Why a session cannot be locked, and so not changed, in one line."""
+        if not self.holds(file):
+            return (
+                f"{printable(str(file))}: cannot change this session here ({error.strerror} "
+                f"on {printable(lock)}): a session file outside the sessions folder is saved "
+                "back into its own file, so its folder must be writable; copy the file to a "
+                "folder you can write to and give that path"
+            )
+        return (
+            f"{printable(lock)}: cannot lock the session ({error.strerror}); "
+            "the sessions folder must be writable and the lock a plain file"
+        )
+
+    def _remove_leftovers(self, file: Path) -> None:
         """Remove the temporary files of saves that a killed smm never finished. Only this
         session's, and only under its lock: no one else can be saving it now."""
-        for leftover in self.folder.glob(f"{_temporary_prefix(session_id)}*.tmp"):
+        pattern = glob.escape(_temporary_prefix(file.stem))  # a stem outside may hold [ or *
+        for leftover in file.parent.glob(f"{pattern}*.tmp"):
             leftover.unlink(missing_ok=True)
 
 

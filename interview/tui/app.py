@@ -50,6 +50,7 @@ class ExitReport:
     """What the command line prints after the app closes."""
 
     session_id: str | None = None
+    """How commands name the session: its id, or the path of a file outside the folder."""
     path: Path | None = None
     error: str | None = None
     unsaved: str | None = None
@@ -169,7 +170,7 @@ class SmmApp(App[ExitReport]):
             return ExitReport(error=error)
         finished = finished_on_file(self.workspace, session, self._unsaved)
         path = self.workspace.path_of(session)
-        return ExitReport(session.id, path, error, self._unsaved, finished)
+        return ExitReport(session.reference, path, error, self._unsaved, finished)
 
     def _save(self, session: Session) -> None:
         """The engine's save: a failure is remembered for the exit report, and shown by the

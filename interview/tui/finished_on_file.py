@@ -19,6 +19,6 @@ def finished_on_file(workspace: Workspace, session: Session, unsaved: str | None
     if is_finished(session):
         return session  # every change that finishes a session is saved
     with contextlib.suppress(InputError, OSError):
-        on_file = workspace.session(session.id)
+        on_file = workspace.session(session.reference)
         return on_file if is_finished(on_file) else None
     return None

@@ -194,7 +194,7 @@ class InterviewScreen(Screen[None]):
 
     def _show_done(self) -> None:
         if self._once((Phase.DONE,)):
-            come_back = come_back_line(self.app, self.engine.session.id)
+            come_back = come_back_line(self.app, self.engine.session.reference)
             for line in interview_messages.final_summary(self.engine, come_back):
                 self.query_one(Transcript).say(line)
         if self.engine.session.kind is SessionKind.TARGET and self.app.screen is self:
