@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from interview.errors import InputError, printable
+from interview.temporaries import new_temporary, remove_leftovers
+
+_FILES_READ: dict[tuple[int, int], str] = {}
+"""The files this process has read (device and inode), with what each was read as: a command
+must not write its output over one of its inputs (see :func:`what_was_read_at`)."""
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 """Larger input files are refused: the shipped questionnaire is 0.2 MB, and a stress
@@ -56,6 +62,8 @@ def _read_bounded(path: Path, where: str, what: str) -> bytes:
     if not stat.S_ISREG(path.stat().st_mode) and not path.is_dir():
         raise InputError([f"{where}: is not a regular file; give a {what} file"])
     with path.open("rb") as stream:
+        status = os.fstat(stream.fileno())
+        _FILES_READ[(status.st_dev, status.st_ino)] = what
         raw = stream.read(MAX_FILE_BYTES + 1)
     if len(raw) > MAX_FILE_BYTES:
         raise InputError(
@@ -65,6 +73,40 @@ def _read_bounded(path: Path, where: str, what: str) -> bytes:
             ]
         )
     return raw
+
+
+def what_was_read_at(path: Path) -> str | None:
+    """What the file at ``path`` (a link followed) was read as by this process ("session",
+    "questionnaire", ...), or None when it was not read (or does not exist)."""
+    try:
+        status = path.stat()
+    except (OSError, ValueError):
+        return None
+    return _FILES_READ.get((status.st_dev, status.st_ino))
+
+
+def forget_files_read() -> None:
+    """Start a new command: the files earlier commands of this process read are not its own."""
+    _FILES_READ.clear()
+
+
+def status_of(path: Path, what: str) -> os.stat_result | None:
+    """``path``'s status (a link followed), or None when there is nothing there; InputError
+    when the path cannot be looked at (a name too long, a folder one may not enter).
+
+    ``what`` names the path in the message ("the sessions folder").
+    """
+    try:
+        return path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # a link loop: as absent as a link to nothing
+            return None
+        advice = "give a shorter path" if error.errno == errno.ENAMETOOLONG else "check the path"
+        raise InputError(
+            [f"{printable(str(path))}: {what} cannot be used ({error.strerror}); {advice}"]
+        ) from None
 
 
 def make_folder(folder: Path) -> None:
@@ -81,33 +123,87 @@ def write_text_atomically(path: Path, text: str | bytes) -> None:
     """Write ``text`` (or the bytes of a binary document) to ``path`` so that a reader sees
     the old file or the new one, whole.
 
-    The text goes to a temporary file in the same folder (see :func:`write_temporary`), then
-    is renamed over ``path``; on any failure the temporary file is removed and ``path`` is
-    untouched. The file keeps its permissions, or a new one gets the user's umask.
+    The text goes to a temporary file in the same folder (see :mod:`interview.temporaries`),
+    then is renamed over ``path``; on any failure the temporary file is removed and ``path`` is
+    untouched. A link at ``path`` is replaced, not written through; anything else that is not
+    a regular file (a device, a pipe, a folder) is refused, never replaced. A new file is
+    private to its user (0600); a file replaced keeps its permissions.
     """
     folder = path.parent
     where = printable(str(path))
     _refuse_nul(path, where)
-    if path.is_dir():
-        raise InputError([f"{where}: is a folder; give a file name to write to"])
-    try:
-        handle, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except FileNotFoundError:
-        raise InputError([f"{where}: the folder {printable(str(folder))} does not exist"]) from None
-    except OSError as error:
-        raise InputError([f"{where}: cannot write here ({error.strerror})"]) from None
-    temporary = Path(name)
-    try:
-        fill_temporary(handle, temporary, text, mode=_mode_for(path))
-        temporary.replace(path)
-    except BaseException as error:
-        temporary.unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise InputError(
-                [f"{where}: cannot write the file ({error.strerror}); nothing was changed"]
-            ) from None
-        raise
+    existing = status_of(path, "the file")
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        what = "a folder" if stat.S_ISDIR(existing.st_mode) else "not a regular file"
+        raise InputError([f"{where}: is {what}; give a file name to write to"])
+    remove_leftovers(folder, path.name)
+    mode = None if existing is None else stat.S_IMODE(existing.st_mode)
+    with contextlib.ExitStack() as held:
+        try:
+            handle, temporary = held.enter_context(new_temporary(folder, f".{path.name}."))
+        except FileNotFoundError:
+            where_not = printable(str(folder))
+            raise InputError([f"{where}: the folder {where_not} does not exist"]) from None
+        except OSError as error:
+            raise InputError([f"{where}: cannot write here ({error.strerror})"]) from None
+        try:
+            fill_temporary(handle, temporary, text, mode=mode)
+            temporary.replace(path)
+        except BaseException as error:
+            temporary.unlink(missing_ok=True)
+            if isinstance(error, OSError):
+                raise InputError(
+                    [f"{where}: cannot write the file ({error.strerror}); nothing was changed"]
+                ) from None
+            raise
     fsync_folder(folder)
+
+
+DESCRIPTOR_NAME = re.compile(r"/(dev|proc/(self|thread-self|[0-9]+))/fd/[0-9]+")
+"""How an open file descriptor is named (/dev/stdout is a link to /proc/self/fd/1)."""
+
+
+def write_output(path: Path, text: str | bytes) -> bool:
+    """Write a command's output (``-o``) to ``path``; return whether a regular file was made.
+
+    A file, or a new name, is written whole or not at all (:func:`write_text_atomically`). A
+    terminal, a device such as /dev/null or a pipe is written into in place, as a shell's
+    ``>`` would, and so is a name of an open file descriptor (/dev/stdout, /dev/fd/N): never
+    replaced by a file.
+    """
+    existing = status_of(path, "the output file")
+    if existing is not None and (
+        stat.S_ISCHR(existing.st_mode)
+        or stat.S_ISFIFO(existing.st_mode)
+        or _names_a_descriptor(path)
+    ):
+        _write_in_place(path, text.encode("utf-8") if isinstance(text, str) else text)
+        return False
+    write_text_atomically(path, text)
+    return True
+
+
+def _names_a_descriptor(path: Path) -> bool:
+    """Whether ``path``, or a link on the way from it, names an open file descriptor."""
+    current = Path.cwd() / path
+    for _ in range(40):  # as many links as the OS follows
+        if DESCRIPTOR_NAME.fullmatch(os.path.normpath(current)):
+            return True
+        try:
+            current = current.parent / current.readlink()
+        except OSError:  # not a link (or no longer there)
+            return False
+    return False
+
+
+def _write_in_place(path: Path, data: bytes) -> None:
+    where = printable(str(path))
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_TRUNC | os.O_NOCTTY)
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+    except OSError as error:
+        raise InputError([f"{where}: cannot write to it ({error.strerror})"]) from None
 
 
 def fill_temporary(
@@ -130,16 +226,6 @@ def fill_temporary(
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-
-
-def _mode_for(path: Path) -> int:
-    """The existing file's permissions, or what a new file gets under the user's umask."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def fsync_folder(folder: Path) -> None:

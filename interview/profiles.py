@@ -8,6 +8,7 @@ made by the smm project; none is published by the IIC. Imports neither textual n
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final, Literal
@@ -15,6 +16,7 @@ from typing import Any, Final, Literal
 from pydantic import Field
 
 from interview.errors import InputError, printable
+from interview.files import status_of
 from interview.questionnaire.levels import (
     LOWEST_SCOPE,
     LOWEST_TARGET,
@@ -33,6 +35,7 @@ from interview.questionnaire.model import (
 from interview.questionnaire.variants import ROLE_QUESTION_ID
 from interview.scoring import TargetLevel
 from interview.session.model import Answer, Origin, TargetSession, TargetSetting
+from interview.temporaries import remove_leftovers
 from interview.tomlfile import Problem
 from interview.versioned import FileKind, read_versioned, write_versioned
 
@@ -235,8 +238,12 @@ def user_profiles_dir() -> Path:
 
 def profile_paths() -> list[Path]:
     """Every profile smm can offer: one's own first, then the shipped ones."""
-    own = sorted(user_profiles_dir().glob("*.toml")) if user_profiles_dir().is_dir() else []
-    return own + shipped_profile_paths()
+    folder = user_profiles_dir()
+    found = status_of(folder, "the profiles folder ($SMM_PROFILES_DIR)")
+    if found is None or not stat.S_ISDIR(found.st_mode):
+        return shipped_profile_paths()
+    remove_leftovers(folder)  # the folder is being listed: a good time to tidy it
+    return sorted(folder.glob("*.toml")) + shipped_profile_paths()
 
 
 def find_profile(reference: str, questionnaire: Questionnaire) -> Profile:

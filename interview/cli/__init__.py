@@ -5,6 +5,7 @@ Exit codes everywhere: 0 success, 2 bad input or usage, 1 an unexpected failure.
 
 from __future__ import annotations
 
+import argparse
 import errno
 import os
 import sys
@@ -30,6 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         arguments.questionnaire = None
         arguments.sessions_dir = default_sessions_dir()
     try:
+        _check_places(arguments)
         code = handler_of(arguments)(arguments)
         sys.stdout.flush()  # so that a failed write (a full disk) is reported here, not at exit
         return code
@@ -56,3 +58,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_FAILURE
+
+
+def _check_places(arguments: argparse.Namespace) -> None:
+    """Before any work: a sessions folder whose path cannot be used (a name too long) is
+    refused in one line, and so is ``-o`` naming a file of the sessions folder. The files an
+    earlier command of this process read are not this command's inputs."""
+    from interview.files import forget_files_read, status_of
+
+    forget_files_read()
+    sessions_dir = getattr(arguments, "sessions_dir", None)
+    if sessions_dir is None:
+        return
+    status_of(sessions_dir, "the sessions folder")
+    output = getattr(arguments, "output", None)
+    if output is not None:
+        from interview.cli.output import refuse_output_into_sessions
+
+        refuse_output_into_sessions(output, sessions_dir)

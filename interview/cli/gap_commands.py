@@ -12,9 +12,9 @@ from interview.cli.output import (
     output_width,
     warn,
     workspace_of,
+    write_output_file,
 )
-from interview.errors import InputError, printable
-from interview.files import write_text_atomically
+from interview.errors import InputError
 from interview.formatting import KIND_NAMES
 from interview.levels_csv import levels_csv
 from interview.render.control import document_control, with_control
@@ -152,6 +152,5 @@ def _deliver(text: str | bytes, output: Path | None) -> int:
     if output is None:
         print(text, end="" if text.endswith("\n") else "\n")
     else:
-        write_text_atomically(output, text if text.endswith("\n") else text + "\n")
-        print(f"Wrote {printable(str(output))}")
+        write_output_file(output, text if text.endswith("\n") else text + "\n")
     return EXIT_OK

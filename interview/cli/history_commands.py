@@ -7,9 +7,13 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from interview.cli.output import control_options, deliver_bytes, output_width, workspace_of
-from interview.errors import printable
-from interview.files import write_text_atomically
+from interview.cli.output import (
+    control_options,
+    deliver_bytes,
+    output_width,
+    workspace_of,
+    write_output_file,
+)
 from interview.render.control import document_control, with_control
 from interview.render.formats import written
 from interview.render.history_document import history_document
@@ -58,5 +62,4 @@ def deliver(text: str | bytes, output: Path | None) -> None:
     elif output is None:
         print(text, end="")
     else:
-        write_text_atomically(output, text)
-        print(f"Wrote {printable(str(output))}")
+        write_output_file(output, text)

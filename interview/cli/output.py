@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 from collections.abc import Sequence
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from interview.errors import InputError, printable
-from interview.files import write_text_atomically
+from interview.files import status_of, what_was_read_at, write_output
 
 if TYPE_CHECKING:
     from interview.render.control import ControlOptions
@@ -50,8 +51,7 @@ def deliver_bytes(content: bytes, output: Path | None) -> int:
     """A binary document (Word, Excel, PDF): written whole to ``output``, or to standard
     output when that is a pipe or a file; a terminal would show it as garbage."""
     if output is not None:
-        write_text_atomically(output, content)
-        print(f"Wrote {printable(str(output))}")
+        write_output_file(output, content)
         return 0
     if sys.stdout.isatty():
         raise InputError(["this format is a file, not text to show: give a file name with -o FILE"])
@@ -59,6 +59,48 @@ def deliver_bytes(content: bytes, output: Path | None) -> int:
     sys.stdout.buffer.write(content)
     sys.stdout.buffer.flush()
     return 0
+
+
+def write_output_file(output: Path, content: str | bytes) -> None:
+    """Write ``-o``'s file (see :func:`interview.files.write_output`) and say so, unless it
+    is one of the files the command read: then one line, and nothing is written."""
+    read_as = what_was_read_at(output)
+    if read_as is not None:
+        raise InputError(
+            [
+                f"{printable(str(output))}: -o names the {read_as} file this command reads; "
+                "give another file name"
+            ]
+        )
+    if write_output(output, content):
+        print(f"Wrote {printable(str(output))}")
+
+
+def refuse_output_into_sessions(output: Path | None, sessions_dir: Path) -> None:
+    """Refuse ``-o`` onto the sessions folder's own files: a ``.toml`` in it or below (a
+    session, a plan) or a hidden file (a lock, a save's temporary file), whether or not it
+    exists yet; a report or export written there would destroy a session or hide as one."""
+    if output is None or not (output.suffix.lower() == ".toml" or output.name.startswith(".")):
+        return
+    folder = os.path.realpath(sessions_dir)
+    place = os.path.realpath(output.parent)
+    inside = place == folder or place.startswith(folder.rstrip(os.sep) + os.sep)
+    if inside or _same_folder(output.parent, sessions_dir):
+        raise InputError(
+            [
+                f"{printable(str(output))}: -o names a file of the sessions folder (a session, a "
+                "plan or a lock); write the output elsewhere"
+            ]
+        )
+
+
+def _same_folder(one: Path, other: Path) -> bool:
+    """The same folder under two names (a bind mount, say), where both exist."""
+    first = status_of(one, "the folder of -o")
+    second = status_of(other, "the sessions folder")
+    if first is None or second is None:
+        return False
+    return (first.st_dev, first.st_ino) == (second.st_dev, second.st_ino)
 
 
 def control_options(arguments: argparse.Namespace, today: date) -> ControlOptions:

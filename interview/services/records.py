@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from interview.engine.interview import Interview
 from interview.errors import InputError, printable
-from interview.files import make_folder
+from interview.files import make_folder, status_of
 from interview.levels_csv import imported_session, read_level_rows
 from interview.profiles import (
     Profile,
@@ -99,7 +99,7 @@ def save_profile(
             ]
         ) from None
     path = output or user_profiles_dir() / f"{profile.id}.toml"
-    if path.exists():
+    if status_of(path, "the profile file") is not None:
         raise InputError([f"{printable(str(path))}: already exists; choose another --id or -o"])
     make_folder(path.parent)
     write_profile(profile, path, questionnaire)

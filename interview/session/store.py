@@ -8,10 +8,9 @@ file, so that a process killed at any instant leaves either the old or the new f
 from __future__ import annotations
 
 import contextlib
-import glob
 import os
 import re
-import tempfile
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +20,7 @@ from pydantic import TypeAdapter
 
 from interview.errors import InputError, printable
 from interview.filemodel import slug
-from interview.files import fill_temporary, fsync_folder
+from interview.files import fill_temporary, fsync_folder, status_of
 from interview.questionnaire.model import Questionnaire
 from interview.session.checks import check_session, reconcile
 from interview.session.migrations import MIGRATIONS
@@ -34,6 +33,7 @@ from interview.session.model import (
     SessionKind,
     TargetSession,
 )
+from interview.temporaries import new_temporary, remove_leftovers
 from interview.tomlfile import Problem, TomlDocument, read_toml
 from interview.versioned import FileKind, checked_text, parse_versioned, versioned_text
 
@@ -179,15 +179,15 @@ class SessionStore:
         self._ensure_folder()
         while True:
             session.id = session_id or self._unique_id(session)
-            temporary = self._write_temporary(session)
-            try:
-                os.link(temporary, self.path_of(session.id))  # fails if the name was taken
-            except FileExistsError:
-                if session_id is not None:
-                    raise self._taken(session_id) from None
-                continue
-            finally:
-                temporary.unlink(missing_ok=True)
+            with self._temporary(session) as temporary:
+                try:
+                    os.link(temporary, self.path_of(session.id))  # fails if the name was taken
+                except FileExistsError:
+                    if session_id is not None:
+                        raise self._taken(session_id) from None
+                    continue
+                finally:
+                    temporary.unlink(missing_ok=True)
             fsync_folder(self.folder)
             return session
 
@@ -217,45 +217,54 @@ class SessionStore:
         )
 
     def save(self, session: Session) -> None:
-        """Replace the session's file atomically."""
+        """Replace the session's file atomically (keeping its permissions)."""
         if not session.id:
             raise ValueError("a session must be created before it is saved")
         file = self.file_of(session)
-        temporary = self._write_temporary(session, file)
-        try:
-            temporary.replace(file)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
+        with self._temporary(session, file) as temporary:
+            try:
+                temporary.replace(file)
+            except BaseException:
+                temporary.unlink(missing_ok=True)
+                raise
         fsync_folder(file.parent)
 
-    def _write_temporary(self, session: Session, file: Path | None = None) -> Path:
-        """The session's file (by default the folder's file of its id), checked as the reader
-        checks it, written beside its place."""
-        file = file or self.path_of(session.id)
+    @contextlib.contextmanager
+    def _temporary(self, session: Session, file: Path) -> Iterator[Path]:
+        """The session's file, checked as the reader checks it, written beside its place and
+        held (against the removal of leftovers) while the block puts it there."""
         header = FILE_HEADER if session.imported_from is None else IMPORTED_FILE_HEADER
         text = checked_text(session, file, SESSION_FILE, header=header)
-        folder = printable(str(file.parent))
-        try:
-            handle, name = tempfile.mkstemp(
-                dir=file.parent, prefix=_temporary_prefix(file.stem), suffix=".tmp"
-            )
-        except OSError as error:
-            raise InputError([f"{folder}: cannot save a session here ({error.strerror})"]) from None
-        try:
-            fill_temporary(handle, Path(name), text)
-        except OSError as error:
-            kept = "the previous save is intact" if file.exists() else "nothing was written"
-            raise InputError(
-                [f"{folder}: cannot save the session ({error.strerror}); {kept}"]
-            ) from None
-        return Path(name)
+        existing = status_of(file, "the session file")
+        mode = None if existing is None else stat.S_IMODE(existing.st_mode)
+        where = printable(str(file.parent))
+        with contextlib.ExitStack() as held:
+            try:
+                handle, temporary = held.enter_context(
+                    new_temporary(file.parent, _temporary_prefix(file.stem))
+                )
+            except OSError as error:
+                raise InputError(
+                    [f"{where}: cannot save a session here ({error.strerror})"]
+                ) from None
+            try:
+                fill_temporary(handle, temporary, text, mode=mode)
+            except OSError as error:
+                kept = "the previous save is intact" if existing else "nothing was written"
+                raise InputError(
+                    [f"{where}: cannot save the session ({error.strerror}); {kept}"]
+                ) from None
+            yield temporary
 
     def check_folder(self) -> None:
-        """Refuse, in one line, a sessions folder that is a file or a broken symbolic link."""
-        if self.folder.is_dir() or not (self.folder.exists() or self.folder.is_symlink()):
+        """Refuse, in one line, a sessions folder that is a file or a broken symbolic link,
+        or whose path cannot be used (a name too long)."""
+        found = status_of(self.folder, "the sessions folder")
+        if found is not None and stat.S_ISDIR(found.st_mode):
             return
-        what = "a file" if self.folder.exists() else "a symbolic link to nothing"
+        if found is None and not self.folder.is_symlink():
+            return  # made by the first save
+        what = "a file" if found is not None else "a symbolic link to nothing"
         raise InputError(
             [
                 f"{printable(str(self.folder))}: the sessions folder is {what}, not a folder; "
@@ -272,6 +281,7 @@ class SessionStore:
             raise InputError(
                 [f"{where}: cannot create the sessions folder ({error.strerror})"]
             ) from None
+        remove_leftovers(self.folder)
 
     # --- Reading ---------------------------------------------------------------------------
 
@@ -311,8 +321,10 @@ class SessionStore:
 
     def session_files(self) -> list[Path]:
         """Every session file in the folder (not the temporary or lock files)."""
+        self.check_folder()
         if not self.folder.is_dir():
             return []
+        remove_leftovers(self.folder)  # the folder is being listed: a good time to tidy it
         return sorted(path for path in self.folder.glob("*.toml") if not path.name.startswith("."))
 
     # --- Locking ---------------------------------------------------------------------------
@@ -344,7 +356,7 @@ class SessionStore:
             ) from None
         except OSError as error:  # a read-only folder; a lock file that is a link (refused)
             raise InputError([self._unlockable(file, lock.lock_file, error)]) from None
-        self._remove_leftovers(file)
+        remove_leftovers(file.parent)
         try:
             yield
         finally:
@@ -363,13 +375,6 @@ class SessionStore:
             f"{printable(lock)}: cannot lock the session ({error.strerror}); "
             "the sessions folder must be writable and the lock a plain file"
         )
-
-    def _remove_leftovers(self, file: Path) -> None:
-        """Remove the temporary files of saves that a killed smm never finished. Only this
-        session's, and only under its lock: no one else can be saving it now."""
-        pattern = glob.escape(_temporary_prefix(file.stem))  # a stem outside may hold [ or *
-        for leftover in file.parent.glob(f"{pattern}*.tmp"):
-            leftover.unlink(missing_ok=True)
 
 
 def _temporary_prefix(session_id: str) -> str:

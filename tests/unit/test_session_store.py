@@ -1,6 +1,7 @@
 """Session files: naming, round trips, resume from every phase, bad files, migration,
 questionnaire changes and locking."""
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -18,6 +19,7 @@ from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.session import store as store_module
 from interview.session.model import NO, YES, Phase, Session, SessionKind, new_session
 from interview.session.store import SessionStore
+from interview.temporaries import new_temporary
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 
@@ -295,16 +297,17 @@ def test_a_session_is_locked_against_a_second_process_until_it_dies(
         pass  # the dead process's lock did not survive it
 
 
-def test_opening_a_session_removes_only_its_own_unfinished_saves(
+def test_opening_a_session_removes_unfinished_saves_but_not_a_live_one(
     store: SessionStore, small: Questionnaire
 ) -> None:
     mine = created(store, small, SessionKind.ASSESSMENT)
     other = created(store, small, SessionKind.TARGET)
-    left_by_a_kill = store.folder / f".{mine.id}.saving-k1ll3d.tmp"
-    being_saved = store.folder / f".{other.id}.saving-n0w.tmp"
-    for temporary in (left_by_a_kill, being_saved):
-        temporary.write_text("half a sess", encoding="utf-8")
-    with store.locked(mine.id):
-        assert not left_by_a_kill.exists()
-    assert being_saved.exists()
+    left_by_a_kill = store.folder / f".{mine.id}.saving-k1ll3d00.tmp"
+    left_by_a_kill.write_text("half a sess", encoding="utf-8")
+    with new_temporary(store.folder, f".{other.id}.saving-") as (handle, being_saved):
+        os.write(handle, b"half a sess")
+        with store.locked(mine.id):
+            assert not left_by_a_kill.exists()
+        assert being_saved.exists()
+        os.close(handle)
     assert store.session_files() == sorted([store.path_of(mine.id), store.path_of(other.id)])
