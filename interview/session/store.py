@@ -179,9 +179,10 @@ class SessionStore:
         self._ensure_folder()
         while True:
             session.id = session_id or self._unique_id(session)
-            with self._temporary(session) as temporary:
+            file = self.path_of(session.id)
+            with self._temporary(session, file) as temporary:
                 try:
-                    os.link(temporary, self.path_of(session.id))  # fails if the name was taken
+                    os.link(temporary, file)  # fails if the name was taken
                 except FileExistsError:
                     if session_id is not None:
                         raise self._taken(session_id) from None
