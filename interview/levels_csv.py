@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from interview.errors import InputError, printable
-from interview.files import read_text_file
+from interview.files import MAX_FILE_BYTES, read_text_file
 from interview.questionnaire.levels import (
     HIGHEST_COMPREHENSIVENESS,
     LOWEST_TARGET,
@@ -24,6 +24,7 @@ from interview.questionnaire.levels import (
     is_scope,
 )
 from interview.questionnaire.model import Questionnaire
+from interview.session.limits import text_too_long
 from interview.session.model import (
     LevelRecord,
     Origin,
@@ -49,6 +50,19 @@ million lines (nor take minutes to check)."""
 FORMULA_STARTS = ("=", "+", "-", "@")
 """What makes a spreadsheet take a cell as a formula: a note starting so is written after a
 quote (``'=1+1``), which spreadsheets show as text and ``smm import`` removes."""
+
+
+def allow_cells_as_large_as_a_file() -> None:
+    """Let the csv module read a cell as long as a whole file may be (a note of 200 KiB is in
+    smm's own export), not only its default 128 KiB.
+
+    The limit is one setting for the whole process in CPython: each module that reads CSV calls
+    this once, when it is imported; it only ever raises the limit, never lowers it.
+    """
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
+
+
+allow_cells_as_large_as_a_file()
 
 
 class _TooManyProblemsError(Exception):
@@ -254,6 +268,9 @@ def parse_row(
     if problems:
         return None
     note = unix_line_ends(from_spreadsheet_text(note))
+    if (too_long := text_too_long(note)) is not None:
+        report(line, f"the note is {too_long}")
+        return None
     return LevelRow(practice_id, comprehensiveness, scope, note, line)
 
 
