@@ -7,6 +7,11 @@
   Windows line ends that is within the note bound once read): imported. A note over the note
   bound: refused in one line naming the line, not blamed on the quoting. An answers CSV with
   such a cell: one line, never an unexpected error.
+* `smm profile save` of an imported target whose system name holds a newline and TOML (a key,
+  a table), control characters and a bidi override, or nothing odd: the profile holds the name
+  as written, no key comes from it, and `smm profiles` lists it (exit 0, nothing on stderr);
+  the shipped profiles, made for another questionnaire, are left out with a note. A profile
+  whose text would not read back as the profile saved is not written.
 """
 
 from __future__ import annotations
@@ -14,18 +19,26 @@ from __future__ import annotations
 import csv
 import io
 import subprocess
+import tomllib
 from pathlib import Path
 
 import pytest
 
+from interview import profiles
+from interview.errors import InputError
+from interview.profiles import load_profile
+from interview.questionnaire import load_questionnaire
 from interview.session.model import SessionKind
 from interview.session.store import SessionStore
 from tests.reliability.test_hostile import (
     CURRENT_CSV,
+    PROFILE,
+    SMALL,
     TARGET_CSV,
     TIMEOUT,
     Q,
     Rig,
+    assert_clean,
     assert_refused,
     import_csv,
 )
@@ -109,3 +122,37 @@ def test_an_answers_csv_with_a_cell_over_128_kib_is_refused_in_one_line(rig: Rig
     refused = rig.smm("new", "assessment", "--answers", str(answers), "--batch", *Q)
     assert refused.code == 2, refused
     assert "unexpected error" not in refused.err and "answers.csv" in refused.err
+
+
+# --- Profiles saved from targets ---------------------------------------------------------------
+
+INJECTED_NAME = 'Lab\nindustry = "injected-sector"\n[domains.G]\nscope = 9'
+CONTROLS_NAME = "Esc\x1b[2J\x07 lab\u2028x\u202e"
+
+
+@pytest.mark.parametrize("system", [INJECTED_NAME, CONTROLS_NAME, "Plain lab"])
+def test_a_profile_saved_from_an_imported_target_is_listed(rig: Rig, system: str) -> None:
+    made = rig.smm("import", str(TARGET_CSV), "--kind", "target", "--system", system, *Q)
+    assert made.code == 0, made
+    saved = rig.smm("profile", "save", made.out.strip(), "--id", "mine", *Q)
+    assert saved.code == 0, saved
+    data = tomllib.loads((rig.root / "profiles" / "mine.toml").read_text(encoding="utf-8"))
+    assert data["name"] == f"Target of {system}" and "industry" not in data
+    listed = rig.smm("profiles", *Q)  # the shipped profiles, for iic-smm, are left out
+    assert (listed.code, listed.err) == (0, ""), listed
+    assert "mine" in listed.out and "for another questionnaire and left out" in listed.out
+    assert_clean(listed)
+
+
+def test_the_profile_writer_reads_back_the_text_it_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Comment lines that would add a key (were the name written raw) are caught before the
+    file is written, not by the next reader."""
+    questionnaire = load_questionnaire(SMALL)
+    profile = load_profile(PROFILE, questionnaire)
+    path = tmp_path / f"{profile.id}.toml"
+    monkeypatch.setattr(profiles, "_header", lambda _: 'industry = "injected-sector"\n')
+    with pytest.raises(InputError, match="not written"):
+        profiles.write_profile(profile, path, questionnaire)
+    assert not path.exists()
