@@ -96,11 +96,12 @@ def standing_cells(standing: PracticeStanding) -> list[str]:
 
 
 def csv_text(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """CSV with ``\\n`` line ends; control characters other than newlines written as escapes."""
+    """CSV with ``\\n`` line ends, every cell exactly as given, so that a file of it reads back
+    exactly; on a terminal, the command escapes what could act on it (cli.output.print_text)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows([[safe_cell(cell) for cell in row] for row in rows])
+    writer.writerows(rows)
     return buffer.getvalue()
 
 
@@ -117,11 +118,6 @@ def from_spreadsheet_text(text: str) -> str:
     """The text that :func:`spreadsheet_text` guarded: its one added quote removed."""
     guarded = text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS)
     return text[1:] if guarded else text
-
-
-def safe_cell(text: str) -> str:
-    """The text with every control character but the newline shown as an escape."""
-    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 def levels_csv(standings: Sequence[PracticeStanding]) -> str:

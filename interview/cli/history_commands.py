@@ -7,7 +7,13 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from interview.cli.output import control_options, deliver_bytes, output_width, workspace_of
+from interview.cli.output import (
+    control_options,
+    deliver_bytes,
+    output_width,
+    print_text,
+    workspace_of,
+)
 from interview.errors import printable
 from interview.files import write_text_atomically
 from interview.render.control import document_control, with_control
@@ -56,7 +62,7 @@ def deliver(text: str | bytes, output: Path | None) -> None:
     if isinstance(text, bytes):
         deliver_bytes(text, output)
     elif output is None:
-        print(text, end="")
+        print_text(text)
     else:
         write_text_atomically(output, text)
         print(f"Wrote {printable(str(output))}")

@@ -12,24 +12,43 @@
   as written, no key comes from it, and `smm profiles` lists it (exit 0, nothing on stderr);
   the shipped profiles, made for another questionnaire, are left out with a note. A profile
   whose text would not read back as the profile saved is not written.
+* Text people write: non-breaking spaces (French), a zero-width non-joiner (Persian), a ZWJ
+  emoji sequence, a variation selector and a tag sequence, an ideographic space (Japanese), a
+  soft hyphen, a zero-width space and an unassigned code point, in a system name and notes:
+  shown as typed by `show`, `report` and `gap` in text, Markdown and HTML, and by `list`. What
+  could act on a terminal or move text (ESC, BEL, DEL, a C1 control, the line and paragraph
+  separators, RLO, RLM, an isolate, an interlinear annotation) is escaped there. JSON holds
+  every note exactly, escaped only as JSON escapes. `smm export --format csv -o` then
+  `smm import` gives every note back exactly, tabs, newlines and control characters included
+  (on standard output the acting characters are escaped). The answers form (`smm export
+  --format xlsx` then `smm import`) gives back notes with all the above, a tab, a newline, bidi
+  controls and a C1 control exactly.
+* A session in the TUI's Resume and compare lists, its name and interviewee written so: the
+  details on a line of their own (a real line break), as typed but for ESC and RLO (escaped).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 import subprocess
 import tomllib
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from interview import profiles
+from interview.cli import main
+from interview.engine.summary import SessionSummary
 from interview.errors import InputError
 from interview.profiles import load_profile
 from interview.questionnaire import load_questionnaire
-from interview.session.model import SessionKind
+from interview.services.questions import QuestionInfo
+from interview.session.model import Phase, SessionKind
 from interview.session.store import SessionStore
+from interview.tui.screens.start import _session_label as session_label
 from tests.reliability.test_hostile import (
     CURRENT_CSV,
     PROFILE,
@@ -41,7 +60,9 @@ from tests.reliability.test_hostile import (
     assert_clean,
     assert_refused,
     import_csv,
+    unprintable,
 )
+from tests.report_sessions import SYSTEM, Answer, answers_file, assessment_answer
 
 ESCAPE_AND_BELL = "\x1b]0;pwned\x07"
 RAW_CONTROLS = (b"\x1b", b"\x07")
@@ -156,3 +177,133 @@ def test_the_profile_writer_reads_back_the_text_it_writes(
     with pytest.raises(InputError, match="not written"):
         profiles.write_profile(profile, path, questionnaire)
     assert not path.exists()
+
+
+# --- Text people write: shown and exported as typed ----------------------------------------------
+
+WRITTEN = (
+    "Prix\u00a05\u00a0%",  # French: non-breaking spaces
+    "سامانه\u200cی ما",  # Persian: a zero-width non-joiner inside a word
+    "dev 👩\u200d💻 team ❤\ufe0f 🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",
+    "会議\u3000資料",  # Japanese: an ideographic space
+    "co\u00adop\u200bera\u0378tion",  # a soft hyphen, a zero-width space, an unassigned point
+)
+NOTE = " / ".join(WRITTEN) + "\tafter a tab\nand a second line"
+ACTING = "\x1b[2J\x07\x7f\x85\u2028\u2029\u202e\u200f\u2066\ufff9"
+"""What could act on a terminal or move text: escaped wherever text is shown."""
+TEXT_OUTPUTS: list[tuple[str, ...]] = [
+    ("report", "w"),
+    ("report", "w", "--format", "md"),
+    ("report", "w", "--format", "html"),
+    ("gap", "t", "w"),
+    ("gap", "t", "w", "--format", "md"),
+    ("gap", "t", "w", "--format", "html"),
+    ("list",),
+    ("show", "w"),  # the system name (an imported session's notes are in its report)
+]
+ESCAPED = {"text": (r"\x1b[2J\x07\x7f\x85", r"\u202e\u200f\u2066\ufff9"),
+           "md": (r"\\x1b\[2J\\x07\\x7f", r"\\u202e\\u200f\\u2066\\ufff9"),
+           "html": (r"\x1b[2J\x07\x7f", r"\u202e\u200f\u2066\ufff9")}  # fmt: skip
+"""How ACTING is shown in each format (HTML breaks the line at the separators)."""
+
+
+@pytest.fixture
+def written(rig: Rig) -> Rig:
+    """The rig with ``w``: an assessment of the system WRITTEN[1] whose notes are NOTE (and,
+    on one practice, NOTE and ACTING)."""
+    rows = [("D1.1", "2", "1", NOTE), ("D1.2", "1", "2", NOTE + ACTING), ("F1.1", "0", "", NOTE)]
+    source = rig.root / "written.csv"
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows([("practice", "comprehensiveness",
+        "scope", "note"), *rows])  # fmt: skip
+    source.write_text(buffer.getvalue(), encoding="utf-8")
+    system = ("--system", WRITTEN[1], "--id", "w")
+    assert rig.smm("import", str(source), "--kind", "assessment", *system, *Q).code == 0
+    return rig
+
+
+@pytest.mark.parametrize("arguments", TEXT_OUTPUTS, ids=" ".join)
+def test_what_people_write_is_shown_as_typed(written: Rig, arguments: tuple[str, ...]) -> None:
+    result = written.smm(*arguments, *Q)
+    assert result.code == 0, result
+    assert_clean(result)
+    assert WRITTEN[1] in result.out
+    if arguments[0] in ("report", "gap"):
+        for words in WRITTEN:
+            assert words in result.out, words
+        for escapes in ESCAPED[arguments[-1] if "--format" in arguments else "text"]:
+            assert escapes in result.out, escapes
+
+
+def test_json_holds_the_text_exactly_and_escapes_only_as_json_does(written: Rig) -> None:
+    result = written.smm("export", "w", "--format", "json", *Q)
+    assert_clean(result)
+    notes = [practice["note"] for practice in json.loads(result.out)["practices"]]
+    assert notes == [NOTE, NOTE + ACTING, NOTE]
+    assert all(words in result.out for words in WRITTEN)
+
+
+def test_the_csv_export_reads_back_exactly(written: Rig) -> None:
+    exported = written.smm("export", "w", "--format", "csv", "-o", "w.csv", *Q)
+    assert exported.code == 0, exported
+    again = ("--kind", "assessment", "--system", WRITTEN[1], "--id", "again")
+    assert written.smm("import", "w.csv", *again, *Q).code == 0
+    store = SessionStore(written.sessions)
+    original, back = store.read("w"), store.read("again")
+    assert [level.reason for level in back.levels.values()] == [NOTE, NOTE + ACTING, NOTE]
+    assert back.levels == original.levels
+    shown = written.smm("export", "w", "--format", "csv", *Q)  # on a terminal or a pipe
+    assert unprintable(shown.out) == ["'\\t'"], shown.out  # the tab is kept: `> file` keeps it
+    assert NOTE in shown.out and r"\x1b[2J\x07\x7f\x85\u2028\u2029\u202e" in shown.out
+
+
+def test_the_answers_form_reads_back_exactly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def answer(question: QuestionInfo) -> Answer | None:
+        given = assessment_answer(question)
+        if given is None or question.question_id not in NOTED:
+            return given
+        return given[0], NOTED[question.question_id], given[2]
+
+    folder = tmp_path / "sessions"
+    script = answers_file(tmp_path / "answers.csv", SessionKind.ASSESSMENT, answer)
+    made = main(["new", "assessment", "--answers", str(script), "--batch", "--sessions-dir",
+                 str(folder)])  # fmt: skip
+    assert made == 0
+    original = capsys.readouterr().out.split()[-1]
+    form = tmp_path / "form.xlsx"
+    assert main(["export", original, "--format", "xlsx", "-o", str(form), "--sessions-dir",
+                 str(folder)]) == 0  # fmt: skip
+    assert main(["import", str(form), "--id", "again", "--sessions-dir", str(folder)]) == 0
+    store = SessionStore(folder)
+    notes = {qid: answer.note for qid, answer in store.read("again").answers.items()}
+    assert {qid: notes[qid] for qid in NOTED} == NOTED
+    assert store.read("again").system == SYSTEM
+
+
+NOTED = {"G1.2.c1.2": NOTE, "E1.1.c1.admin-accounts": NOTE + "\u200f\u202e\x85"}
+"""The notes the answers form round trip gives: what people write, and (which a cell can hold)
+bidi controls and a C1 control."""
+
+
+def test_a_session_label_in_the_tui_breaks_its_line_and_keeps_what_people_write() -> None:
+    """The Resume and compare lists: the name, then the details on a line of their own (a real
+    line break, never a literal ``\\n``), as typed but for what acts on a terminal."""
+    moment = datetime(2026, 1, 2, 3, 4, tzinfo=UTC)
+    summary = SessionSummary(
+        id="gw",
+        kind=SessionKind.TARGET,
+        system=f"{WRITTEN[0]}\x1b[2J",
+        interviewee=f"{WRITTEN[1]}\u202e",
+        role="",
+        phase=Phase.DONE,
+        practices_done=3,
+        practices_total=3,
+        answered=3,
+        created=moment,
+        updated=moment,
+    )
+    name, details = session_label(1, summary).plain.split("\n")
+    assert name == rf"1. {WRITTEN[0]}\x1b[2J — target"
+    assert details.startswith(rf"   {WRITTEN[1]}\u202e · done · ") and details.endswith(" · gw")
