@@ -124,11 +124,15 @@ def write_profile(profile: Profile, path: Path, questionnaire: Questionnaire) ->
     """
     checks = _file_checks(path, questionnaire)
     text = checked_text(profile, path, PROFILE_FILE, checks, _header(profile))
-    document = TomlDocument(path=path, text=text, data=tomllib.loads(text))
-    if parse_versioned(document, PROFILE_FILE, checks) != profile:
+    try:
+        document = TomlDocument(path=path, text=text, data=tomllib.loads(text))
+        read_back: Profile | None = parse_versioned(document, PROFILE_FILE, checks)
+    except (tomllib.TOMLDecodeError, InputError):
+        read_back = None
+    if read_back != profile:
         raise InputError(
-            [f"{printable(str(path))}: not written, as it would not read back as the profile "
-             "saved; report this, please"]
+            [f"{printable(str(path))}: not written, as smm would not read it back as the "
+             "profile saved; nothing was changed (please report this)"]
         )  # fmt: skip
     write_text_atomically(path, text)
 

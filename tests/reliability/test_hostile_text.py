@@ -165,15 +165,20 @@ def test_a_profile_saved_from_an_imported_target_is_listed(rig: Rig, system: str
     assert_clean(listed)
 
 
+@pytest.mark.parametrize(
+    "header",
+    ['industry = "injected-sector"\n', "# Lab\x1b[2J\n", "[domains.G]\nscope = 9\n"],
+    ids=["a key", "a raw escape", "a table"],
+)
 def test_the_profile_writer_reads_back_the_text_it_writes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: str
 ) -> None:
-    """Comment lines that would add a key (were the name written raw) are caught before the
-    file is written, not by the next reader."""
+    """Comment lines that would add a key or break the file (were the name written raw) are
+    caught before the file is written, not by the next reader."""
     questionnaire = load_questionnaire(SMALL)
     profile = load_profile(PROFILE, questionnaire)
     path = tmp_path / f"{profile.id}.toml"
-    monkeypatch.setattr(profiles, "_header", lambda _: 'industry = "injected-sector"\n')
+    monkeypatch.setattr(profiles, "_header", lambda _: header)
     with pytest.raises(InputError, match="not written"):
         profiles.write_profile(profile, path, questionnaire)
     assert not path.exists()
