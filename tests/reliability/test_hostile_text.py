@@ -139,10 +139,12 @@ def test_a_note_over_the_bound_is_refused_as_too_long_not_as_bad_quoting(rig: Ri
 
 def test_an_answers_csv_with_a_cell_over_128_kib_is_refused_in_one_line(rig: Rig) -> None:
     answers = rig.root / "answers.csv"
-    answers.write_text(f"question,answer,note\nsystem_name,x,{'n' * 200_000}\n", encoding="utf-8")
+    rows = ["system_name,X,", "interviewee_name,A,", "interviewee_role,R,"]
+    rows += [f"{practice}.c1.1,no," for practice in ("D1.1", "D1.2", "F1.1")]
+    rows[3] += "n" * 200_000
+    answers.write_text("\n".join(["question,answer,note", *rows, ""]), encoding="utf-8")
     refused = rig.smm("new", "assessment", "--answers", str(answers), "--batch", *Q)
-    assert refused.code == 2, refused
-    assert "unexpected error" not in refused.err and "answers.csv" in refused.err
+    assert_refused(refused, "answers.csv:5: D1.1.c1.1: the note is too long: 200,000 characters")
 
 
 # --- Profiles saved from targets ---------------------------------------------------------------
