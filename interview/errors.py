@@ -1,8 +1,9 @@
-"""Errors that reach a user as one line per problem, never as a traceback."""
+"""Errors that reach a user as one line per problem, never as a traceback; and the one rule
+for showing user text safely (:func:`printable`)."""
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from collections.abc import Sequence
 
 
@@ -14,20 +15,37 @@ class InputError(Exception):
         super().__init__("\n".join(self.lines))
 
 
-def printable(text: str) -> str:
-    """Text with control characters (escape sequences among them) shown as escapes, not run."""
-    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+"""The Arabic letter mark, the left-to-right and right-to-left marks, embeddings, overrides
+and isolates: they reorder the text around them on screen."""
+
+HARMFUL = re.compile(
+    "[\x00-\x1f\x7f-\x9f"  # C0 and C1 control characters and DEL (category Cc)
+    "\ud800-\udfff"  # lone surrogates (Cs): undecodable bytes, which no encoder writes
+    "\u2028\u2029"  # the line and paragraph separators (Zl, Zp)
+    f"{BIDI_CONTROLS}"
+    "\ufff9-\ufffb"  # the interlinear annotation characters, which hide text
+    "\ufffe\uffff]"  # the two noncharacters that no XML document (Word, Excel) can hold
+)
+"""The characters that could act on a terminal, or move or hide text: :func:`printable`
+escapes these and keeps every other character as typed, among them the non-breaking and
+other spaces, the zero-width joiner and non-joiner and space, the soft hyphen, emoji with
+their variation selectors and tag sequences, and code points not assigned yet."""
 
 
-JOINERS = frozenset({"\u200c", "\u200d"})
-"""The zero-width non-joiner and joiner, which Persian, Arabic and Indic scripts need."""
+def escaped(char: str) -> str:
+    """One character as Python writes it in a string: ``\\x1b``, ``\\n``, ``\\u202e``."""
+    return repr(char)[1:-1]
 
 
-def as_typed(text: str) -> str:
-    """:func:`printable`, but keeping what people type in their writing: the non-breaking and
-    other spaces, and the joiners; bidi and other format characters stay escaped. For the
-    screen and HTML, which show these characters as they are meant."""
-    return "".join(
-        char if char in JOINERS or unicodedata.category(char) == "Zs" else printable(char)
-        for char in text
-    )
+def printable(text: str, *, keep: str = "") -> str:
+    """The text with every :data:`HARMFUL` character but those in ``keep`` shown as an escape
+    (``\\x1b[2J``), never run; every other character as typed. Data written to a file, which
+    must read back exactly, keeps the tab and the newline (``keep="\\t\\n"``)."""
+    if text.isprintable():  # the common case: nothing to look at (no HARMFUL is printable)
+        return text
+    return HARMFUL.sub(lambda found: _escaped_unless_kept(found.group(), keep), text)
+
+
+def _escaped_unless_kept(char: str, keep: str) -> str:
+    return char if char in keep else escaped(char)

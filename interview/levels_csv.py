@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from interview.errors import InputError, printable
-from interview.files import read_text_file
+from interview.files import MAX_FILE_BYTES, read_text_file
 from interview.questionnaire.levels import (
     HIGHEST_COMPREHENSIVENESS,
     LOWEST_TARGET,
@@ -24,6 +24,7 @@ from interview.questionnaire.levels import (
     is_scope,
 )
 from interview.questionnaire.model import Questionnaire
+from interview.session.limits import text_too_long
 from interview.session.model import (
     LevelRecord,
     Origin,
@@ -49,6 +50,19 @@ million lines (nor take minutes to check)."""
 FORMULA_STARTS = ("=", "+", "-", "@")
 """What makes a spreadsheet take a cell as a formula: a note starting so is written after a
 quote (``'=1+1``), which spreadsheets show as text and ``smm import`` removes."""
+
+
+def allow_cells_as_large_as_a_file() -> None:
+    """Let the csv module read a cell as long as a whole file may be (a note of 200 KiB is in
+    smm's own export), not only its default 128 KiB.
+
+    The limit is one setting for the whole process in CPython: each module that reads CSV calls
+    this once, when it is imported; it only ever raises the limit, never lowers it.
+    """
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
+
+
+allow_cells_as_large_as_a_file()
 
 
 class _TooManyProblemsError(Exception):
@@ -82,11 +96,12 @@ def standing_cells(standing: PracticeStanding) -> list[str]:
 
 
 def csv_text(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """CSV with ``\\n`` line ends; control characters other than newlines written as escapes."""
+    """CSV with ``\\n`` line ends, every cell exactly as given, so that a file of it reads back
+    exactly; on a terminal, the command escapes what could act on it (cli.output.print_text)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows([[safe_cell(cell) for cell in row] for row in rows])
+    writer.writerows(rows)
     return buffer.getvalue()
 
 
@@ -103,11 +118,6 @@ def from_spreadsheet_text(text: str) -> str:
     """The text that :func:`spreadsheet_text` guarded: its one added quote removed."""
     guarded = text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS)
     return text[1:] if guarded else text
-
-
-def safe_cell(text: str) -> str:
-    """The text with every control character but the newline shown as an escape."""
-    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 def levels_csv(standings: Sequence[PracticeStanding]) -> str:
@@ -254,6 +264,9 @@ def parse_row(
     if problems:
         return None
     note = unix_line_ends(from_spreadsheet_text(note))
+    if (too_long := text_too_long(note)) is not None:
+        report(line, f"the note is {too_long}")
+        return None
     return LevelRow(practice_id, comprehensiveness, scope, note, line)
 
 

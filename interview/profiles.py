@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+import tomllib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final, Literal
@@ -16,7 +17,7 @@ from typing import Any, Final, Literal
 from pydantic import Field
 
 from interview.errors import InputError, printable
-from interview.files import status_of
+from interview.files import status_of, write_text_atomically
 from interview.questionnaire.levels import (
     LOWEST_SCOPE,
     LOWEST_TARGET,
@@ -36,8 +37,13 @@ from interview.questionnaire.variants import ROLE_QUESTION_ID
 from interview.scoring import TargetLevel
 from interview.session.model import Answer, Origin, TargetSession, TargetSetting
 from interview.temporaries import remove_leftovers
-from interview.tomlfile import Problem
-from interview.versioned import FileKind, read_versioned, write_versioned
+from interview.tomlfile import Problem, TomlDocument
+from interview.versioned import (
+    FileKind,
+    checked_text,
+    parse_versioned,
+    read_versioned,
+)
 
 PROFILE_SCHEMA_VERSION: Final = 1
 
@@ -117,10 +123,41 @@ def load_profile(path: Path, questionnaire: Questionnaire) -> Profile:
 
 
 def write_profile(profile: Profile, path: Path, questionnaire: Questionnaire) -> None:
-    """Write a profile file that :func:`load_profile` accepts, with the disclaimer first."""
-    write_versioned(
-        profile, path, PROFILE_FILE, _file_checks(path, questionnaire), _header(profile)
-    )
+    """Write a profile file that :func:`load_profile` accepts, with the disclaimer first.
+
+    The text is read back as :func:`load_profile` reads a file before it is written: the
+    profile it holds must be the one given, so that nothing in the comment lines (which hold
+    the system's name) can end them and add a key.
+    """
+    checks = _file_checks(path, questionnaire)
+    text = checked_text(profile, path, PROFILE_FILE, checks, _header(profile))
+    try:
+        document = TomlDocument(path=path, text=text, data=tomllib.loads(text))
+        read_back: Profile | None = parse_versioned(document, PROFILE_FILE, checks)
+    except (tomllib.TOMLDecodeError, InputError):
+        read_back = None
+    if read_back != profile:
+        raise InputError(
+            [f"{printable(str(path))}: not written, as smm would not read it back as the "
+             "profile saved; nothing was changed (please report this)"]
+        )  # fmt: skip
+    write_text_atomically(path, text)
+
+
+def load_listed_profile(path: Path, questionnaire: Questionnaire) -> Profile | None:
+    """:func:`load_profile`, but None for a profile made for another questionnaire: a list of
+    the profiles one can start from leaves those out instead of calling them broken."""
+    other_questionnaire = False
+
+    def checks(profile: Profile) -> list[Problem]:
+        nonlocal other_questionnaire
+        if profile.questionnaire != questionnaire.id:
+            other_questionnaire = True
+            return []
+        return _file_checks(path, questionnaire)(profile)
+
+    profile = read_versioned(path, PROFILE_FILE, checks)
+    return None if other_questionnaire else profile
 
 
 def _file_checks(path: Path, questionnaire: Questionnaire) -> Callable[[Profile], list[Problem]]:
@@ -293,6 +330,7 @@ def profile_from_target(
             "reason": reason,
         }
 
+    by = f" ({session.interviewee})" if session.interviewee else ""
     practices = {}
     for practice_id in questionnaire.practice_ids():
         considerations = base.practices[practice_id].considerations if base else {}
@@ -302,7 +340,7 @@ def profile_from_target(
             "schema_version": PROFILE_SCHEMA_VERSION,
             "id": profile_id,
             "name": f"Target of {session.system}",
-            "description": f"Saved from the target session {session.id} ({session.interviewee}).",
+            "description": f"Saved from the target session {session.id}{by}.",
             "questionnaire": questionnaire.id,
             "domains": {domain_id: level(domain_id) for domain_id in questionnaire.domains},
             "practices": practices,

@@ -10,6 +10,7 @@ from interview.cli.output import (
     control_options,
     deliver_bytes,
     output_width,
+    print_text,
     warn,
     workspace_of,
     write_output_file,
@@ -150,7 +151,7 @@ def _deliver(text: str | bytes, output: Path | None) -> int:
     if isinstance(text, bytes):
         return deliver_bytes(text, output)
     if output is None:
-        print(text, end="" if text.endswith("\n") else "\n")
+        print_text(text)
     else:
         write_output_file(output, text if text.endswith("\n") else text + "\n")
     return EXIT_OK

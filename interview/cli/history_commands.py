@@ -11,6 +11,7 @@ from interview.cli.output import (
     control_options,
     deliver_bytes,
     output_width,
+    print_text,
     workspace_of,
     write_output_file,
 )
@@ -60,6 +61,6 @@ def deliver(text: str | bytes, output: Path | None) -> None:
     if isinstance(text, bytes):
         deliver_bytes(text, output)
     elif output is None:
-        print(text, end="")
+        print_text(text)
     else:
         write_output_file(output, text)

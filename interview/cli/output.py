@@ -33,6 +33,13 @@ def warn(lines: Sequence[str]) -> None:
         print(printable(f"smm: warning: {line}"), file=sys.stderr)
 
 
+def print_text(text: str) -> None:
+    """A document (a report, JSON, CSV) on standard output. The writers of the reports have
+    escaped user text already; CSV keeps cells exactly, for files (``-o``), so here what could
+    act on a terminal is escaped, the tab and the newline kept."""
+    print(printable(text, keep="\t\n"), end="" if text.endswith("\n") else "\n")
+
+
 PIPE_WIDTH = 80
 """Columns for output that is not a terminal (a pipe, a file): what a terminal shows unwrapped."""
 

@@ -15,11 +15,12 @@ import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from interview import __version__
 from interview.cli.parser_options import (
     SESSIONS_DIR_VARIABLE,
+    Parser,
     add_document_options,
     add_format_and_output,
     add_questionnaire_option,
@@ -27,8 +28,6 @@ from interview.cli.parser_options import (
 )
 from interview.errors import InputError
 from interview.render.formats import BINARY_FORMATS
-
-EXIT_BAD_INPUT = 2
 
 SESSION_KINDS = ("target", "assessment")
 PLAN_STATUSES = ("open", "in-progress", "done", "dropped")
@@ -57,13 +56,6 @@ HISTORY_DESCRIPTION = (
 
 Command = Callable[[argparse.Namespace], int]
 Subcommands = Any  # argparse's _SubParsersAction, which it does not export
-
-
-class Parser(argparse.ArgumentParser):
-    """An argument parser whose usage errors are one line, ending in exit code 2."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see '{self.prog} --help')\n")
 
 
 def handler_of(arguments: argparse.Namespace) -> Command:

@@ -1,12 +1,28 @@
 """The options that many commands share: output format and file, document control, the
-questionnaire and the sessions folder (standard library only, as the parser)."""
+questionnaire and the sessions folder; and the parser class every command's parser is made
+of (standard library only, as the parser)."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import NoReturn
+
+from interview.errors import printable
 
 SESSIONS_DIR_VARIABLE = "SMM_SESSIONS_DIR"
+EXIT_BAD_INPUT = 2
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line, ending in exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        # argparse quotes some arguments with repr() but echoes others (unrecognized ones, an
+        # ambiguous option) as given: every message is escaped here, so none reaches the
+        # terminal raw.
+        line = printable(f"{self.prog}: {message} (see '{self.prog} --help')")
+        self.exit(EXIT_BAD_INPUT, f"{line}\n")
 
 
 def add_format_and_output(

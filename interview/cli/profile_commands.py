@@ -32,9 +32,16 @@ def run_profiles(arguments: argparse.Namespace) -> int:
         )
         print("\n" + textwrap.fill(DISCLAIMER, output_width()))
         print("Start a target from one with: smm new target --profile ID")
+        if library.other_questionnaires:
+            print(_left_out(library.other_questionnaires))
     for line in problems:
         print(f"smm: {line}", file=sys.stderr)
     return EXIT_BAD_INPUT if problems else EXIT_OK
+
+
+def _left_out(count: int) -> str:
+    files = "1 profile file is" if count == 1 else f"{count} profile files are"
+    return f"({files} for another questionnaire and left out.)"
 
 
 def _profile_json(profile: Profile, path: Path) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
+from interview.cli.output import print_text
 from interview.errors import printable
 from interview.levels_csv import csv_text, spreadsheet_text
 from interview.questionnaire import load_questionnaire
@@ -22,7 +23,7 @@ def run_questions(arguments: argparse.Namespace) -> int:
     if arguments.format == "json":
         print(json_text({"format_version": 1, "questions": [_as_json(q) for q in listed]}))
     elif arguments.format == "csv":
-        print(csv_text(CSV_HEADER, [_csv_row(question) for question in listed]), end="")
+        print_text(csv_text(CSV_HEADER, [_csv_row(question) for question in listed]))
     else:
         print("\n".join(_text_lines(listed)))
     return EXIT_OK

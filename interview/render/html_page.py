@@ -14,14 +14,14 @@ from html import escape
 from importlib.resources import files
 
 from interview import __version__
-from interview.errors import as_typed
+from interview.errors import printable
 from interview.render.document import Control, Paper
 
 
 def text(value: str) -> str:
-    """User or questionnaire text, safe in HTML: control characters as escapes (non-breaking
-    spaces and joiners kept), then escaped."""
-    return escape(as_typed(value))
+    """User or questionnaire text, safe in HTML: what could move or hide text as escapes (see
+    :func:`printable`; non-breaking spaces and joiners kept), then HTML-escaped."""
+    return escape(printable(value))
 
 
 def text_lines(value: str) -> str:
@@ -74,7 +74,7 @@ def css_string(value: str) -> str:
     """User text as a CSS string: every character but letters, digits and spaces as a CSS
     escape, so that no quote, backslash or ``</style>`` can end it."""
     escaped = "".join(
-        char if char.isalnum() or char == " " else f"\\{ord(char):x} " for char in as_typed(value)
+        char if char.isalnum() or char == " " else f"\\{ord(char):x} " for char in printable(value)
     )
     return f'"{escaped}"'
 

@@ -32,10 +32,16 @@ QUIET = ("note", "rules")
 """Paragraph styles set in italics."""
 
 
+ASCII_WHITESPACE = re.compile(r"\s+", re.ASCII)
+"""The spaces and line breaks a line is folded at: not the non-breaking and other Unicode
+spaces, which are kept as typed (the other line breaks are escaped by printable)."""
+
+
 def markdown_text(text: str) -> str:
     """Text safe in a Markdown paragraph, list item or table cell: printable, on one line, and
     shown as typed."""
-    return MARKDOWN_MARKUP.sub(r"\\\1", printable(" ".join(text.split())))
+    one_line = ASCII_WHITESPACE.sub(" ", text).strip(" ")
+    return MARKDOWN_MARKUP.sub(r"\\\1", printable(one_line))
 
 
 def write_markdown(document: Document) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from interview.errors import as_typed
+from interview.errors import printable
 from interview.render.document import Cell, CellKind, Entry, Fact, ItemStyle, Paper, Row, Table
 from interview.render.words import sentence_start
 
@@ -44,9 +44,10 @@ PAGE_SIZES = {Paper.A4: PageSize(210.0, 297.0), Paper.LETTER: PageSize(215.9, 27
 
 
 def shown(text: str) -> str:
-    """User or questionnaire text as typed, control characters as escapes (no document format
-    can hold them, and none should act on them)."""
-    return as_typed(text)
+    """User or questionnaire text as typed, control characters and what could move or hide
+    text as escapes (see :func:`printable`): a document cannot hold most control characters,
+    and none should act on them."""
+    return printable(text)
 
 
 def cell_words(cell: Cell) -> tuple[str, str]:

@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 
-from interview.errors import as_typed, printable
+from interview.errors import HARMFUL, printable
 from interview.render.columns import fit_table
 from interview.render.fit import cell_len
 
 
 def json_text(data: object) -> str:
-    """JSON for stdout: readable Unicode, but no character a terminal would act on."""
+    """JSON for stdout: readable Unicode, the characters :func:`printable` escapes written as
+    JSON escapes (``\\u202e``), which a JSON reader turns back into the characters."""
     text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
-    return "".join(
-        char if char.isprintable() or char == "\n" else json.dumps(char)[1:-1] for char in text
-    )
+    return HARMFUL.sub(_json_escape, text)
+
+
+def _json_escape(found: re.Match[str]) -> str:
+    """A JSON escape for a character :func:`printable` escapes; the newlines left in the text
+    are the layout's (json.dumps escapes those in strings)."""
+    char = found.group()
+    return char if char == "\n" else json.dumps(char)[1:-1]
 
 
 def table(
@@ -30,7 +37,7 @@ def table(
     ``fit_table``)."""
     if width is None:
         return [_line(headers, widths), *(_line(row, widths) for row in rows)]
-    shown = [[as_typed(cell) for cell in row] for row in [headers, *rows]]
+    shown = [[printable(cell) for cell in row] for row in [headers, *rows]]
     full = [max(cell_len(cell) for cell in column) for column in zip(*shown, strict=True)]
     return fit_table(shown[0], shown[1:], full, width).lines()
 

@@ -1,6 +1,6 @@
 """The text writer: a document as plain text for a terminal or a pipe, wrapped to a width.
 
-No colour: every severity is written in words. Every string goes through ``as_typed``, so an
+No colour: every severity is written in words. Every string goes through ``printable``, so an
 escape sequence in a name is shown, never run, while non-breaking spaces and joiners are kept.
 Widths are display cells (a CJK character takes two). Ids and words are never cut: prose and
 table cells wrap at spaces (see ``fit`` and ``columns``).
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from interview.errors import as_typed
+from interview.errors import printable
 from interview.render.columns import FittedTable, fit_table
 from interview.render.document import (
     Block,
@@ -56,7 +56,7 @@ class TextWriter:
     def prose(self, text: str, indent: str = "", more: str = "", first: str = "") -> list[str]:
         """Text on one line or more, whitespace folded, never breaking an id at its hyphens;
         ``first`` (a list marker) starts the first line, ``more`` indents the others."""
-        return wrap(as_typed(text), self.width, indent + first, indent + more)
+        return wrap(printable(text), self.width, indent + first, indent + more)
 
     def section(self, section: Section) -> list[str]:
         """A blank line, the heading, then each block; a section of charts only is left out."""
@@ -119,10 +119,10 @@ class TextWriter:
     def table(self, table: Table) -> list[str]:
         """The table, each first cell indented by its depth, fitted to the width; a table that
         may be split is split into blocks of its middle columns first if too wide."""
-        headers = [as_typed(column.heading.upper()) for column in table.columns]
+        headers = [printable(column.heading.upper()) for column in table.columns]
         rows = [
-            [("  " * row.depth if table.hierarchy else "") + as_typed(row.cells[0].text)]
-            + [as_typed(cell.text) for cell in row.cells[1:]]
+            [("  " * row.depth if table.hierarchy else "") + printable(row.cells[0].text)]
+            + [printable(cell.text) for cell in row.cells[1:]]
             for row in table.rows
         ]
         fixed = [column.width for column in table.columns]

@@ -5,7 +5,8 @@ widths, the columns to fill in shaded with a drop-down where the values are few,
 setup (landscape, fitted to the width, the header row on every page).
 
 Every string is stored as text, never as a formula: a name such as ``=HYPERLINK(...)`` stays
-the name. Control characters, which the file cannot hold, are shown as escapes.
+the name, and exactly as typed, so that a form exported and filled in reads back exactly:
+only the characters an XML file cannot hold (most C0 control characters) are shown as escapes.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, Any
 
+from interview.errors import BIDI_CONTROLS, printable
 from interview.render.document import (
     Document,
     Entry,
@@ -71,6 +73,17 @@ def safe_title(name: str) -> str:
     return "".join(" " if char in "[]:*?/\\" else char for char in name)[:31]
 
 
+CELL_KEEPS = (
+    "\t\n\r"
+    + "".join(map(chr, range(0x7F, 0xA0)))
+    + "\u2028\u2029"
+    + BIDI_CONTROLS
+    + "\ufff9\ufffa\ufffb"
+)
+"""The characters :func:`printable` would escape that a cell keeps: all that XML holds (the
+tab, the line ends, C1 controls, separators, bidi controls). A cell is data that is read back,
+not text run by a terminal."""
+
 CELL_LIMIT = 32_767
 """The most characters a cell holds (the file format's limit); longer text is cut, marked."""
 CUT_MARK = " … [cut: a cell holds 32,767 characters]"
@@ -85,7 +98,7 @@ def put(sheet: Worksheet, row: int, column: int, value: SheetValue) -> Any:
     """A value in a cell: text always as text (never a formula), dates as dates."""
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, str):
-        cell.value = within_cell(shown(value))
+        cell.value = within_cell(printable(value, keep=CELL_KEEPS))
         cell.data_type = "s"  # "=1+1" typed by a user is text, not a formula
     else:
         cell.value = value

@@ -22,12 +22,14 @@ from pathlib import Path
 
 from interview.errors import InputError, printable
 from interview.files import read_text_file
-from interview.levels_csv import from_spreadsheet_text
+from interview.levels_csv import allow_cells_as_large_as_a_file, from_spreadsheet_text
 from interview.session.model import SessionKind
 from interview.tomlfile import Problem, TomlDocument, read_toml
 
 CSV_COLUMNS = ("question", "answer", "note", "ask")
 LIST_SEPARATOR = ";"
+
+allow_cells_as_large_as_a_file()
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,11 @@ def _toml_value(given: object) -> tuple[str | list[str], dict[str, str], str | N
 def _csv_answers(path: Path) -> dict[str, ScriptedAnswer]:
     where = printable(str(path))
     text = read_text_file(path, "CSV", encoding="utf-8-sig", save_as="save it as CSV UTF-8")
-    rows = list(csv.reader(io.StringIO(text)))
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error as error:
+        reason = printable(str(error))
+        raise InputError([f"{where}: not valid CSV ({reason}); check the quoting"]) from None
     if not rows or [cell.strip().lower() for cell in rows[0][:2]] != list(CSV_COLUMNS[:2]):
         header = ",".join(CSV_COLUMNS)
         raise InputError([f"{where}:1: the first line must be the header {header}"])

@@ -18,7 +18,7 @@ from interview.profiles import (
     Profile,
     answer_from_profile,
     find_profile,
-    load_profile,
+    load_listed_profile,
     profile_paths,
     start_from_profile,
 )
@@ -65,6 +65,8 @@ class ProfileLibrary:
 
     profiles: list[tuple[Profile, Path]]
     problems: list[str]
+    other_questionnaires: int = 0
+    """How many profile files were left out as made for another questionnaire."""
 
 
 @dataclass(frozen=True)
@@ -152,14 +154,20 @@ class Workspace:
         return session
 
     def profiles(self) -> ProfileLibrary:
-        """Every profile file: those that load, and a line for each one that does not."""
-        profiles, problems = [], []
+        """Every profile file of the questionnaire: those that load, and a line for each one
+        that does not; the profiles of other questionnaires are only counted."""
+        profiles, problems, elsewhere = [], [], 0
         for path in self.profile_files():
             try:
-                profiles.append((load_profile(path, self.questionnaire), path))
+                loaded = load_listed_profile(path, self.questionnaire)
             except InputError as error:
                 problems += error.lines
-        return ProfileLibrary(profiles, problems)
+                continue
+            if loaded is None:
+                elsewhere += 1
+            else:
+                profiles.append((loaded, path))
+        return ProfileLibrary(profiles, problems, elsewhere)
 
     def profile(self, reference: str) -> Profile:
         return find_profile(reference, self.questionnaire)

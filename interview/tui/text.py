@@ -11,7 +11,7 @@ from rich.text import Text
 from interview.engine.plan import Step
 from interview.engine.prompts import Prompt
 from interview.engine.views import Progress
-from interview.errors import as_typed
+from interview.errors import printable
 from interview.questionnaire.levels import comprehensiveness_label, scope_label
 from interview.questionnaire.model import Practice, Questionnaire
 from interview.scoring import CurrentLevel, TargetLevel
@@ -24,7 +24,7 @@ def literal(text: str, style: str = "") -> Text:
     The style covers these characters only (a span, not a base style), so that text appended
     later does not inherit it.
     """
-    shown = Text(as_typed(text))
+    shown = Text(printable(text))
     if style:
         shown.stylize(style)
     return shown

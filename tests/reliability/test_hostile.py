@@ -58,6 +58,7 @@ import stat
 import subprocess
 import sys
 import time
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -146,9 +147,24 @@ class Rig:
         return Result(done.returncode, done.stdout, done.stderr)
 
 
+MOVE_OR_HIDE_TEXT = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufff9\ufffa\ufffb"
+)
+"""Bidi controls and interlinear annotation characters (issue 17 B10: other format characters,
+such as the zero-width space and joiners, and the Unicode spaces are text, shown as typed)."""
+
+
 def unprintable(text: str) -> list[str]:
-    """The characters a terminal would act on (all but printable ones and the newline)."""
-    return sorted({repr(char) for char in text if not char.isprintable() and char != "\n"})
+    """The characters a terminal would act on, or that move or hide text: control characters
+    but the newline, surrogates, line and paragraph separators, and MOVE_OR_HIDE_TEXT."""
+    acting = {"Cc", "Cs", "Zl", "Zp"}
+    return sorted(
+        {
+            repr(char)
+            for char in text
+            if char != "\n" and (unicodedata.category(char) in acting or char in MOVE_OR_HIDE_TEXT)
+        }
+    )
 
 
 def assert_clean(result: Result) -> None:

@@ -69,6 +69,7 @@ from interview.session.model import (
 from interview.session.store import FILE_HEADER, SessionStore, session_text
 from interview.standings import session_standings
 from tests.conftest import DATA_DIR, QUESTIONNAIRE_FIXTURES
+from tests.reliability.test_hostile import unprintable
 
 EXAMPLES = int(os.environ.get("SMM_PROPERTY_EXAMPLES", "150"))
 PROPERTY = settings(
@@ -351,7 +352,7 @@ def check_clean_error(error: InputError, path: Path) -> None:
     for line in error.lines:
         assert isinstance(line, str) and line.strip(), f"an empty line in {error.lines!r}"
         assert line.startswith(where), f"the line does not name the file: {line!r}"
-        raw = [char for char in line if not char.isprintable()]
+        raw = unprintable(line) + (["'\\n'"] if "\n" in line else [])
         assert not raw, f"raw control characters {raw!r} in {line!r}"
 
 

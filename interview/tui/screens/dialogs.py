@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from interview.errors import as_typed
+from interview.errors import printable
 from interview.session.limits import text_too_long
 from interview.tui import keys
 from interview.tui.widgets.choice_lists import NumberedOptionList
@@ -49,7 +49,7 @@ class NoteDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text.assemble((self._heading, "bold"), as_typed(self._about)))
+            yield Static(Text.assemble((self._heading, "bold"), printable(self._about)))
             if self._multiline:
                 yield NoteEditor(self._note, placeholder=self._placeholder, id="note")
                 keys = f"Ctrl+S keeps {self._keeps} · Enter starts a new line · Esc cancels"
@@ -107,7 +107,7 @@ class JumpDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Static(Text("Go to … (Enter goes, Esc cancels)", style="bold"))
             yield NumberedOptionList(
-                *(Option(Text(as_typed(label)), id=item_id) for item_id, label in self._entries),
+                *(Option(Text(printable(label)), id=item_id) for item_id, label in self._entries),
                 id="jump-list",
             )
 
@@ -133,7 +133,7 @@ class HelpDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help"):
-            yield Static(Text(as_typed(self._title), style="bold"))
+            yield Static(Text(printable(self._title), style="bold"))
             with VerticalScroll():
                 yield Static(self._body)
             yield Static(Text("Esc closes", style="italic"))
@@ -155,7 +155,7 @@ class ApprovalDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             heading = Text.assemble(("Finish and approve the target for ", "bold"))
-            heading.append(as_typed(self._system), style="bold")
+            heading.append(printable(self._system), style="bold")
             yield Static(heading)
             yield Static("Approved by:")
             yield TextInput(value=self._approver, placeholder="The approver's name", id="approver")
@@ -191,7 +191,7 @@ class ReopenDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             heading = Text(style="bold")
-            heading.append(as_typed(self._session_name))
+            heading.append(printable(self._session_name))
             heading.append(" is finished.")
             yield Static(heading)
             yield Static(

@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from interview.errors import as_typed
+from interview.errors import printable
 from interview.tui.widgets.answer_keys import ItemNumberTyping
 from interview.tui.widgets.typed_keys import KeyQueue, send_on
 
@@ -27,7 +27,7 @@ def keyed(key: str, label: str) -> Text:
     """``g. Keep 3 …``: the key that picks the option (blank for none), then its literal label."""
     text = Text()
     text.append(f"{key}. " if key else "   ", style="bold")
-    text.append(as_typed(label))
+    text.append(printable(label))
     return text
 
 
