@@ -1,0 +1,103 @@
+"""The browser tabs' processes of ``smm serve``: each one a process group of its own, ended
+whole when its socket closes, and no more of them at once than ``--max-tabs``.
+
+textual-serve runs a tab's command through ``sh -c``, and on its own only asks the app to quit;
+a tab blocked writing its screen to a pipe nobody reads never quits, and its asyncio SIGTERM
+handler cannot run either (security review, S2). Killing the shell left the python under it.
+So the shell ``exec``s the tab (the process smm waits for is the tab's own), each tab starts in
+a session of its own, and a tab that has not quit in time gets SIGTERM, then SIGKILL, sent to
+its whole process group. Imported only by ``smm serve``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+from asyncio.subprocess import PIPE, Process
+
+from textual_serve.app_service import AppService
+
+from interview.errors import printable
+
+log = logging.getLogger("smm.serve")
+
+QUIT_SECONDS = 10.0
+"""How long a tab told to quit has to save and exit (its answers are saved already)."""
+TERM_SECONDS = 5.0
+"""How long a tab has after SIGTERM before SIGKILL."""
+
+
+class TabService(AppService):
+    """textual-serve's service for one tab, its process started in a session of its own."""
+
+    async def _open_app_process(self, width: int = 80, height: int = 24) -> Process:
+        """As textual-serve opens it, but the shell replaced by the tab (``exec``), in a new
+        session: a process group of its own, that can be signalled whole."""
+        self._process = process = await asyncio.create_subprocess_shell(
+            f"exec {self.command}",
+            stdin=PIPE,
+            stdout=PIPE,
+            stderr=PIPE,
+            env=self._build_environment(width=width, height=height),
+            start_new_session=True,
+        )
+        self._stdin = process.stdin
+        return process
+
+
+async def end_tab(service: TabService) -> None:
+    """End a tab whose socket has closed: ask its app to quit, and if it has not within
+    QUIT_SECONDS, SIGTERM its process group, then SIGKILL it TERM_SECONDS later.
+
+    textual-serve's stop waits for its reader of the process, which a stuck process never
+    ends, and swallows a cancellation; so it runs on its own, and smm waits for the process.
+    Waiting also closes the process's transport, which textual-serve left for the garbage
+    collector (after the event loop had closed, it printed a traceback)."""
+    stopping = asyncio.ensure_future(_stopped(service))
+    process: Process | None = service._process
+    try:
+        if process is not None:
+            await _ended(process)
+    except asyncio.CancelledError:  # the server is stopping: no time to wait
+        if process is not None:
+            signal_group(process, signal.SIGKILL)
+        raise
+    finally:
+        _, still_stopping = await asyncio.wait({stopping}, timeout=TERM_SECONDS)
+        for task in still_stopping:
+            task.cancel()
+
+
+async def _ended(process: Process) -> None:
+    if await _exited(process, QUIT_SECONDS):
+        return
+    signal_group(process, signal.SIGTERM)
+    if await _exited(process, TERM_SECONDS):
+        return
+    signal_group(process, signal.SIGKILL)
+    await process.wait()
+
+
+async def _exited(process: Process, seconds: float) -> bool:
+    try:
+        await asyncio.wait_for(process.wait(), seconds)
+    except TimeoutError:
+        return False
+    return True
+
+
+async def _stopped(service: TabService) -> None:
+    """textual-serve's stop: the quit message, then its reading of the process ends."""
+    try:
+        await service.stop()
+    except (OSError, RuntimeError) as error:  # a pipe or socket already gone: one line
+        log.warning(printable(f"a tab stopped on an error: {error!r}"))
+
+
+def signal_group(process: Process, number: signal.Signals) -> None:
+    """Send a signal to the tab's process group, whose id is the tab's own (its leader)."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, number)
