@@ -53,11 +53,13 @@ async def end_tab(service: TabService) -> None:
     QUIT_SECONDS, SIGTERM its process group, then SIGKILL it TERM_SECONDS later.
 
     textual-serve's stop waits for its reader of the process, which a stuck process never
-    ends, and swallows a cancellation; so it runs on its own, and smm waits for the process.
-    Waiting also closes the process's transport, which textual-serve left for the garbage
-    collector (after the event loop had closed, it printed a traceback)."""
-    stopping = asyncio.ensure_future(_stopped(service))
+    ends, and swallows a cancellation; so it runs on its own. Once it is done, what the tab
+    still writes is read and dropped: a tab blocked writing to a full pipe can then quit, and
+    the pipes reach their end, which closes the process's transport (left open, it was
+    collected after the event loop had closed, with a traceback)."""
     process: Process | None = service._process
+    stopping = asyncio.ensure_future(_stopped(service))
+    draining = asyncio.ensure_future(_drained(process, stopping))
     try:
         if process is not None:
             await _ended(process)
@@ -66,8 +68,8 @@ async def end_tab(service: TabService) -> None:
             signal_group(process, signal.SIGKILL)
         raise
     finally:
-        _, still_stopping = await asyncio.wait({stopping}, timeout=TERM_SECONDS)
-        for task in still_stopping:
+        _, left = await asyncio.wait({stopping, draining}, timeout=TERM_SECONDS)
+        for task in left:
             task.cancel()
 
 
@@ -78,15 +80,30 @@ async def _ended(process: Process) -> None:
     if await _exited(process, TERM_SECONDS):
         return
     signal_group(process, signal.SIGKILL)
-    await process.wait()
+    await _exited(process, TERM_SECONDS)
 
 
 async def _exited(process: Process, seconds: float) -> bool:
-    try:
-        await asyncio.wait_for(process.wait(), seconds)
-    except TimeoutError:
-        return False
+    """Whether the process exits within seconds. Its return code, not ``wait()``, which in
+    Python 3.11 also waits for the end of its pipes."""
+    deadline = asyncio.get_running_loop().time() + seconds
+    while process.returncode is None:
+        if asyncio.get_running_loop().time() > deadline:
+            return False
+        await asyncio.sleep(0.1)
     return True
+
+
+async def _drained(process: Process | None, stopping: asyncio.Future[None]) -> None:
+    """Once textual-serve has stopped reading the tab, read its output to the end, unused."""
+    await asyncio.wait({stopping})
+    if process is not None:
+        await asyncio.gather(_read_to_end(process.stdout), _read_to_end(process.stderr))
+
+
+async def _read_to_end(stream: asyncio.StreamReader | None) -> None:
+    while stream is not None and await stream.read(2**16):
+        pass
 
 
 async def _stopped(service: TabService) -> None:
