@@ -17,6 +17,7 @@ import json
 import logging
 import re
 import shlex
+import signal
 import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -236,6 +237,14 @@ class GuardedServer(Server):
                     return
         finally:
             self._sockets.discard(websocket)
+
+    def serve(self, debug: bool = False) -> None:
+        """textual-serve's serve, which stops gracefully on SIGINT and SIGTERM, on SIGHUP too
+        (the terminal closed): each tab runs in a session of its own, so only the server
+        hears the terminal, and it must end the tabs, not leave them running."""
+        with contextlib.suppress(NotImplementedError):
+            asyncio.get_event_loop().add_signal_handler(signal.SIGHUP, self.request_exit)
+        super().serve(debug)
 
     async def on_shutdown(self, app: web.Application) -> None:
         """Ctrl+C: close every tab's socket, which quits its interview (answers are saved)."""

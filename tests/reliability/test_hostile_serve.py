@@ -16,6 +16,8 @@ the server has lost (an orphan, adopted by init) is found as well as its childre
 * The tab limit: with ``--max-tabs 2``, a third socket gets no process: it is closed with 1013
   ("try again later") and a reason that names ``--max-tabs``, in one log line; once a tab is
   closed and its process gone, a new tab opens. ``--max-tabs 0`` and ``-1``: one line, exit 2.
+* The terminal closed (SIGHUP to the server) while a tab is open: the server stops, and so does
+  the tab (which, in a session of its own, does not hear the terminal).
 * 40 tabs opened and closed, eight at a time, with hostile sizes in the socket's address (huge,
   negative, not numbers, empty) and in resize messages (3000x3000, 10^20, negative, zero),
   some closed before the first screen: no tab process left, no traceback, and the server
@@ -255,6 +257,30 @@ def test_max_tabs_below_one_is_one_line_and_exit_2(tmp_path: Path, value: str) -
     done = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
     assert done.stderr == f"smm: --max-tabs {value}: the most tabs open at once is at least 1\n"
+
+
+def test_the_terminal_closed_ends_the_server_and_its_tabs(tmp_path: Path) -> None:
+    async def hang_up_with_a_tab_open(served: Served) -> int:
+        async with a_browser() as browser:
+            ws = await open_tab(browser, served)
+            await first_screen(ws)
+            served.process.process.send_signal(signal.SIGHUP)
+            code = await asyncio.to_thread(served.process.process.wait, FIRST_SCREEN_SECONDS)
+            await ws.close()
+        return code
+
+    sessions = tmp_path / "sessions"
+    process = ServeProcess("--port", str(free_port()), "--sessions-dir", str(sessions),
+                           "--questionnaire", str(SMALL))  # fmt: skip
+    served = Served(process, process.printed_url(), sessions)
+    try:
+        wait_for_page(process, served.url)
+        assert asyncio.run(hang_up_with_a_tab_open(served)) == 0
+        assert served.wait_until_no_tab() == set()
+    finally:
+        process.process.kill()
+        for pid in served.tab_processes():
+            os.kill(pid, signal.SIGKILL)
 
 
 QUERIES = [
