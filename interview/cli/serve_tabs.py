@@ -1,13 +1,13 @@
 """The browser tabs' processes of ``smm serve``: each one a process group of its own, ended
-whole when its socket closes, and no more of them at once than ``--max-tabs``.
+whole when its socket closes (security review, S2).
 
-textual-serve runs a tab's command through ``sh -c``, and on its own only asks the app to quit;
-a tab blocked writing its screen to a pipe nobody reads never quits, and its asyncio SIGTERM
-handler cannot run either (security review, S2). Killing the shell left the python under it.
-So the shell ``exec``s the tab (the process smm waits for is the tab's own), each tab starts in
-a session of its own, and a tab that has not quit in time gets SIGTERM, then SIGKILL, sent to
-its whole process group. Imported only by ``smm serve``.
-"""
+textual-serve runs a tab's command through ``sh -c``, and on its own only asks the app to quit,
+then stops reading it: a tab blocked writing its screen to that pipe never quits, and its
+asyncio SIGTERM handler cannot run either; killing the shell left the python under it. So the
+shell ``exec``s the tab (the process smm waits for is the tab's own), each tab starts in a
+session of its own, what a closing tab still writes is read and dropped, and a tab that has
+not quit in time gets SIGTERM, then SIGKILL, sent to its whole process group. The limit on
+tabs at once (``--max-tabs``) is the server's. Imported only by ``smm serve``."""
 
 from __future__ import annotations
 
