@@ -38,6 +38,8 @@ FORM_FORMATS = ("xlsx",)
 HISTORY_FORMATS = ("text", "json", "html", *BINARY_FORMATS)
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+DEFAULT_MAX_TABS = 20
+"""Each tab is a Python process of 50 to 130 MB: 20 stay within about 2 GB of memory."""
 
 GAP_DESCRIPTION = (
     "Compare a target with the current state. Several interviewees may each have answered for "
@@ -330,6 +332,15 @@ def _add_serve_commands(commands: Subcommands) -> None:
         "--no-token",
         action="store_true",
         help="do not require the token in the printed URL (only on a network you trust)",
+    )
+    serve.add_argument(
+        "--max-tabs",
+        type=int,
+        default=DEFAULT_MAX_TABS,
+        metavar="N",
+        help=f"the most browser tabs with an interview open at once; each is a process of 50 to "
+        f"130 MB, so the default ({DEFAULT_MAX_TABS}) stays within about 2 GB; a tab over it is "
+        "refused with a message, and a tab closed frees its place",
     )
     # What each browser tab runs: the start screen under textual-serve's web driver.
     serve.add_argument("--tab", action="store_true", help=argparse.SUPPRESS)

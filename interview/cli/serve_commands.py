@@ -35,7 +35,8 @@ SessionOptions = Callable[[argparse.ArgumentParser], None]
 
 
 def run_serve(arguments: argparse.Namespace) -> int:
-    """``smm serve [--host HOST] [--port PORT] [--no-token] [--sessions-dir DIR] ...``."""
+    """``smm serve [--host HOST] [--port PORT] [--no-token] [--max-tabs N] [--sessions-dir DIR]
+    ...``."""
     if arguments.tab:
         from interview.cli.interview_commands import run_tab
 
@@ -44,6 +45,9 @@ def run_serve(arguments: argparse.Namespace) -> int:
     port: int = arguments.port
     if not 0 < port < 65536:
         raise InputError([f"--port {port}: a port is a number from 1 to 65535"])
+    if arguments.max_tabs < 1:
+        tabs = arguments.max_tabs
+        raise InputError([f"--max-tabs {tabs}: the most tabs open at once is at least 1"])
     if arguments.questionnaire is not None:
         from interview.questionnaire import load_questionnaire
 
@@ -68,7 +72,8 @@ def run_serve(arguments: argparse.Namespace) -> int:
     command = _tab_command(sessions_dir, arguments.questionnaire)
     bound = [str(address[0]) for _, address in addresses]
     token = None if arguments.no_token else new_token()
-    server = _make_server(command, host, port, token, served_hosts(host, port, bound))
+    hosts = served_hosts(host, port, bound)
+    server = _make_server(command, host, port, token, hosts, arguments.max_tabs)
     try:
         server.serve()
     except OSError as error:  # taken between the check and the start, or not ours to use
@@ -133,9 +138,10 @@ def _port_taken(host: str, port: int) -> int:
 
 
 def _make_server(
-    command: str, host: str, port: int, token: str | None, hosts: ServedHosts
+    command: str, host: str, port: int, token: str | None, hosts: ServedHosts, max_tabs: int
 ) -> Server:
     from interview.cli.serve_server import Guard, GuardedServer
 
     logging.getLogger("aiohttp.access").setLevel(logging.WARNING)  # no line per request
-    return GuardedServer(command, host, port, Guard(hosts, token, consultant_key=new_token()))
+    guard = Guard(hosts, token, consultant_key=new_token())
+    return GuardedServer(command, host, port, guard, max_tabs)

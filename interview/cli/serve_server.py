@@ -17,6 +17,7 @@ import json
 import logging
 import re
 import shlex
+import signal
 import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from interview.cli.serve_guard import (
     origin_refusal,
     token_matches,
 )
+from interview.cli.serve_tabs import TabService, end_tab
 from interview.errors import printable
 from interview.services.workshop import BROWSER_ID, Seat, new_browser_id
 
@@ -80,10 +82,13 @@ class Guard:
 class GuardedServer(Server):
     """A textual-serve server that answers only its own pages, with the token."""
 
-    def __init__(self, command: str, host: str, port: int, guard: Guard) -> None:
+    def __init__(self, command: str, host: str, port: int, guard: Guard, max_tabs: int) -> None:
         title = "smm: IoT Security Maturity Model interview"
         super().__init__(command, host=host, port=port, title=title, templates_path=PAGE_FOLDER)
         self.guard = guard
+        self.max_tabs = max_tabs
+        self._live_tabs = 0
+        """Tabs whose process runs or is being ended: a closed tab counts until it is gone."""
         self._sockets: set[web.WebSocketResponse] = set()
         """The tabs' open sockets: closed on Ctrl+C, so that each tab quits at once rather
         than when its browser gets round to closing (a page kept in the back-forward cache
@@ -152,12 +157,33 @@ class GuardedServer(Server):
             raise refusal(request, reason, WRONG_TOKEN_PAGE if reason == WRONG_TOKEN else None)
         if not web.WebSocketResponse().can_prepare(request).ok:  # a bare GET: no traceback
             raise refusal(request, "not a WebSocket upgrade", status=400)
+        websocket = web.WebSocketResponse(heartbeat=15)
+        await websocket.prepare(request)
+        if self._live_tabs >= self.max_tabs:
+            return await self._refuse_tab(request, websocket)
+        self._live_tabs += 1
+        try:
+            await self._run_tab(request, websocket)
+        finally:
+            self._live_tabs -= 1
+        return websocket
+
+    async def _refuse_tab(
+        self, request: web.Request, websocket: web.WebSocketResponse
+    ) -> web.WebSocketResponse:
+        """A tab over ``--max-tabs``: no process, one log line, and the socket closed with
+        "try again later" (1013) and a reason the page shows."""
+        reason = full_reason(self.max_tabs)
+        log_refusal(request, reason)
+        await websocket.close(code=WSCloseCode.TRY_AGAIN_LATER, message=reason.encode("utf-8"))
+        return websocket
+
+    async def _run_tab(self, request: web.Request, websocket: web.WebSocketResponse) -> None:
+        """The tab's process, for as long as its socket is open; then ended, whole."""
         width = _query_number(request.query.get("width"), 80)
         height = _query_number(request.query.get("height"), 24)
         command = f"{self.command} --seat {shlex.quote(self._seat_of(request).argument())}"
-        websocket = web.WebSocketResponse(heartbeat=15)
-        await websocket.prepare(request)
-        service = AppService(
+        service = TabService(
             command,
             write_bytes=websocket.send_bytes,
             write_str=websocket.send_str,
@@ -173,9 +199,7 @@ class GuardedServer(Server):
         except Exception as error:  # one tab's failure: one line, the server goes on
             log.warning(printable(f"a tab ended on an error: {error!r}"))
         finally:
-            await service.stop()
-            await _reaped(service)
-        return websocket
+            await end_tab(service)
 
     def _seat_of(self, request: web.Request) -> Seat:
         """The browser's seat; a client without the page's cookie is a browser of its own."""
@@ -213,6 +237,14 @@ class GuardedServer(Server):
                     return
         finally:
             self._sockets.discard(websocket)
+
+    def serve(self, debug: bool = False) -> None:
+        """textual-serve's serve, which stops gracefully on SIGINT and SIGTERM, on SIGHUP too
+        (the terminal closed): each tab runs in a session of its own, so only the server
+        hears the terminal, and it must end the tabs, not leave them running."""
+        with contextlib.suppress(NotImplementedError):
+            asyncio.get_event_loop().add_signal_handler(signal.SIGHUP, self.request_exit)
+        super().serve(debug)
 
     async def on_shutdown(self, app: web.Application) -> None:
         """Ctrl+C: close every tab's socket, which quits its interview (answers are saved)."""
@@ -269,22 +301,10 @@ def this_machine_addresses() -> list[str]:
     return list(unique)
 
 
-TAB_EXIT_SECONDS = 10.0
-
-
-async def _reaped(service: AppService) -> None:
-    """Wait for a stopped tab's process to exit (killed after a while). textual-serve stops
-    reading it but never waits for it, so its transport was left for the garbage collector,
-    which may come after the event loop has closed and print a traceback."""
-    process: asyncio.subprocess.Process | None = getattr(service, "_process", None)
-    if process is None or process.returncode is not None:
-        return
-    try:
-        await asyncio.wait_for(process.wait(), TAB_EXIT_SECONDS)
-    except TimeoutError:
-        with contextlib.suppress(ProcessLookupError):
-            process.kill()
-        await process.wait()
+def full_reason(max_tabs: int) -> str:
+    """Why a tab over the limit is refused: short, as a socket's close reason must be."""
+    tabs = "1 tab" if max_tabs == 1 else f"{max_tabs} tabs"
+    return f"the workshop is full ({tabs} open, the most --max-tabs allows)"
 
 
 async def _close(websocket: web.WebSocketResponse) -> None:
@@ -333,8 +353,12 @@ def refusal(
     request: web.Request, reason: str, page: str | None = None, status: int = 403
 ) -> web.HTTPException:
     """One log line, and a plain-text answer to raise (nothing from the request is markup)."""
-    client = request.remote or "?"
-    log.warning(printable(f"refused {request.method} {request.path} from {client}: {reason}"))
+    log_refusal(request, reason)
     text = page or printable(f"smm serve refused this request: {reason}.\n")
     error = web.HTTPBadRequest if status == 400 else web.HTTPForbidden
     return error(text=text, content_type="text/plain")
+
+
+def log_refusal(request: web.Request, reason: str) -> None:
+    client = request.remote or "?"
+    log.warning(printable(f"refused {request.method} {request.path} from {client}: {reason}"))

@@ -151,6 +151,31 @@ def wait_for_page(served: ServeProcess, url: str) -> str:
     pytest.fail(f"smm serve did not answer on {url} within {STARTUP_SECONDS}s")
 
 
+SCREEN_RECORDER = """
+window.smmScreen = "";
+window.WebSocket = class extends window.WebSocket {
+  constructor(...given) {
+    super(...given);
+    const decoder = new TextDecoder();
+    this.addEventListener("message", (event) => {
+      if (typeof event.data !== "string") window.smmScreen += decoder.decode(event.data);
+    });
+  }
+};
+"""
+
+
+def record_screens(driver: Any) -> None:
+    """Keep, in the pages this browser opens next, the bytes their terminal is sent as text:
+    xterm.js draws on a canvas, so what it shows is read from what it was given to draw."""
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": SCREEN_RECORDER})
+
+
+def screen_text(driver: Any) -> str:
+    """What the page's terminal was sent so far (with record_screens), escapes and all."""
+    return str(driver.execute_script("return window.smmScreen || ''"))
+
+
 def open_interview_page(driver: Any, url: str) -> None:
     """Open the page and wait for the app's first frame; give the keys to its terminal."""
     from selenium.webdriver.common.by import By

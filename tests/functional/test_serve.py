@@ -7,6 +7,7 @@ as it has read the warning.
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -26,6 +27,8 @@ from tests.functional.serving import (
     free_port,
     headless_chromium,
     needs_chromium,
+    record_screens,
+    screen_text,
     wait_for_page,
 )
 
@@ -147,7 +150,8 @@ def test_a_real_browser_answers_the_first_questions(served: tuple[str, Path], br
     from selenium.webdriver.support.ui import WebDriverWait
 
     url, sessions = served
-    browser.get(url)
+    record_screens(browser)
+    browser.get(url)  # the URL as smm printed it, with its token
     wait = WebDriverWait(browser, 30)
     # The app has drawn its first frame once the page marks the first byte. xterm.js draws
     # on a canvas, so the screen cannot be read as text: each step waits a moment for the
@@ -159,6 +163,9 @@ def test_a_real_browser_answers_the_first_questions(served: tuple[str, Path], br
     )
     # xterm.js takes keys in a hidden textarea, which newer Chromiums report as not
     # interactable: focus it, then type to whatever has the focus, as a person does.
+    # The app's first screen: the start page's choices.
+    wait.until(lambda b: "Open a session with its code" in screen_text(b))
+    assert "Set a security maturity target" in screen_text(browser)
     textarea = browser.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
     browser.execute_script("arguments[0].focus()", textarea)
 
@@ -182,18 +189,35 @@ def test_a_real_browser_answers_the_first_questions(served: tuple[str, Path], br
 
 
 ATTACKER_PAGE = """<!DOCTYPE html><title>waiting</title><script>
-const socket = new WebSocket("ws://127.0.0.1:PORT/ws?width=80&height=24");
+// What a page of another origin gets from the interview's server: each attempt ends as
+// "refused" (the socket), "blocked" (a read the browser forbids) or what was read.
+const server = "127.0.0.1:PORT";
+const outcome = {};
+function done(name, value) {
+  outcome[name] = value;
+  if (Object.keys(outcome).length === 4) document.title = JSON.stringify(outcome);
+}
+const socket = new WebSocket(`ws://${server}/ws?width=80&height=24`);
 let read = 0;
-socket.onopen = () => { document.title = "opened"; socket.send(JSON.stringify(["stdin", "3"])); };
-socket.onmessage = () => { read += 1; document.title = "read " + read; };
-socket.onclose = () => { if (document.title === "waiting") document.title = "refused"; };
+socket.onopen = () => { outcome.opened = true; socket.send(JSON.stringify(["stdin", "3"])); };
+socket.onmessage = () => { read += 1; };
+socket.onclose = () => done("socket", outcome.opened ? `read ${read}` : "refused");
+for (const [name, path] of [["page", "/"], ["script", "/static/js/textual.js"],
+                            ["plain ws", "/ws"]]) {
+  fetch(`http://${server}${path}`, {credentials: "include"})
+    .then((response) => response.text())
+    .then((text) => done(name, `read ${text.length}`), () => done(name, "blocked"));
+}
 </script>"""
+NOTHING_READ = {"socket": "refused", "page": "blocked", "script": "blocked", "plain ws": "blocked"}
 
 
 @needs_chromium
 def test_a_page_on_another_origin_cannot_open_the_socket(tmp_path: Path, browser: Any) -> None:
     """The S1 attack, in the browser: the user has the interview open, with its cookie, and a
-    page from another origin (another port of 127.0.0.1: the same site to the cookie) tries."""
+    page from another origin (another port of 127.0.0.1: the same site to the cookie) tries
+    the socket (refused, so nothing read from it), and reads of the page, a static file and
+    the socket's address (the browser lets the page read none of them)."""
     from selenium.webdriver.support.ui import WebDriverWait
 
     port, attacker_port = free_port(), free_port()
@@ -212,13 +236,13 @@ def test_a_page_on_another_origin_cannot_open_the_socket(tmp_path: Path, browser
         wait_for_page_of(f"http://127.0.0.1:{attacker_port}/")
         browser.get(f"http://127.0.0.1:{attacker_port}/")
         WebDriverWait(browser, 30).until(lambda b: b.title != "waiting")
-        title = browser.title
+        outcome = json.loads(browser.title)
         browser.get("about:blank")  # closes the socket, had it opened
     finally:
         _, output, _ = server.stop()
         attacker.terminate()
         attacker.wait(timeout=20)
-    assert title == "refused"
+    assert outcome == NOTHING_READ
     reason = f"Origin 'http://127.0.0.1:{attacker_port}' is not http://127.0.0.1:{port}"
     assert f"refused GET /ws from 127.0.0.1: {reason}" in output
 
@@ -233,3 +257,35 @@ def wait_for_page_of(url: str) -> None:
         except (urllib.error.URLError, ConnectionError):
             time.sleep(0.1)
     pytest.fail(f"nothing answered on {url}")
+
+
+@needs_chromium
+def test_a_tab_over_max_tabs_says_so_in_the_browser(tmp_path: Path, browser: Any) -> None:
+    """With ``--max-tabs 1``, a second browser tab starts no interview, and says why."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    server = ServeProcess("--port", str(free_port()), "--max-tabs", "1",
+                          "--sessions-dir", str(tmp_path / "sessions"))  # fmt: skip
+    try:
+        url = server.printed_url()
+        wait_for_page(server, url)
+        record_screens(browser)
+        browser.get(url)
+        WebDriverWait(browser, 30).until(lambda b: "with its code" in screen_text(b))
+        browser.switch_to.new_window("tab")
+        browser.get(url)
+        full = browser.find_element(By.CSS_SELECTOR, ".panel.full")
+        WebDriverWait(browser, 30).until(lambda _: full.is_displayed())
+        shown = full.text
+        ended = browser.find_element(By.CSS_SELECTOR, ".panel.ended").is_displayed()
+        browser.save_screenshot(str(tmp_path / "full.png"))
+        drawn = screen_text(browser)
+    finally:
+        _, output, _ = server.stop()
+    reason = "the workshop is full (1 tab open, the most --max-tabs allows)"
+    assert f"No interview could start here: {reason}." in shown
+    assert "Close a browser tab with an interview you no longer use" in shown
+    assert not ended  # not "this interview window has closed"
+    assert drawn == ""  # no interview in this tab
+    assert output.count("refused GET /ws") == 1
