@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Annotated, Final
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Strict
@@ -48,9 +48,17 @@ def _outside_years(moment: date) -> PydanticCustomError | None:
     )
 
 
+EXAMPLE_TIME: Final = "2026-11-25 09:30:00+00:00"
+
+
 def _checked_moment(value: object) -> object:
     """A time in a file is a date, a time and a UTC offset, in the years smm reads: a local
     time could not be ordered against the others (sessions are listed by time)."""
+    if isinstance(value, str | time):
+        what = "text (in quotes)" if isinstance(value, str) else "a time without a date"
+        raise PydanticCustomError(
+            FILE_RULE, f"{what}; write a date, time and UTC offset, unquoted, e.g. {EXAMPLE_TIME}"
+        )
     if not isinstance(value, date):
         return value  # no date at all: the type check says so
     example = f"{value.isoformat()[:10]} 09:30:00+00:00"
