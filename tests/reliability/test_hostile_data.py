@@ -17,10 +17,11 @@ The cases (each with its required outcome):
   outside the years: refused.
 * Types (case 45, B17): a level as ``true``, ``"2"`` or ``2.0`` in a session's
   ``imported_levels``, ``targets``, ``profile_targets`` and ``levels``, and in a profile's
-  domains and practices: refused; ``-0`` (TOML's 0): read as 0. A boolean as ``"yes"``,
-  ``1`` or ``"false"`` in a session, a profile and a questionnaire: refused; a needs option's
-  ``change`` as ``true`` or ``"1"``: refused; ``schema_version`` as ``true``, ``3.0`` or
-  ``"3"`` in a session, a plan and a profile: refused (pydantic took ``true`` for 1).
+  domains and practices, and in a questionnaire's options: refused; ``-0`` (TOML's 0): read
+  as 0. A boolean as ``"yes"``, ``1`` or ``"false"`` in a session, a profile and a
+  questionnaire: refused; a needs option's ``change`` as ``true`` or ``"1"``: refused;
+  ``schema_version`` as ``true``, ``3.0`` or ``"3"`` in a session, a plan and a profile:
+  refused (pydantic took ``true`` and ``1.0`` for 1).
 * System names (case 65, B9): `智能网关`, `Шлюз А`, `泵站 fleet` and `水厂 fleet`, and two
   names alike in their first 40 characters: distinct, readable ASCII session ids, one plan
   file each, each plan and history their own; the TUI's history list offers every system. A
@@ -311,6 +312,8 @@ def test_a_boolean_that_is_no_boolean_is_refused_in_a_profile(rig: Rig, value: s
         ("required = false }", 'required = "no" }', "required"),
         ('label = "More.", change = 1,', 'label = "More.", change = true,', "change"),
         ('label = "More.", change = 1,', 'label = "More.", change = "1",', "change"),
+        ('label = "Yes, and more.", level = 3', 'label = "Yes, and more.", level = 3.0', "level"),
+        ('{ scope = 2, label = "Industry." }', '{ scope = "2", label = "Industry." }', "scope"),
     ],
 )
 def test_a_questionnaire_number_or_boolean_of_another_type_is_refused(
