@@ -108,15 +108,15 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
+SLUG_LENGTH: Final = 40
+
+
 def slug(text: str) -> str:
     """``Acme Gateway (v2)`` → ``acme-gateway-v2``: safe in a file name, readable in a list
     (ASCII letters and digits only, at most 40 characters: it can stand for several names)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return words[:SLUG_LENGTH].rstrip("-") or "system"
-
-
-SLUG_LENGTH: Final = 40
 
 
 def system_key(name: str) -> str:

@@ -83,7 +83,7 @@ def plan_path(sessions_dir: Path, system: str) -> Path:
 
 
 def legacy_plan_path(sessions_dir: Path, system: str) -> Path:
-    """Where smm before 0.2 kept the plan: under the name's slug alone, which every non-Latin
+    """Where smm 0.1 kept the plan: under the name's slug alone, which every non-Latin
     name, and every two names alike in their first 40 characters, shared."""
     return sessions_dir / "plans" / f"{slug(system)}.toml"
 
