@@ -15,10 +15,11 @@ def plural(count: int, noun: str) -> str:
 
 
 def short_time(moment: datetime) -> str:
-    """``2026-11-25 18:52 UTC``: to the minute, in UTC, the same on every machine."""
-    return moment.strftime("%Y-%m-%d %H:%M UTC")
+    """``2026-11-25 18:52 UTC``: to the minute, in UTC, the same on every machine (a file's
+    time may have another offset)."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def utc_time(moment: datetime) -> str:
     """``2026-11-25 18:52 UTC``, whatever offset the time was saved with."""
-    return short_time(moment.astimezone(UTC))
+    return short_time(moment)

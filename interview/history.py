@@ -16,11 +16,12 @@ from enum import StrEnum
 from itertools import pairwise
 
 from interview.errors import InputError, printable
+from interview.filemodel import system_key
 from interview.gap import GapAnalysis, Severity, compare_sessions, mean_level, scope_for_arithmetic
 from interview.questionnaire.model import Questionnaire
 from interview.scoring import CurrentLevel, current_levels_of
 from interview.session.model import AssessmentSession, Session, TargetSession, is_finished
-from interview.session.store import SessionStore, system_key
+from interview.session.store import SessionStore
 
 # --- Which sessions belong to a system -------------------------------------------------------
 

@@ -9,19 +9,32 @@ Imports neither textual nor rich.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Final, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import Field
 
 from interview.errors import InputError, printable
-from interview.filemodel import FileModel, slug, utc_now
+from interview.filemodel import (
+    EARLIEST_YEAR,
+    LATEST_YEAR,
+    Day,
+    FileModel,
+    Lax,
+    Moment,
+    in_file_years,
+    slug,
+    system_key,
+    system_stem,
+    utc_now,
+)
 from interview.files import make_folder, read_change_write
 from interview.gap import RoadmapItem
+from interview.tomlfile import Problem
 from interview.versioned import FileKind, read_versioned, write_versioned
 
 PLAN_SCHEMA_VERSION: Final = 1
@@ -36,10 +49,10 @@ class PlanStatus(StrEnum):
 
 class PlanItem(FileModel):
     owner: str = ""
-    due: date | None = None
-    status: PlanStatus = PlanStatus.OPEN
+    due: Day | None = None
+    status: Annotated[PlanStatus, Lax] = PlanStatus.OPEN
     note: str = ""
-    updated: datetime
+    updated: Moment
 
 
 class Plan(FileModel):
@@ -63,24 +76,68 @@ PLAN_HEADER: Final = (
 
 
 def plan_path(sessions_dir: Path, system: str) -> Path:
-    """Where a system's plan is kept (outside the folder's list of sessions)."""
+    """Where a system's plan is kept (outside the folder's list of sessions): one file per
+    system as history matches them (``plans/acme-gateway.toml``; with a hash of the name when
+    the slug cannot say it whole, see :func:`system_stem`)."""
+    return sessions_dir / "plans" / f"{system_stem(system)}.toml"
+
+
+def legacy_plan_path(sessions_dir: Path, system: str) -> Path:
+    """Where smm 0.1 kept the plan: under the name's slug alone, which every non-Latin
+    name, and every two names alike in their first 40 characters, shared."""
     return sessions_dir / "plans" / f"{slug(system)}.toml"
 
 
 def load_plan(sessions_dir: Path, system: str) -> Plan:
-    """The system's plan, or an empty one; a damaged file is refused with one line per problem."""
+    """The system's plan, or an empty one; a damaged file, or one that holds another system's
+    plan, is refused with one line per problem. A plan an older smm kept under the old name is
+    read while the new file does not exist (the next save moves it)."""
     path = plan_path(sessions_dir, system)
-    if not path.exists():
-        return Plan(system=system)
-    return read_versioned(path, PLAN_FILE)
+    if path.exists():
+        return read_versioned(path, PLAN_FILE, _plan_of(system))
+    legacy = legacy_plan_path(sessions_dir, system)
+    if legacy.exists():
+        plan = read_versioned(legacy, PLAN_FILE)
+        if system_key(plan.system) == system_key(system):
+            return plan
+    return Plan(system=system)  # none yet, or the old file is another system's
+
+
+def _plan_of(system: str) -> Callable[[Plan], list[Problem]]:
+    """The cross-check of a plan file: it is the plan of the system it was looked up for."""
+
+    def checks(plan: Plan) -> list[Problem]:
+        if system_key(plan.system) == system_key(system):
+            return []
+        other, wanted = printable(plan.system), printable(system)
+        return [Problem(("system",), (
+            f'this is the plan of "{other}", not of "{wanted}" (an older smm kept both in one '
+            f'file); a change to "{other}"\'s plan moves it to a file of its own, or move this '
+            "file away"))]  # fmt: skip
+
+    return checks
 
 
 def save_plan(sessions_dir: Path, plan: Plan) -> Path:
-    """Write the plan whole or not at all; return where."""
+    """Write the plan whole or not at all; return where. A copy an older smm kept under the
+    old name is then removed (it was read in its place: see :func:`load_plan`)."""
     path = plan_path(sessions_dir, plan.system)
     make_folder(path.parent)
     write_versioned(plan, path, PLAN_FILE, header=PLAN_HEADER)
+    _retire_legacy(sessions_dir, plan.system, path)
     return path
+
+
+def _retire_legacy(sessions_dir: Path, system: str, path: Path) -> None:
+    legacy = legacy_plan_path(sessions_dir, system)
+    if legacy == path or not legacy.exists():
+        return
+    try:
+        belongs = system_key(read_versioned(legacy, PLAN_FILE).system) == system_key(system)
+    except InputError:
+        return  # damaged: it was never read in the plan's place
+    if belongs:
+        legacy.unlink(missing_ok=True)
 
 
 PLAN_LOCK_SECONDS = 10
@@ -182,6 +239,11 @@ def progress_counts(steps: Sequence[PlannedStep]) -> dict[Progress, int]:
 def parse_due(text: str) -> date:
     """``2027-03-31`` → a date; anything else is a one-line InputError."""
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise InputError([f"{printable(text)}: not a date; write it as YYYY-MM-DD"]) from None
+    if not in_file_years(day):
+        raise InputError(
+            [f"{text}: a due date is in the years {EARLIEST_YEAR} to {LATEST_YEAR}; correct it"]
+        )
+    return day

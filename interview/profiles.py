@@ -12,11 +12,12 @@ import stat
 import tomllib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Annotated, Any, Final, Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from interview.errors import InputError, printable
+from interview.filemodel import Lax
 from interview.files import status_of, write_text_atomically
 from interview.questionnaire.levels import (
     LOWEST_SCOPE,
@@ -53,7 +54,14 @@ DISCLAIMER = (
 )
 
 
-class ProfileLevel(StrictModel):
+class ProfileModel(StrictModel):
+    """Base for every part of a profile: strict values, as in sessions and plans (``true``,
+    ``"2"`` or ``2.0`` is no level, ``"yes"`` no boolean)."""
+
+    model_config = ConfigDict(strict=True)
+
+
+class ProfileLevel(ProfileModel):
     """A target for a domain or a practice, and why."""
 
     comprehensiveness: TargetComprehensiveness | None = None
@@ -65,11 +73,11 @@ class ProfileLevel(StrictModel):
 
 
 class ProfilePractice(ProfileLevel):
-    considerations: dict[int, Text] = Field(default_factory=dict)
+    considerations: dict[Annotated[int, Lax], Text] = Field(default_factory=dict)
     """What reaching a level means in this sector (keys 1-4): standards, known attacks."""
 
 
-class Profile(StrictModel):
+class Profile(ProfileModel):
     schema_version: Literal[1]
     id: Identifier
     name: Text

@@ -112,8 +112,8 @@ def parse_versioned(
 
 
 def upgraded(document: TomlDocument, kind: FileKind[Any]) -> dict[str, Any]:
-    """The file's data at the kind's current version: a file of another kind or a newer
-    version is refused in one line; a missing or odd version is left to validation."""
+    """The file's data at the kind's current version: a file of another kind, a newer version
+    or one that is no integer is refused in one line; a missing one is left to validation."""
     data = document.data
     advice = f"; {kind.advice}" if kind.advice else ""
     if not kind.markers & data.keys():
@@ -127,7 +127,11 @@ def upgraded(document: TomlDocument, kind: FileKind[Any]) -> dict[str, Any]:
                 [f"{document.where}: not a {kind.name} file (its {key} table is {other}){advice}"]
             )
     version = data.get("schema_version")
-    if not isinstance(version, int) or isinstance(version, bool) or version == kind.version:
+    if version is not None and (isinstance(version, bool) or not isinstance(version, int)):
+        shown = printable(repr(version))[:60]  # pydantic's Literal[N] takes true and N.0 for N
+        problem = f"should be an integer ({kind.version} for this smm), got {shown}; correct it"
+        raise document.error([Problem(("schema_version",), problem)])
+    if version is None or version == kind.version:
         return data
     line = document.line_of(("schema_version",))  # indexes the text: only for a message
     where = f"{document.where}:{line}" if line else document.where

@@ -42,7 +42,8 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 class StrictModel(BaseModel):
-    """Base for every part of the file: unknown keys are refused, values are immutable."""
+    """Base for every part of the file: unknown keys are refused, values are immutable. Lax, as
+    lists become tuples and keys levels; each number and boolean is strict (``strict=True``)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=False, defer_build=True)
 
@@ -71,12 +72,12 @@ class ContextQuestion(StrictModel):
     prompt: Text
     help: Text
     """Shown on "why is this asked?"."""
-    required: bool = True
+    required: bool = Field(default=True, strict=True)
     placeholder: str = ""
     """An example answer shown in an empty text field."""
     options: tuple[ContextOption, ...] = ()
     """For ``choice`` and ``multi_choice`` only."""
-    allow_other: bool = False
+    allow_other: bool = Field(default=False, strict=True)
     """Whether a choice question also accepts free text ("Other: ...")."""
 
 
@@ -146,7 +147,7 @@ class IndicatorQuestion(StrictModel):
     roles: tuple[Role, ...] = Field(default=EVERY_ROLE, min_length=1)
     """Who is asked: ``maker``, ``operator`` or both (the default). Each level needs at least
     one question for each role."""
-    allow_not_applicable: bool = False
+    allow_not_applicable: bool = Field(default=False, strict=True)
     """Offer "not applicable here": it counts as met, needs a one-line justification from the
     user, and is listed in the reports for an assessor to confirm."""
     not_applicable_when: str = ""
@@ -228,7 +229,7 @@ class NeedsOption(StrictModel):
     id: Identifier
     """Stored in the session as the answer; unique within its question (see AnswerOption)."""
     label: Text
-    change: int = Field(default=0, ge=-2, le=2)
+    change: int = Field(default=0, ge=-2, le=2, strict=True)
     """What this answer calls for: a lowering (any lowering lowers by one), 0 no change, +1
     raise, +2 raise by two (taken only when another answer raises too). In the shipped
     questionnaire compliance and regulator answers raise by 1 at most: they mainly decide

@@ -5,7 +5,8 @@ clock. The CLI commands parse their arguments, call one service and choose a wri
 screens call the same services. Neither reaches past this layer into the store.
 """
 
+from interview.filemodel import system_key
 from interview.services.workspace import Listing, Workspace
-from interview.session.store import LoadedSession, system_key
+from interview.session.store import LoadedSession
 
 __all__ = ["Listing", "LoadedSession", "Workspace", "system_key"]

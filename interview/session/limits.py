@@ -8,7 +8,9 @@ from typing import Annotated, Final
 from pydantic import AfterValidator
 from pydantic_core import PydanticCustomError
 
-CURSOR_RULE = "smm_rule"
+from interview.filemodel import FILE_RULE
+
+CURSOR_RULE: Final = FILE_RULE
 """The error type of a broken file rule; its message is shown as written."""
 
 MAX_TEXT_LENGTH: Final = 100_000

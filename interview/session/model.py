@@ -24,7 +24,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from interview.filemodel import FileModel, utc_now
+from interview.filemodel import FileModel, Lax, Moment, utc_now
 from interview.questionnaire.levels import Comprehensiveness, Scope, TargetComprehensiveness
 from interview.questionnaire.model import Questionnaire
 from interview.session.limits import CURSOR_RULE, BoundedText, value_too_long
@@ -79,7 +79,7 @@ class Answer(FileModel):
     ask: BoundedText | None = None
     """Who can answer the question, for a "don't know" answer only (a follow-up for the
     report); None when nobody was named. Files written before it simply lack it."""
-    answered_at: datetime
+    answered_at: Moment
 
     @field_validator("value")
     @classmethod
@@ -139,7 +139,7 @@ class TargetSetting(FileModel):
     comprehensiveness: TargetComprehensiveness | None = None
     """None means not applicable (practices only)."""
     scope: Scope | None = None
-    origin: Origin
+    origin: Annotated[Origin, Lax]
     reason: BoundedText = ""
 
 
@@ -150,7 +150,7 @@ class LevelRecord(FileModel):
     comprehensiveness: Comprehensiveness | None = None
     scope: Scope | None = None
     applicable: bool = True
-    origin: Origin
+    origin: Annotated[Origin, Lax]
     reason: BoundedText | None = None
     complete: bool = True
 
@@ -159,16 +159,16 @@ class SessionBase(FileModel):
     """What every session holds, whatever its kind."""
 
     schema_version: Literal[3] = SESSION_SCHEMA_VERSION
-    kind: SessionKind
+    kind: Annotated[SessionKind, Lax]
     """Which of the two the session is; each subclass narrows it to its own (the tag)."""
     questionnaire: QuestionnaireRef
     system: BoundedText
     """The system of interest's name, also in the context answers; repeated here for lists."""
     interviewee: BoundedText = ""
     role: BoundedText = ""
-    created: datetime
-    updated: datetime
-    phase: Phase = Phase.CONTEXT
+    created: Moment
+    updated: Moment
+    phase: Annotated[Phase, Lax] = Phase.CONTEXT
     cursor: Cursor = Field(default_factory=Cursor, validate_default=True)
     skipped: list[str] = Field(default_factory=list)
     """Question ids skipped for now; they come back in the review."""
@@ -228,7 +228,7 @@ class TargetSession(SessionBase):
     """The profile's own values, kept so that "keep" can return to them."""
     approved_by: str | None = None
     """Who approved the target ("Finish and approve"), as typed; set with ``approved_at``."""
-    approved_at: datetime | None = Field(default=None, validate_default=True)
+    approved_at: Moment | None = Field(default=None, validate_default=True)
     """When the target was approved. An answer given later makes the approval stale, which
     the reports say (:func:`interview.target_review.approval_of`); it is kept, not cleared."""
 
@@ -264,7 +264,7 @@ class AssessmentSession(SessionBase):
     """The earlier assessment it started from, if any (an improvement cycle)."""
     previous_answers: dict[str, Answer] = Field(default_factory=dict)
     """The earlier assessment's answers, offered for confirmation; not counted until confirmed."""
-    accepted_as_baseline: datetime | None = None
+    accepted_as_baseline: Moment | None = None
     """When this assessment was accepted as the new baseline (the "act" of plan-do-check-act)."""
     imported_levels: dict[str, LevelRecord] = Field(default_factory=dict)
     """An imported assessment's practice levels as given: the record, not derived."""

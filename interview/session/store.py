@@ -19,7 +19,7 @@ from typing import Any, Final
 from pydantic import TypeAdapter
 
 from interview.errors import InputError, printable
-from interview.filemodel import slug
+from interview.filemodel import system_stem
 from interview.files import fill_temporary, fsync_folder, status_of
 from interview.questionnaire.model import Questionnaire
 from interview.session.checks import check_session, reconcile
@@ -91,17 +91,6 @@ SESSION_FILE: Final = FileKind[AnySession](
 )
 
 
-def system_key(name: str) -> str:
-    """How system names are matched: ``Acme Gateway`` and ``acme-gateway`` are one system.
-
-    The name's slug (lower case, runs of other characters as one ``-``); a name without ASCII
-    letters or digits, whose slug would say nothing, is matched by its case-folded words.
-    """
-    if re.search(r"[A-Za-z0-9]", name):
-        return slug(name)
-    return " ".join(name.split()).casefold()
-
-
 @dataclass
 class LoadedSession:
     session: Session
@@ -162,7 +151,10 @@ class SessionStore:
         return path
 
     def _unique_id(self, session: Session) -> str:
-        base = f"{slug(session.system)}-{session.kind.value}-{session.created.date().isoformat()}"
+        """``acme-gateway-assessment-2026-11-25``, numbered from 2 when taken; a name the slug
+        cannot say whole gets a hash in it (``system-5f1c0e2a9b-target-…``)."""
+        system = system_stem(session.system)
+        base = f"{system}-{session.kind.value}-{session.created.date().isoformat()}"
         candidate, number = base, 1
         while self.path_of(candidate).exists():
             number += 1

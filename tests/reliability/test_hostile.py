@@ -724,7 +724,8 @@ def test_a_name_of_10000_characters_and_lines(rig: Rig) -> None:
     made = rig.smm("import", str(TARGET_CSV), "--kind", "target", "--system", system, *Q)
     assert made.code == 0, made
     session_id = made.out.strip()
-    assert session_id.startswith(f"{'x' * 40}-target-")  # the id is made from a slug of 40
+    assert session_id.startswith(f"{'x' * 40}-")  # a slug of 40, a hash of the whole name,
+    assert "-target-" in session_id  # the kind and the date
     listed = rig.smm("list", *Q)
     assert listed.code == 0 and max(len(line) for line in listed.out.splitlines()) < 200
     shown = rig.smm("show", session_id, *Q)
