@@ -7,8 +7,11 @@ commands start fast and the core stays free of it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
+import threading
+import time
 from typing import TYPE_CHECKING
 
 from interview.cli.exit_lines import closing_lines, crash_line, not_saved_line
@@ -20,6 +23,7 @@ if TYPE_CHECKING:
     from interview.profiles import Profile
     from interview.services import Workspace
     from interview.services.workshop import Workshop
+    from interview.tui.app import SmmApp
     from interview.tui.launch import Launch
 
 EXIT_OK = 0
@@ -148,6 +152,8 @@ def _run_app(launch: Launch, workspace: Workspace, workshop: Workshop | None = N
     from interview.tui.app import SmmApp
 
     app = SmmApp(workspace, launch, workshop, in_browser=web)
+    if web:
+        _quit_when_orphaned(app)
     try:
         report = app.run()
     except OSError:
@@ -167,3 +173,22 @@ def _run_app(launch: Launch, workspace: Workspace, workshop: Workshop | None = N
     if report is not None and report.session_id and not web:  # stdout is the browser's
         print("\n".join(closing_lines(report)))
     return EXIT_OK
+
+
+SERVER_CHECK_SECONDS = 1.0
+
+
+def _quit_when_orphaned(app: SmmApp) -> None:
+    """A browser tab quits when the ``smm serve`` that started it is gone: a server killed with
+    SIGKILL cannot end its tabs, and textual's web driver does not quit when its input ends.
+    The tab is the server's own child (the shell execs it), so a new parent means the server
+    died. Answers are saved as they are given; nothing is lost by quitting."""
+    server = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == server:
+            time.sleep(SERVER_CHECK_SECONDS)
+        with contextlib.suppress(RuntimeError):  # the app has already ended
+            app.call_from_thread(lambda: app.exit(app.report()))
+
+    threading.Thread(target=watch, name="smm-server-watch", daemon=True).start()

@@ -18,6 +18,9 @@ the server has lost (an orphan, adopted by init) is found as well as its childre
   closed and its process gone, a new tab opens. ``--max-tabs 0`` and ``-1``: one line, exit 2.
 * The terminal closed (SIGHUP to the server) while a tab is open: the server stops, and so does
   the tab (which, in a session of its own, does not hear the terminal).
+* The server killed with SIGKILL while a tab is open: the tab, now an orphan, notices within
+  seconds and quits (before: it ran for ever, as its web driver does not quit when its input
+  ends).
 * 40 tabs opened and closed, eight at a time, with hostile sizes in the socket's address (huge,
   negative, not numbers, empty) and in resize messages (3000x3000, 10^20, negative, zero),
   some closed before the first screen: no tab process left, no traceback, and the server
@@ -277,6 +280,33 @@ def test_the_terminal_closed_ends_the_server_and_its_tabs(tmp_path: Path) -> Non
         wait_for_page(process, served.url)
         assert asyncio.run(hang_up_with_a_tab_open(served)) == 0
         assert served.wait_until_no_tab() == set()
+    finally:
+        process.process.kill()
+        for pid in served.tab_processes():
+            os.kill(pid, signal.SIGKILL)
+
+
+ORPHAN_SECONDS = 10  # the tab checks for its server every second; a margin for a loaded machine
+
+
+def test_a_server_killed_with_sigkill_leaves_no_tab(tmp_path: Path) -> None:
+    async def kill_the_server_with_a_tab_open(served: Served) -> None:
+        async with a_browser() as browser:
+            ws = await open_tab(browser, served)
+            await first_screen(ws)
+            assert served.tab_processes()
+            served.process.process.kill()
+            await asyncio.to_thread(served.process.process.wait, FIRST_SCREEN_SECONDS)
+            await ws.close()
+
+    sessions = tmp_path / "sessions"
+    process = ServeProcess("--port", str(free_port()), "--sessions-dir", str(sessions),
+                           "--questionnaire", str(SMALL))  # fmt: skip
+    served = Served(process, process.printed_url(), sessions)
+    try:
+        wait_for_page(process, served.url)
+        asyncio.run(kill_the_server_with_a_tab_open(served))
+        assert served.wait_until_no_tab(ORPHAN_SECONDS) == set()
     finally:
         process.process.kill()
         for pid in served.tab_processes():
