@@ -11,6 +11,7 @@ from pathlib import Path
 
 from interview.consolidation import compare_consolidated, consolidate_gap
 from interview.errors import InputError, printable
+from interview.filemodel import system_key
 from interview.plan import (
     Plan,
     PlanItem,
@@ -98,19 +99,14 @@ def told_apart(
     return [named(session) for session in targets], [named(session) for session in currents]
 
 
-def same_system(name: str) -> str:
-    """A system's name as compared: case and runs of spaces do not count."""
-    return " ".join(name.split()).casefold()
-
-
 def other_systems_warning(sessions: Sequence[Session]) -> list[str]:
     """One line when the sessions name more than one system (they are compared anyway)."""
     systems: dict[str, list[str]] = {}
     for session in sessions:
-        systems.setdefault(same_system(session.system), []).append(session.id)
+        systems.setdefault(system_key(session.system), []).append(session.id)
     if len(systems) <= 1:
         return []
-    names = {same_system(session.system): session.system for session in reversed(sessions)}
+    names = {system_key(session.system): session.system for session in reversed(sessions)}
     listed = "; ".join(f'"{names[key]}" ({", ".join(ids)})' for key, ids in systems.items())
     return [f"the sessions are of different systems: {listed}; comparing them anyway"]
 

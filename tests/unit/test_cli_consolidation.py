@@ -293,10 +293,12 @@ def test_other_systems_are_named_in_one_warning_and_compared_anyway(
     assert printed.out.splitlines()[1] == "D1.1,Practice,3,2,1,3,2,0,large,no,"
 
 
+@pytest.mark.parametrize("system", [" ACME ", "acme!", "Ácme"])
 def test_the_same_system_in_other_letters_is_no_warning(
-    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], system: str
 ) -> None:
-    three_interviewees(folder, tmp_path, capsys, system=" ACME ")
+    """The warning matches systems as plans and histories do (filemodel.system_key)."""
+    three_interviewees(folder, tmp_path, capsys, system=system)
     gap(folder, capsys, "t", "c1", "c2")  # asserts an empty stderr
 
 
