@@ -38,7 +38,7 @@ def run_list(arguments: argparse.Namespace) -> int:
         print(json_text(listed.model_dump(mode="json")))
     elif summaries:
         print("\n".join(_summary_table(summaries)))
-    else:
+    elif not problems:
         print(
             f"No sessions in {printable(str(workspace.folder))} yet. "
             "Start one with `smm new target`."

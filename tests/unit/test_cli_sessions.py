@@ -83,6 +83,18 @@ def test_list_names_a_broken_file_and_still_lists_the_rest(
     assert captured.err.startswith(f"smm: {folder / 'broken.toml'}")
 
 
+def test_list_of_a_folder_of_unreadable_files_does_not_call_it_empty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    (folder / "broken.toml").write_text("garbage =\n", encoding="utf-8")
+    assert main(["list", "--sessions-dir", str(folder)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith(f"smm: {folder / 'broken.toml'}:1: not valid TOML")
+
+
 def test_list_of_an_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["list", "--sessions-dir", str(tmp_path / "none")]) == 0
     assert "No sessions" in capsys.readouterr().out
