@@ -1,8 +1,8 @@
 """Reading TOML files strictly, and reporting each problem as ``file:line: key: what to do``.
 
-Every file smm reads as TOML (questionnaires, sessions, plans, profiles, workshop seats, answers files) goes
-through here, then through pydantic (``interview.versioned``): each failure becomes one readable
-line per problem.
+Every file smm reads as TOML (questionnaires, sessions, plans, profiles, workshop seats, answers
+files) goes through here, then through pydantic (``interview.versioned``): each failure becomes
+one readable line per problem.
 """
 
 from __future__ import annotations
