@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from interview.consolidation import GapConsolidation
+from interview.filemodel import utc_now
 from interview.gap import GapAnalysis, RoadmapItem, RoadmapStep
 from interview.plan import Plan, PlannedStep, Progress, planned_roadmap, progress_counts
 from interview.profiles import Profile
@@ -101,5 +102,5 @@ def gap_report(
     today: date | None = None,
 ) -> GapReport:
     """A gap report; ``today`` (default: the real today) decides which plan items are late."""
-    view = plan_view(plan, analysis.roadmap, today or date.today())
+    view = plan_view(plan, analysis.roadmap, today or utc_now().date())
     return GapReport(questionnaire, sides, analysis, RoadmapExtras(view, profile))

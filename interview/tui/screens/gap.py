@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from interview.consolidation import GapConsolidation
+from interview.filemodel import utc_now
 from interview.gap import GapAnalysis
 from interview.plan import Plan
 from interview.profiles import Profile
@@ -131,7 +132,7 @@ class GapScreen(Screen[None]):
         self.current = current
         self.consolidation = consolidation if consolidation and consolidation.several else None
         self.plan = plan or Plan(system=current.system)
-        self.today = today or date.today()
+        self.today = today or utc_now().date()  # the day every other interface uses
         self.profile = profile
 
     def compose(self) -> ComposeResult:
