@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
@@ -144,7 +144,7 @@ class SmmApp(App[ExitReport]):
     def on_unmount(self) -> None:
         self._locks.close()
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette: the interview's commands first, then Textual's own."""
         if isinstance(screen, InterviewScreen):
             yield from screen.palette_commands()

@@ -6,8 +6,10 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -21,6 +23,8 @@ from interview.tui.widgets.transcript import Transcript
 FROZEN = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 
 AppFactory = Callable[..., SmmApp]
+# What the app under the pilot returns when it exits: the helpers drive any app.
+ReturnT = TypeVar("ReturnT")
 
 
 @pytest.fixture(autouse=True)
@@ -56,13 +60,13 @@ def make_app(store: SessionStore, small: Questionnaire) -> AppFactory:
     return make
 
 
-def transcript_text(app: SmmApp) -> str:
+def transcript_text(app: App[ReturnT]) -> str:
     """Everything the transcript shows, as plain text."""
     log = app.screen.query_one(Transcript)
     return "\n".join(line.text for line in log.lines)
 
 
-async def type_answer(pilot: Pilot[object], text: str) -> None:
+async def type_answer(pilot: Pilot[ReturnT], text: str) -> None:
     """Fill the visible text field and press Enter."""
     field = next(widget for widget in pilot.app.screen.query(Input) if widget.display)
     field.value = text
@@ -70,7 +74,7 @@ async def type_answer(pilot: Pilot[object], text: str) -> None:
     await pilot.pause()
 
 
-async def press(pilot: Pilot[object], *keys: str) -> None:
+async def press(pilot: Pilot[ReturnT], *keys: str) -> None:
     """Press keys one at a time, letting the screen settle after each."""
     for key in keys:
         await pilot.press(key)

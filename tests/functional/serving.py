@@ -14,9 +14,12 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:  # selenium is imported only where a test needs it (it skips without)
+    from selenium.webdriver import Chrome
 
 STARTUP_SECONDS = 30
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -28,7 +31,7 @@ needs_chromium = pytest.mark.skipif(
 )
 
 
-def headless_chromium(profile: Path) -> Any:
+def headless_chromium(profile: Path) -> Chrome:
     """Headless Chromium driven by selenium, with its own profile: one browser of its own,
     with its own cookies."""
     webdriver = pytest.importorskip("selenium.webdriver")
@@ -46,7 +49,8 @@ def headless_chromium(profile: Path) -> Any:
     ):
         options.add_argument(flag)
     service = webdriver.ChromeService(executable_path=str(CHROMEDRIVER))
-    return webdriver.Chrome(options=options, service=service)
+    chrome: Chrome = webdriver.Chrome(options=options, service=service)
+    return chrome
 
 
 def free_port() -> int:
@@ -165,18 +169,18 @@ window.WebSocket = class extends window.WebSocket {
 """
 
 
-def record_screens(driver: Any) -> None:
+def record_screens(driver: Chrome) -> None:
     """Keep, in the pages this browser opens next, the bytes their terminal is sent as text:
     xterm.js draws on a canvas, so what it shows is read from what it was given to draw."""
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": SCREEN_RECORDER})
 
 
-def screen_text(driver: Any) -> str:
+def screen_text(driver: Chrome) -> str:
     """What the page's terminal was sent so far (with record_screens), escapes and all."""
     return str(driver.execute_script("return window.smmScreen || ''"))
 
 
-def open_interview_page(driver: Any, url: str) -> None:
+def open_interview_page(driver: Chrome, url: str) -> None:
     """Open the page and wait for the app's first frame; give the keys to its terminal."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
@@ -190,7 +194,7 @@ def open_interview_page(driver: Any, url: str) -> None:
     driver.execute_script("arguments[0].focus()", textarea)
 
 
-def type_into(driver: Any, *keys: str, settle: float = 1.5) -> None:
+def type_into(driver: Chrome, *keys: str, settle: float = 1.5) -> None:
     """Type into the page, then give the next screen a moment to mount and take focus."""
     from selenium.webdriver.common.action_chains import ActionChains
 

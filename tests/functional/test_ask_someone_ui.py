@@ -25,7 +25,8 @@ async def test_dont_know_asks_who_can_answer_and_keeps_the_name(
         await press(pilot, "3", "1")  # D goal 3, scope 1
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
-        assert screen.engine.current().question_id == "D1.needs.threats"  # type: ignore[union-attr]
+        prompt = screen.engine.current()
+        assert prompt is not None and prompt.question_id == "D1.needs.threats"
         await press(pilot, "4")  # fewer, same, more, don't know
         assert isinstance(app.screen, NoteDialog)
         await press(pilot, "escape")  # cancelled: the question stays unanswered
@@ -41,7 +42,8 @@ async def test_dont_know_asks_who_can_answer_and_keeps_the_name(
         answer = screen.engine.session.answers["D1.needs.threats"]
         assert (answer.value, answer.ask) == (DONT_KNOW, NAME)
         assert store.read(screen.engine.session.id).answers["D1.needs.threats"].ask == NAME
-        assert screen.engine.current().question_id == "@D1.1.purpose"  # type: ignore[union-attr]
+        prompt = screen.engine.current()
+        assert prompt is not None and prompt.question_id == "@D1.1.purpose"
         assert f"you  Don't know — ask {NAME}" in transcript_text(app)  # as typed
 
         await press(pilot, "ctrl+r")  # the review names whom to ask

@@ -5,7 +5,8 @@ decides: looking back at a finished session leaves it finished, a change reopens
 from interview.cli.exit_lines import closing_lines
 from interview.session.model import Phase, SessionKind
 from interview.session.store import SessionStore
-from interview.tui.app import ExitReport, Resume, StartNew
+from interview.tui.app import ExitReport
+from interview.tui.launch import Resume, StartNew
 from tests.functional.conftest import AppFactory, press, type_answer
 
 SESSION = "acme-gate-assessment-2026-11-25"

@@ -2,10 +2,12 @@
 (an answer, a skip, a note) asks; "keep it finished" changes nothing, "reopen" makes the change,
 and a digit never reopens."""
 
+from textual.app import App
 from textual.widgets import OptionList
 
 from interview.session.model import Phase
 from interview.session.store import SessionStore
+from interview.tui.app import ExitReport
 from interview.tui.launch import Resume
 from interview.tui.screens.dialogs import NoteDialog, ReopenDialog
 from interview.tui.screens.interview import InterviewScreen
@@ -15,9 +17,11 @@ from tests.functional.test_intent_ui import finish_an_assessment
 SESSION = "acme-gate-assessment-2026-11-25"
 
 
-def highlighted_answer(app: object) -> str:
-    choices = app.screen.query_one("#choices", OptionList)  # type: ignore[attr-defined]
-    return str(choices.get_option_at_index(choices.highlighted).prompt)
+def highlighted_answer(app: App[ExitReport]) -> str:
+    choices = app.screen.query_one("#choices", OptionList)
+    highlighted = choices.highlighted
+    assert highlighted is not None
+    return str(choices.get_option_at_index(highlighted).prompt)
 
 
 async def test_keeping_it_finished_changes_nothing(

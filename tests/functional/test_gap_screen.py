@@ -10,8 +10,8 @@ import io
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import Any, ClassVar, cast
+from pathlib import Path, PurePath
+from typing import ClassVar, cast
 
 import pytest
 from rich.console import Console, RenderableType
@@ -148,7 +148,7 @@ def three_assessments(questionnaire: Questionnaire) -> list[Session]:
 class GapApp(App[None]):
     """Only the gap screen, over an empty default screen."""
 
-    CSS_PATH: ClassVar[list[str | Path]] = [TUI / "smm.tcss", TUI / "gap.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = [TUI / "smm.tcss", TUI / "gap.tcss"]
 
     def __init__(
         self,
@@ -196,12 +196,12 @@ def consolidated_app(small: Questionnaire) -> GapApp:
     return GapApp(small, target, currents[0], consolidate_gap(small, [target], currents))
 
 
-def heat_ids(app: App[Any]) -> list[str]:
+def heat_ids(app: App[None]) -> list[str]:
     """The ids of the heat map rows on show, top to bottom."""
     return [row.item_id for row in app.screen.query_one(HeatMap).rows]
 
 
-def highlighted(app: App[Any]) -> str:
+def highlighted(app: App[None]) -> str:
     """The id of the heat map row under the cursor."""
     heat_map = app.screen.query_one(HeatMap)
     assert heat_map.highlighted is not None
@@ -381,7 +381,7 @@ def test_radar_80x24(snap_compare: SnapCompare, realistic_app: GapApp) -> None:
 
 
 def test_bar_chart_light_theme_80x24(snap_compare: SnapCompare, realistic_app: GapApp) -> None:
-    async def light(pilot: Pilot[Any]) -> None:
+    async def light(pilot: Pilot[None]) -> None:
         pilot.app.theme = "textual-light"
         await pilot.pause()
 

@@ -9,7 +9,7 @@ import pytest
 
 from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.services import Workspace
-from interview.session.model import Phase, SessionKind
+from interview.session.model import Phase, SessionKind, as_assessment, as_target
 from interview.session.store import SessionStore
 from interview.tui.launch import Resume, StartNew
 from interview.tui.screens.interview import InterviewScreen
@@ -30,7 +30,7 @@ async def test_a_profile_given_ahead_asks_only_the_name(
     async with app.run_test(size=(80, 24)) as pilot:
         await type_answer(pilot, "Home hub")
         assert isinstance(app.screen, InterviewScreen)
-    session = store.read("home-hub-target-2026-11-25")
+    session = as_target(store.read("home-hub-target-2026-11-25"))
     assert session.profile == "consumer-smart-home"
 
 
@@ -42,7 +42,7 @@ async def test_a_target_given_ahead_is_linked_after_the_name(
     async with app.run_test(size=(80, 24)) as pilot:
         await type_answer(pilot, "Lab rig")
         assert isinstance(app.screen, InterviewScreen)
-    assessment = store.read("lab-rig-assessment-2026-11-25")
+    assessment = as_assessment(store.read("lab-rig-assessment-2026-11-25"))
     assert assessment.target_session == target.id
 
 

@@ -2,10 +2,11 @@
 left for later said so, only the keys that do something offered, the transcript scrolled from
 the keyboard. Small questionnaire: D1.1 c1.1 yes / c2.1 choice / c3.1; D1.2 c1.1; F1.1."""
 
+from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from interview.session.model import Phase, SessionKind
-from interview.tui.app import SmmApp
+from interview.tui.app import ExitReport, SmmApp
 from interview.tui.launch import StartNew
 from interview.tui.screens.dialogs import HelpDialog
 from interview.tui.screens.interview import InterviewScreen
@@ -29,9 +30,9 @@ def interview(app: SmmApp) -> InterviewScreen:
     return screen
 
 
-async def past_the_context(app: SmmApp, pilot: object) -> None:
+async def past_the_context(app: SmmApp, pilot: Pilot[ExitReport]) -> None:
     for answer in ("Gateway", "Dana", "Lead"):
-        await type_answer(pilot, answer)  # type: ignore[arg-type]
+        await type_answer(pilot, answer)
 
 
 async def test_an_earlier_answer_is_marked_in_words(make_app: AppFactory) -> None:
@@ -52,7 +53,8 @@ async def test_a_practice_left_with_its_first_question_skipped_is_said(
     async with app.run_test(size=(80, 24)) as pilot:
         await past_the_context(app, pilot)
         await press(pilot, "ctrl+s")  # D1.1 c1.1 skipped: D1.1 has nothing else to ask yet
-        assert interview(app).engine.current().step.practice_id == "D1.2"  # type: ignore[union-attr]
+        prompt = interview(app).engine.current()
+        assert prompt is not None and prompt.step.practice_id == "D1.2"
         assert (
             "D1.1 left for later: its first question was skipped, so its level is not known "
             "yet; it comes back in the review."

@@ -8,9 +8,9 @@ don't know → 1.
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
-from interview.session.model import Phase, SessionKind
+from interview.session.model import Phase, SessionKind, as_assessment, as_target
 from interview.session.store import SessionStore
 from interview.tui.app import ExitReport
 from interview.tui.launch import Resume, StartNew
@@ -35,7 +35,7 @@ async def test_a_complete_self_assessment(make_app: AppFactory, store: SessionSt
         await press(pilot, "2")  # D1.2 → 0
         await press(pilot, "1", "3", "2")  # F1.1: yes, don't know; industry no
         assert "F1.1 (don't know)" in str(
-            app.screen.query_one("#choices").get_option_at_index(0).prompt
+            app.screen.query_one("#choices", OptionList).get_option_at_index(0).prompt
         )
         await press(pilot, "2")  # finish
         assert isinstance(app.screen, InterviewScreen)
@@ -109,7 +109,8 @@ async def test_back_skip_jump_note_and_why(make_app: AppFactory, store: SessionS
         assert isinstance(screen, InterviewScreen)
         await press(pilot, "1")  # D1.1.c1.1 yes
         await press(pilot, "escape")  # back to it
-        assert screen.engine.current().question_id == "D1.1.c1.1"  # type: ignore[union-attr]
+        prompt = screen.engine.current()
+        assert prompt is not None and prompt.question_id == "D1.1.c1.1"
 
         await press(pilot, "ctrl+n")
         assert isinstance(app.screen, NoteDialog)
@@ -127,7 +128,8 @@ async def test_back_skip_jump_note_and_why(make_app: AppFactory, store: SessionS
         await press(pilot, "ctrl+g")
         assert isinstance(app.screen, JumpDialog)
         await press(pilot, "3")  # F1.1
-        assert screen.engine.current().question_id == "F1.1.c1.1"  # type: ignore[union-attr]
+        prompt = screen.engine.current()
+        assert prompt is not None and prompt.question_id == "F1.1.c1.1"
         shown = transcript_text(app)
     assert "note: RACI [link]here[/link]" in shown
     assert "(skipped: it comes back in the review)" in shown
@@ -153,7 +155,8 @@ async def test_start_screen_resumes_a_session(make_app: AppFactory, store: Sessi
     async with app.run_test() as pilot:
         await press(pilot, "3", "1")
         assert isinstance(app.screen, InterviewScreen)
-        assert app.screen.engine.current().question_id == "interviewee_name"  # type: ignore[union-attr]
+        prompt = app.screen.engine.current()
+        assert prompt is not None and prompt.question_id == "interviewee_name"
 
 
 async def test_a_session_open_elsewhere_is_refused(
@@ -179,7 +182,8 @@ async def test_required_text_cannot_be_empty(make_app: AppFactory) -> None:
         await type_answer(pilot, "   ")  # the interviewee's name is required
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
-        assert screen.engine.current().question_id == "interviewee_name"  # type: ignore[union-attr]
+        prompt = screen.engine.current()
+        assert prompt is not None and prompt.question_id == "interviewee_name"
         assert app.screen.query_one("#text", Input).display
 
 
@@ -195,7 +199,9 @@ async def test_the_command_palette_offers_the_interview_commands(make_app: AppFa
         await press(pilot, "ctrl+p")
         await pilot.press(*"skip")
         await press(pilot, "enter")
-        assert "system_scope" in app.screen.engine.session.skipped  # type: ignore[attr-defined]
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        assert "system_scope" in screen.engine.session.skipped
 
 
 async def test_ctrl_c_quits_without_losing_answers(
@@ -227,7 +233,8 @@ async def test_an_imported_session_is_not_resumed(
     async with app.run_test() as pilot:
         await pilot.pause()
     assert app.return_code == 2
-    assert "no interview to resume" in (app.return_value.error or "")  # type: ignore[union-attr]
+    report = app.return_value
+    assert report is not None and "no interview to resume" in (report.error or "")
 
 
 async def test_an_assessment_linked_to_a_target_shows_both(
@@ -246,7 +253,8 @@ async def test_an_assessment_linked_to_a_target_shows_both(
         await type_answer(pilot, "Acme Gate")
         await press(pilot, "2")  # the target (1 is "No target for now")
         assert isinstance(app.screen, InterviewScreen)
-        assert app.screen.engine.session.target_session == "acme-gate-target-2026-11-25"
+        assessment = as_assessment(app.screen.engine.session)
+        assert assessment.target_session == "acme-gate-target-2026-11-25"
         for text in ("Gateway", "Sam", "Engineer"):
             await type_answer(pilot, text)
         await press(pilot, "2")  # D1.1: no at level 1
@@ -336,7 +344,7 @@ async def test_a_target_started_from_a_profile(
         )
         await press(pilot, "4")
         shown = transcript_text(app)
-    session = store.read("lab-rig-target-2026-11-25")
+    session = as_target(store.read("lab-rig-target-2026-11-25"))
     assert session.profile == "small-lab"
     assert session.levels["D1.1"].origin.value == "profile"
     assert "The Small lab profile: Audited [yearly]." in shown
@@ -361,7 +369,7 @@ async def test_an_assessment_started_from_the_previous_one(
         shown = transcript_text(app)
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
-        assert screen.engine.session.previous_session == SESSION
+        assert as_assessment(screen.engine.session).previous_session == SESSION
     assert "Last time (2026-11-25): Yes" in shown
     assert "Last time: 3 Consistent, scope 2 Industry specific (unchanged)" in shown
     second = store.read(SESSION + "-2")
@@ -386,7 +394,7 @@ async def test_the_start_screen_offers_the_earlier_assessment(
         await press(pilot, "2")  # the earlier assessment (1 is "Start fresh")
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
-        assert screen.engine.session.previous_session == SESSION
+        assert as_assessment(screen.engine.session).previous_session == SESSION
         assert screen.engine.suggested_value("system_scope") == "Gateway"
 
 
@@ -528,6 +536,6 @@ async def test_a_practice_summary_without_a_practice_is_refused_not_crashed(
     async with app.run_test() as pilot:
         await pilot.pause()
     assert app.return_code == 2
-    assert "the practice_summary phase needs cursor.practice" in (
-        app.return_value.error or ""  # type: ignore[union-attr]
-    )
+    report = app.return_value
+    assert report is not None
+    assert "the practice_summary phase needs cursor.practice" in (report.error or "")

@@ -26,7 +26,8 @@ async def test_not_applicable_asks_why_and_keeps_the_reason(
         await press(pilot, "1", "1")  # maker; medical
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
-        assert screen.engine.current().question_id == "D1.1.c1.both"  # type: ignore[union-attr]
+        prompt = screen.engine.current()
+        assert prompt is not None and prompt.question_id == "D1.1.c1.both"
         await press(pilot, "3")  # yes, no, not applicable here
         assert isinstance(app.screen, NoteDialog)
         await press(pilot, "enter")  # an empty reason is not taken
@@ -39,6 +40,7 @@ async def test_not_applicable_asks_why_and_keeps_the_reason(
         await pilot.pause()
         answer = screen.engine.session.answers["D1.1.c1.both"]
         assert (answer.value, answer.note) == (NOT_APPLICABLE, "The pump has no network port")
-        assert screen.engine.current().question_id == "D1.1.c1.maker"  # type: ignore[union-attr]
+        prompt = screen.engine.current()
+        assert prompt is not None and prompt.question_id == "D1.1.c1.maker"
         shown = transcript_text(app)
         assert "Not applicable here" in shown and "The pump has no network port" in shown

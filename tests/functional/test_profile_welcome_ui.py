@@ -7,8 +7,8 @@ from interview.questionnaire import load_questionnaire
 from interview.services import Workspace
 from interview.session.model import SessionKind
 from interview.session.store import SessionStore
-from interview.tui.app import StartNew
 from interview.tui.interview_messages import welcome
+from interview.tui.launch import StartNew
 from tests.functional.conftest import AppFactory, transcript_text
 
 

@@ -3,15 +3,15 @@ new session has the sector answered; Esc goes back one step at a time."""
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from interview.questionnaire import Questionnaire, load_questionnaire
+from interview.session.model import as_target
 from interview.session.store import SessionStore
-from interview.tui.app import SmmApp
+from interview.tui.app import ExitReport, SmmApp
 from interview.tui.screens.interview import InterviewScreen
 from interview.tui.screens.new_session import NewSessionScreen
 from interview.tui.screens.start import StartScreen
@@ -69,7 +69,7 @@ async def test_the_sector_suggests_its_profile_and_is_answered(
         await press(pilot, "1")  # maker
         prompt = screen.engine.current()
         assert prompt is not None and prompt.question_id == "regulations"  # not the sector
-    session = store.read("infusion-pumps-target-2026-11-25")
+    session = as_target(store.read("infusion-pumps-target-2026-11-25"))
     assert session.answers["industry"].value == "medical"
     assert session.profile == "medical-device"
     assert session.levels["G1.1"].origin.value == "profile"
@@ -87,7 +87,7 @@ async def test_a_sector_not_listed_suggests_nothing_and_is_asked_later(
         assert not any("suggested" in label for label in choices(app))
         await press(pilot, "1")
         assert isinstance(app.screen, InterviewScreen)
-    session = store.read("satellite-link-target-2026-11-25")
+    session = as_target(store.read("satellite-link-target-2026-11-25"))
     assert "industry" not in session.answers
     assert session.profile is None
 
@@ -126,7 +126,7 @@ def test_snapshot_of_the_profiles_suggested_for_a_sector(
 ) -> None:
     """At 80x24 the long labels wrap: the suggestion stays whole and readable."""
 
-    async def to_the_profiles(pilot: Pilot[Any]) -> None:
+    async def to_the_profiles(pilot: Pilot[ExitReport]) -> None:
         await press(pilot, "1")
         await type_answer(pilot, "Infusion pumps")
         await press(pilot, str(MEDICAL))

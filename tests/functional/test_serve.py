@@ -17,9 +17,12 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:  # selenium is imported only where a test needs it (it skips without)
+    from selenium.webdriver import Chrome
 
 from interview.cli import main
 from tests.functional.serving import (
@@ -133,7 +136,7 @@ def test_the_interview_needs_a_terminal_unless_textual_serve_runs_it(tmp_path: P
 
 
 @pytest.fixture
-def browser(tmp_path: Path) -> Iterator[Any]:
+def browser(tmp_path: Path) -> Iterator[Chrome]:
     """Headless Chromium, driven by selenium."""
     driver = headless_chromium(tmp_path / "chromium")
     try:
@@ -143,7 +146,9 @@ def browser(tmp_path: Path) -> Iterator[Any]:
 
 
 @needs_chromium
-def test_a_real_browser_answers_the_first_questions(served: tuple[str, Path], browser: Any) -> None:
+def test_a_real_browser_answers_the_first_questions(
+    served: tuple[str, Path], browser: Chrome
+) -> None:
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
@@ -213,7 +218,7 @@ NOTHING_READ = {"socket": "refused", "page": "blocked", "script": "blocked", "pl
 
 
 @needs_chromium
-def test_a_page_on_another_origin_cannot_open_the_socket(tmp_path: Path, browser: Any) -> None:
+def test_a_page_on_another_origin_cannot_open_the_socket(tmp_path: Path, browser: Chrome) -> None:
     """The S1 attack, in the browser: the user has the interview open, with its cookie, and a
     page from another origin (another port of 127.0.0.1: the same site to the cookie) tries
     the socket (refused, so nothing read from it), and reads of the page, a static file and
@@ -260,7 +265,7 @@ def wait_for_page_of(url: str) -> None:
 
 
 @needs_chromium
-def test_a_tab_over_max_tabs_says_so_in_the_browser(tmp_path: Path, browser: Any) -> None:
+def test_a_tab_over_max_tabs_says_so_in_the_browser(tmp_path: Path, browser: Chrome) -> None:
     """With ``--max-tabs 1``, a second browser tab starts no interview, and says why."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait

@@ -2,8 +2,7 @@
 __snapshots__/. After a deliberate change of the look: pytest --snapshot-update, then look at
 the new pictures before committing them."""
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
 
 import pytest
 from textual.pilot import Pilot
@@ -18,6 +17,7 @@ from interview.session.model import (
     NO,
     YES,
     Answer,
+    AnswerValue,
     Origin,
     Phase,
     SessionKind,
@@ -25,7 +25,7 @@ from interview.session.model import (
     new_session,
 )
 from interview.session.store import SessionStore
-from interview.tui.app import SmmApp
+from interview.tui.app import ExitReport, SmmApp
 from interview.tui.launch import Resume, ShowStart
 from tests.functional.conftest import FROZEN, AppFactory
 
@@ -38,7 +38,10 @@ def smm() -> Questionnaire:
 
 
 def started(
-    store: SessionStore, questionnaire: Questionnaire, kind: SessionKind, answers: list[Any]
+    store: SessionStore,
+    questionnaire: Questionnaire,
+    kind: SessionKind,
+    answers: Sequence[AnswerValue],
 ) -> str:
     """A saved session with these answers given, in order; returns its id."""
     session = store.create(
@@ -54,7 +57,7 @@ def started(
 CONTEXT = ["Gateway, cloud API, mobile app", "operator", "industrial"]
 
 
-async def no_blink(pilot: Pilot[Any]) -> None:
+async def no_blink(pilot: Pilot[ExitReport]) -> None:
     for field in pilot.app.query(Input):
         field.cursor_blink = False
     await pilot.pause()
@@ -88,7 +91,8 @@ def test_first_practice_question(
 def test_practice_summary(
     snap_compare: SnapCompare, make_app: AppFactory, store: SessionStore, smm: Questionnaire
 ) -> None:
-    answers = [*CONTEXT, ["iec-62443"], YES, YES, YES, NO]  # G1.1: level 1 met, level 2 not
+    # G1.1: level 1 met, level 2 not
+    answers: list[AnswerValue] = [*CONTEXT, ["iec-62443"], YES, YES, YES, NO]
     session_id = started(store, smm, SessionKind.ASSESSMENT, answers)
     app = resumed(make_app, store, smm, session_id)
     assert snap_compare(app, press=["1", "2"], run_before=no_blink)  # industry yes, system no
@@ -107,7 +111,7 @@ def test_target_purpose_question_large(
     snap_compare: SnapCompare, make_app: AppFactory, store: SessionStore, smm: Questionnaire
 ) -> None:
     # G goal 3, scope 2; G1 needs
-    answers = [*CONTEXT, [], "3", "2", "noticeable", "yes-sector", "yes-sector"]
+    answers: list[AnswerValue] = [*CONTEXT, [], "3", "2", "noticeable", "yes-sector", "yes-sector"]
     session_id = started(store, smm, SessionKind.TARGET, answers)
     app = resumed(make_app, store, smm, session_id)
     assert snap_compare(app, terminal_size=(160, 50), run_before=no_blink)
@@ -135,7 +139,7 @@ def test_first_practice_question_light_theme(
 ) -> None:
     session_id = started(store, smm, SessionKind.ASSESSMENT, [*CONTEXT, ["iec-62443"]])
 
-    async def light(pilot: Pilot[Any]) -> None:
+    async def light(pilot: Pilot[ExitReport]) -> None:
         pilot.app.theme = "textual-light"
         await no_blink(pilot)
 

@@ -2,8 +2,6 @@
 regulations named give in advance are shown at once, and each sub-domain's resulting level and
 why are shown when its needs are answered."""
 
-from typing import Any
-
 from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.session.model import SessionKind
 from interview.session.store import SessionStore
@@ -26,7 +24,7 @@ async def test_the_regulations_and_each_sub_domain_say_what_they_did(
         assert "H2: Yes, within hours, for example under NIS2" in shown
         await press(pilot, "3", "2")  # G goal 3 Consistent, scope 2 Industry specific
         await press(pilot, "3", "3")  # G1: severe; certificate (two raises: still 3)
-        shown: Any = transcript_text(app)
+        shown = transcript_text(app)
     assert "G1 Security Strategy and Governance: 3 Consistent, 2 Industry specific, held at 3" in (
         " ".join(shown.split())
     )

@@ -1,13 +1,12 @@
 """The overview at the end of a target interview, through the real UI: its rows, changing a
 practice from it, approving, and going back to the review."""
 
-from typing import Any
-
 from textual.pilot import Pilot
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from interview.session.model import Phase, SessionKind, TargetSession
 from interview.session.store import SessionStore
+from interview.tui.app import ExitReport
 from interview.tui.launch import Resume, StartNew
 from interview.tui.screens.dialogs import ApprovalDialog
 from interview.tui.screens.interview import InterviewScreen
@@ -17,7 +16,7 @@ from tests.functional.conftest import FROZEN, AppFactory, press, transcript_text
 SESSION = "acme-gate-target-2026-11-25"
 
 
-async def finish_a_target(pilot: Pilot[Any]) -> None:
+async def finish_a_target(pilot: Pilot[ExitReport]) -> None:
     """The small questionnaire's target, answered as in test_a_complete_target."""
     for text in ("Gateway", "Dana", "Owner"):
         await type_answer(pilot, text)
@@ -77,7 +76,7 @@ async def test_finish_and_approve_records_the_approver(
         await press(pilot, "1")
         dialog = app.screen
         assert isinstance(dialog, ApprovalDialog)
-        assert dialog.query_one("#approver").value == "Dana"  # type: ignore[attr-defined]
+        assert dialog.query_one("#approver", Input).value == "Dana"
         await type_answer(pilot, "Dana\u00a0Whit\u200dfield [b]CEO[/b]")
         screen = app.screen
         assert isinstance(screen, TargetOverviewScreen)

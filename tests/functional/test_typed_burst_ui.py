@@ -11,6 +11,7 @@ from textual.widgets import Input
 
 from interview.session.model import SessionKind
 from interview.session.store import SessionStore
+from interview.tui.app import ExitReport
 from interview.tui.launch import StartNew
 from interview.tui.screens.dialogs import JumpDialog, NoteDialog
 from interview.tui.widgets.answer_panel import AnswerPanel
@@ -21,14 +22,16 @@ SESSION = "acme-gate-assessment-2026-11-25"
 ANSWER_KEYS = ("1", "2", "1", "1", "2", "2", "1", "3", "2")
 
 
-async def burst(pilot: Pilot[object], *keys: str) -> None:
+async def burst(pilot: Pilot[ExitReport], *keys: str) -> None:
     """Keys delivered to the app all at once, as a fast typist or a paste of digits: the app
     reads them before it has drawn the answer to the first."""
+    driver = pilot.app._driver
+    assert driver is not None  # the app runs under the pilot
     for key in keys:
         character = {"space": " ", "enter": "\r"}.get(key, key if len(key) == 1 else None)
         event = events.Key(key, character)
         event.set_sender(pilot.app)
-        pilot.app._driver.send_message(event)  # type: ignore[union-attr]
+        driver.send_message(event)
     for _ in range(len(keys) + 5):
         await pilot.pause()
 

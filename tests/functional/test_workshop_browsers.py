@@ -10,11 +10,14 @@ from __future__ import annotations
 import contextlib
 import time
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:  # selenium is imported only where a test needs it (it skips without)
+    from selenium.webdriver import Chrome
 
 from interview.services.workshop import shown_code
 from tests.functional.serving import (
@@ -47,7 +50,7 @@ def released(lock_file: Path) -> bool:
         return False
 
 
-def wait_until(condition: Any) -> None:
+def wait_until(condition: Callable[[], object]) -> None:
     deadline = time.monotonic() + WAIT_SECONDS
     while not condition():
         if time.monotonic() > deadline:
@@ -56,7 +59,7 @@ def wait_until(condition: Any) -> None:
 
 
 @pytest.fixture
-def two_browsers(tmp_path: Path) -> Iterator[tuple[Any, Any]]:
+def two_browsers(tmp_path: Path) -> Iterator[tuple[Chrome, Chrome]]:
     ann = headless_chromium(tmp_path / "ann-profile")
     try:
         bob = headless_chromium(tmp_path / "bob-profile")
@@ -71,7 +74,7 @@ def two_browsers(tmp_path: Path) -> Iterator[tuple[Any, Any]]:
 
 @needs_chromium
 def test_two_participants_see_only_their_own_sessions_until_given_the_code(
-    tmp_path: Path, small_questionnaire_path: Path, two_browsers: tuple[Any, Any]
+    tmp_path: Path, small_questionnaire_path: Path, two_browsers: tuple[Chrome, Chrome]
 ) -> None:
     from selenium.webdriver.common.keys import Keys
 

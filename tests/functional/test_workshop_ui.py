@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.app import App
 from textual.widgets import OptionList
 
 from interview.questionnaire import Questionnaire
@@ -12,7 +13,7 @@ from interview.services import Workspace
 from interview.services.workshop import Seat, Workshop, shown_code
 from interview.session.model import SessionKind
 from interview.session.store import SessionStore
-from interview.tui.app import SmmApp
+from interview.tui.app import ExitReport, SmmApp
 from interview.tui.launch import ShowStart
 from interview.tui.screens.interview import InterviewScreen
 from interview.tui.screens.start import StartScreen
@@ -40,7 +41,7 @@ def started_by(store: SessionStore, small: Questionnaire, seat: Seat, system: st
     return Workshop(workspace.folder, seat).claim(session.id)
 
 
-def menu(app: SmmApp) -> list[str]:
+def menu(app: App[ExitReport]) -> list[str]:
     options = app.screen.query_one("#start-menu", OptionList)
     return [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
 
@@ -62,7 +63,7 @@ async def test_a_participant_lists_only_their_browser_s_sessions(
         assert "Ann's pump" not in listed
 
 
-def menu_lines(app: SmmApp, selector: str) -> list[str]:
+def menu_lines(app: App[ExitReport], selector: str) -> list[str]:
     options = app.screen.query_one(selector, OptionList)
     return [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
 
@@ -73,8 +74,9 @@ async def test_a_participant_cannot_open_another_s_session_by_its_id(
     started_by(store, small, ANN, "Ann's pump")
     (ann_session,) = [path.stem for path in store.session_files()]
     before = (store.folder / f"{ann_session}.toml").read_bytes()
-    async with tab(store, small, BOB).run_test() as pilot:
-        pilot.app.open_session(ann_session)
+    app = tab(store, small, BOB)
+    async with app.run_test() as pilot:
+        app.open_session(ann_session)
         await pilot.pause()
         assert isinstance(pilot.app.screen, StartScreen)
     assert (store.folder / f"{ann_session}.toml").read_bytes() == before

@@ -31,6 +31,7 @@ from interview.cli import main
 from interview.plan import load_plan
 from interview.profiles import load_profile
 from interview.questionnaire import Questionnaire, load_questionnaire
+from interview.session.model import as_assessment
 from interview.session.store import SessionStore
 
 RUNS = int(os.environ.get("SMM_CRASH_RUNS", "20"))
@@ -207,7 +208,7 @@ def held_every_reported_change(
         saved = int(item.note.split()[1]) if item is not None and item.note else 0
         assert last <= saved <= last + 1, (last, saved)
     else:
-        accepted = SessionStore(sessions).read("c").accepted_as_baseline
+        accepted = as_assessment(SessionStore(sessions).read("c")).accepted_as_baseline
         if reported:  # the time is kept to the second
             assert accepted is not None and accepted.timestamp() >= int(reported[-1][1])
 

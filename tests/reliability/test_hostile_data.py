@@ -43,6 +43,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.widgets import OptionList
 
 from interview.plan import load_plan, plan_path
 from interview.questionnaire import load_questionnaire
@@ -218,11 +219,9 @@ async def test_the_resume_screen_opens_beside_a_session_of_a_local_time(rig: Rig
         await pilot.press("3")
         await pilot.pause()
         assert isinstance(app.screen, ResumeScreen)
-        listed = app.screen.query_one("#resume-list")
-        assert sorted(listed.get_option_at_index(n).id for n in range(listed.option_count)) == [
-            "c",
-            "t",
-        ]
+        listed = app.screen.query_one("#resume-list", OptionList)
+        ids = [listed.get_option_at_index(n).id for n in range(listed.option_count)]
+        assert sorted(ids, key=str) == ["c", "t"]
 
 
 # --- Types (case 45) -------------------------------------------------------------------------
@@ -443,7 +442,7 @@ async def test_the_tui_offers_the_history_of_every_system(rig: Rig) -> None:
         await pilot.press("5")
         await pilot.pause()
         assert isinstance(app.screen, SystemPicker)
-        offered = app.screen.query_one("#system-list")
+        offered = app.screen.query_one("#system-list", OptionList)
         assert offered.option_count == len(SYSTEMS) + 1  # and "Rig"
 
 

@@ -39,7 +39,7 @@ from pathlib import Path
 
 import pytest
 
-from interview.session.model import SessionKind
+from interview.session.model import SessionKind, as_target
 from interview.session.store import SessionStore
 from tests.reliability.test_hostile import (
     CURRENT_CSV,
@@ -154,8 +154,8 @@ def test_output_onto_the_profile_a_target_started_from_is_refused(rig: Rig) -> N
     (rig.root / "profiles").mkdir()
     shutil.copy(PROFILE, rig.root / "profiles" / "small-lab.toml")
     store = SessionStore(rig.sessions)
-    session = store.read("t")
-    session.profile = "small-lab"  # type: ignore[union-attr]
+    session = as_target(store.read("t"))
+    session.profile = "small-lab"
     store.save(session)
     for command in (("report", "t", *Q), ("gap", "t", "c", *Q)):
         refused_unchanged(
@@ -209,7 +209,7 @@ def test_output_through_a_link_to_standard_output_writes_there(rig: Rig, link_to
                 sink = stack.enter_context((rig.root / "out.txt").open("w"))
                 done = subprocess.run(
                     rig.command("report", "t", *Q, "-o", "stdout"),
-                    cwd=rig.root, env=rig.env(), stdout=sink, check=False,
+                    cwd=rig.root, env=rig.env(), stdout=sink, text=True, check=False,
                 )  # fmt: skip
                 text = (rig.root / "out.txt").read_text(encoding="utf-8")
             else:

@@ -63,6 +63,8 @@ from interview.session.model import (
     Phase,
     Session,
     SessionKind,
+    as_assessment,
+    as_target,
     new_session,
     start_from_previous,
 )
@@ -504,7 +506,7 @@ def profiled_target() -> Session:
 
 def follow_up_assessment() -> Session:
     session = new_session(small_questionnaire(), SessionKind.ASSESSMENT, "Acme", now=NOW)
-    start_from_previous(session, made_session(SessionKind.ASSESSMENT, 3))
+    start_from_previous(session, as_assessment(made_session(SessionKind.ASSESSMENT, 3)))
     drive(Interview(small_questionnaire(), session, clock=lambda: NOW), random.Random(4))
     return session
 
@@ -687,7 +689,8 @@ def interview_in(folder: Path, kind: SessionKind, profiled: bool) -> tuple[Inter
     session = new_session(questionnaire, kind, "Acme", interviewee="D", role="L", now=NOW)
     if profiled:
         start_from_profile(
-            session, load_profile(DATA_DIR / "profiles" / "small-lab.toml", questionnaire)
+            as_target(session),
+            load_profile(DATA_DIR / "profiles" / "small-lab.toml", questionnaire),
         )
     store.create(session)
     return Interview(questionnaire, session, on_change=store.save, clock=lambda: NOW), store

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from interview.cli import main
 from interview.questionnaire import load_questionnaire
@@ -45,8 +47,8 @@ def smm(capsys: pytest.CaptureFixture[str], folder: Path, *arguments: str) -> tu
     return code, out, err
 
 
-def columns(sheet: openpyxl.worksheet.worksheet.Worksheet) -> dict[str, int]:
-    return {str(cell.value): cell.column for cell in sheet[1]}
+def columns(sheet: Worksheet) -> dict[str, int]:
+    return {str(cell.value): column for column, cell in enumerate(sheet[1], start=1)}
 
 
 def fill(path: Path, answer: Callable[[QuestionInfo], Answer | None], kind: SessionKind) -> None:
@@ -72,7 +74,7 @@ TYPED = 'Ask\u00a0Ana\u200cbel; =HYPERLINK("x") <b>'
 """A non-breaking space, a zero-width non-joiner, a formula and markup: all kept as typed."""
 
 
-def row_of(sheet: openpyxl.worksheet.worksheet.Worksheet, question_id: str) -> int:
+def row_of(sheet: Worksheet, question_id: str) -> int:
     at = columns(sheet)
     rows = range(2, sheet.max_row + 1)
     return next(r for r in rows if sheet.cell(r, at[QUESTION_ID]).value == question_id)
@@ -118,7 +120,7 @@ def test_the_blank_form(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> N
     assert all(sheet.cell(row, at[ANSWER]).value is None for row in range(2, sheet.max_row + 1))
     row = row_of(sheet, ASSESSMENT_DONT_KNOW)
     assert sheet.cell(row, at["Evidence to look for"]).value, "the evidence hint is there"
-    assert sheet.cell(row, at["Practice"]).value.startswith("G1.2 ")
+    assert str(sheet.cell(row, at["Practice"]).value).startswith("G1.2 ")
     cell = sheet.cell(row, at[ANSWER]).coordinate
     lists = [v for v in sheet.data_validations.dataValidation if cell in v.sqref]
     assert len(lists) == 1 and lists[0].formula1.startswith("'Lists'!")
@@ -167,7 +169,7 @@ def test_every_bad_cell_is_named(capsys: pytest.CaptureFixture[str], tmp_path: P
     book = openpyxl.load_workbook(form)
     sheet = book["Answers"]
     at = columns(sheet)
-    letter = sheet.cell(1, at[ANSWER]).column_letter
+    letter = get_column_letter(at[ANSWER])
     sheet.cell(9, at[ANSWER]).value = "=1+1"
     sheet.cell(10, at[ANSWER]).value = True
     sheet.cell(11, at[ANSWER]).value = datetime.date(2026, 1, 2)
@@ -276,5 +278,6 @@ def test_a_note_too_long_for_a_cell_is_cut_and_said(
     assert "G1.1.c1.1: the note has 45,000 characters, more than a cell holds (32,767)" in err
     sheet = openpyxl.load_workbook(form)["Answers"]
     note = sheet.cell(row_of(sheet, "G1.1.c1.1"), columns(sheet)[NOTE]).value
+    assert isinstance(note, str)
     assert len(note) == 32_767 and note.endswith("[cut: a cell holds 32,767 characters]")
     assert smm(capsys, folder, "import", str(form))[0] == 0

@@ -24,9 +24,11 @@ def folder(tmp_path: Path, small_questionnaire_path: Path) -> Path:
             new_session(questionnaire, kind, "Acme [red]Gate[/red]", interviewee="Dana",
                         role="Lead", now=moment)
         )  # fmt: skip
-        interview = Interview(
-            questionnaire, session, on_change=store.save, clock=lambda m=moment: m
-        )
+
+        def clock(at: datetime = moment) -> datetime:  # this turn's moment, bound now
+            return at
+
+        interview = Interview(questionnaire, session, on_change=store.save, clock=clock)
         interview.answer("Gateway and cloud")
         if kind is SessionKind.ASSESSMENT:
             interview.answer(YES, note="Seen the RACI\x1b[2J")

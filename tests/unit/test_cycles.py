@@ -16,9 +16,10 @@ from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.session.model import (
     NO,
     YES,
+    AssessmentSession,
     Phase,
-    Session,
     SessionKind,
+    as_assessment,
     new_session,
     start_from_previous,
 )
@@ -43,9 +44,13 @@ def finish(interview: Interview, answers: list[str]) -> None:
     interview.finish_interview()
 
 
-def first_assessment(small: Questionnaire, store: SessionStore) -> Session:
-    session = store.create(
-        new_session(small, SessionKind.ASSESSMENT, "Rig", interviewee="Ana", role="Eng", now=FIRST)
+def first_assessment(small: Questionnaire, store: SessionStore) -> AssessmentSession:
+    session = as_assessment(
+        store.create(
+            new_session(
+                small, SessionKind.ASSESSMENT, "Rig", interviewee="Ana", role="Eng", now=FIRST
+            )
+        )
     )
     finish(Interview(small, session, on_change=store.save, clock=lambda: FIRST), FIRST_ANSWERS)
     return session
@@ -90,7 +95,7 @@ def test_accepting_a_baseline_needs_a_finished_assessment(
     first = first_assessment(small, store)
     interview = Interview(small, store.load(first.id, small).session, clock=lambda: LATER)
     interview.accept_as_baseline()
-    assert interview.session.accepted_as_baseline == LATER
+    assert as_assessment(interview.session).accepted_as_baseline == LATER
 
     unfinished = Interview(small, new_session(small, SessionKind.ASSESSMENT, "Rig"))
     refused = unfinished.accept_as_baseline().refused
@@ -105,7 +110,7 @@ def test_smm_accept(
     arguments = ["accept", first.id, "--sessions-dir", str(tmp_path), "--questionnaire", str(SMALL)]
     assert main(arguments) == 0
     assert "accepted as the new baseline" in capsys.readouterr().out
-    assert store.read(first.id).accepted_as_baseline is not None
+    assert as_assessment(store.read(first.id)).accepted_as_baseline is not None
 
 
 def test_smm_accept_refuses_a_target(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

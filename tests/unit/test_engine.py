@@ -82,7 +82,8 @@ def test_complete_assessment_with_back_skip_jump_dont_know_and_notes(small: Ques
     interview.answer(YES)
     assert asked(interview) == "@D1.1.scope.system"
     interview.answer(NO)
-    assert interview.phase is Phase.PRACTICE_SUMMARY
+    # mypy keeps the phase narrowed to INTERVIEW (above) across answer(), which changes it.
+    assert interview.phase is Phase.PRACTICE_SUMMARY  # type: ignore[comparison-overlap]
     summary = interview.practice_summary()
     assert summary is not None and summary.current is not None
     assert (summary.current.comprehensiveness, summary.current.scope) == (3, 2)

@@ -53,7 +53,8 @@ def target_at_needs(questionnaire: Questionnaire, goal: str = "2") -> Interview:
     interview = Interview(questionnaire, session, clock=lambda: NOW)
     for value in ("", "Dana", "Owner", goal, "1"):
         interview.answer(value)
-    assert interview.current().question_id == "D1.needs.threats"  # type: ignore[union-attr]
+    prompt = interview.current()
+    assert prompt is not None and prompt.question_id == "D1.needs.threats"
     return interview
 
 
@@ -93,7 +94,8 @@ def test_a_dont_know_purpose_keeps_the_level_in_force(small: Questionnaire) -> N
     interview.answer("same")
     interview.answer("3", note="More")  # first set D1.1 to 3, then change to "don't know"
     interview.back()
-    assert interview.current().question_id == "@D1.1.purpose"  # type: ignore[union-attr]
+    prompt = interview.current()
+    assert prompt is not None and prompt.question_id == "@D1.1.purpose"
     interview.answer(DONT_KNOW)
     assert levels(interview)["D1.1"] == levels(kept)["D1.1"] == (2, 1, Origin.INHERITED)
     assert interview.session.answers["@D1.1.purpose"].ask is None  # nobody named

@@ -15,7 +15,16 @@ from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.questionnaire.engine_ids import purpose_reason_question_id
 from interview.scoring import current_levels_of, subdomain_setting, target_levels
 from interview.session.checks import answer_rules
-from interview.session.model import NO, YES, Phase, Session, SessionKind, new_session
+from interview.session.model import (
+    NO,
+    YES,
+    Phase,
+    Session,
+    SessionKind,
+    as_assessment,
+    as_target,
+    new_session,
+)
 from interview.session.store import SessionStore
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
@@ -92,10 +101,10 @@ def test_reordered_options_keep_every_answer_and_level(
 ) -> None:
     """smm 0.1 stored positions: reversing the options turned "Yes, and more." into "Not yet."
     and reconciliation said the answers still fit."""
-    assessment = answered(
-        store, small, SessionKind.ASSESSMENT, [YES, "Yes, and more.", YES, YES, NO]
+    assessment = as_assessment(
+        answered(store, small, SessionKind.ASSESSMENT, [YES, "Yes, and more.", YES, YES, NO])
     )
-    target = answered(store, small, SessionKind.TARGET, ["3", "1", "More."])
+    target = as_target(answered(store, small, SessionKind.TARGET, ["3", "1", "More."]))
     reordered = edited(
         small_questionnaire_path,
         tmp_path,
@@ -108,11 +117,10 @@ def test_reordered_options_keep_every_answer_and_level(
         loaded = store.load(before.id, reordered)
         assert loaded.session.answers == before.answers
         assert "All " in loaded.notices[1] and "still fit" in loaded.notices[1]
-    assert current_levels_of(reordered, store.load(assessment.id, reordered).session) == (
-        current_levels_of(small, assessment)
-    )
+    reloaded = as_assessment(store.load(assessment.id, reordered).session)
+    assert current_levels_of(reordered, reloaded) == current_levels_of(small, assessment)
     assert current_levels_of(small, assessment)["D1.1"].comprehensiveness == 3
-    retaken = store.load(target.id, reordered).session
+    retaken = as_target(store.load(target.id, reordered).session)
     answers = {question_id: answer.value for question_id, answer in retaken.answers.items()}
     goal = target_levels(small, target.targets)["D"]
     needs = subdomain_setting(reordered, "D1", goal, answers)  # from the answers, not the file

@@ -17,7 +17,6 @@ from interview.gap import (
     Severity,
     compare_levels,
     compare_sessions,
-    current_levels_of,
     id_order,
     mean_level,
     practice_gap,
@@ -25,13 +24,15 @@ from interview.gap import (
 )
 from interview.levels_csv import LevelRow, imported_session
 from interview.questionnaire import Questionnaire, load_questionnaire
-from interview.scoring import CurrentLevel, TargetLevel
+from interview.scoring import CurrentLevel, TargetLevel, current_levels_of
 from interview.session.model import (
     YES,
     Answer,
     Origin,
     SessionKind,
     TargetSetting,
+    as_assessment,
+    as_target,
     new_session,
 )
 from interview.standings import session_standings
@@ -297,13 +298,15 @@ def test_roadmap_steps(
 
 
 def test_an_imported_assessments_levels_are_taken_as_given(small: Questionnaire) -> None:
-    imported = imported_session(
-        small,
-        SessionKind.ASSESSMENT,
-        "Acme",
-        "old.csv",
-        [LevelRow("D1.1", 3, 2, "from the audit", 2), LevelRow("D1.2", 0, None, "", 3)],
-        now=NOW,
+    imported = as_assessment(
+        imported_session(
+            small,
+            SessionKind.ASSESSMENT,
+            "Acme",
+            "old.csv",
+            [LevelRow("D1.1", 3, 2, "from the audit", 2), LevelRow("D1.2", 0, None, "", 3)],
+            now=NOW,
+        )
     )
     imported.answers["D1.1.c1.1"] = Answer(value="no", answered_at=NOW)  # must not count
     levels = current_levels_of(small, imported)
@@ -330,17 +333,19 @@ def test_an_interviewed_assessments_levels_come_from_its_answers(small: Question
 
 
 def test_compare_sessions_with_an_imported_target(small: Questionnaire) -> None:
-    target_session = imported_session(
-        small,
-        SessionKind.TARGET,
-        "Acme",
-        "target.csv",
-        [
-            LevelRow("D1.1", 2, 2, "Sector rules", 2),
-            LevelRow("D1.2", None, None, "Not used", 3),
-            LevelRow("F1.1", 1, 1, "", 4),
-        ],
-        now=NOW,
+    target_session = as_target(
+        imported_session(
+            small,
+            SessionKind.TARGET,
+            "Acme",
+            "target.csv",
+            [
+                LevelRow("D1.1", 2, 2, "Sector rules", 2),
+                LevelRow("D1.2", None, None, "Not used", 3),
+                LevelRow("F1.1", 1, 1, "", 4),
+            ],
+            now=NOW,
+        )
     )
     assert target_session.targets["D1.2"] == TargetSetting(
         comprehensiveness=None, scope=None, origin=Origin.IMPORTED, reason="Not used"

@@ -30,13 +30,13 @@ from pathlib import Path
 import pytest
 
 from interview.cli import main
+from interview.filemodel import system_key
 from interview.history import (
     Change,
     GapCounts,
     build_history,
     gap_movement,
     level_change,
-    system_key,
 )
 from interview.questionnaire import load_questionnaire
 from interview.render.words import movement_words

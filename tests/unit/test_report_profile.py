@@ -30,7 +30,15 @@ from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.render.html import write_html
 from interview.render.session_document import session_document
 from interview.render.text import write_text
-from interview.session.model import KEEP, Origin, Phase, Session, SessionKind, new_session
+from interview.session.model import (
+    KEEP,
+    Origin,
+    Phase,
+    Session,
+    SessionKind,
+    as_target,
+    new_session,
+)
 from interview.session.store import SessionStore
 from tests.unit.test_cli_gap import QUESTIONNAIRE, smm
 
@@ -164,7 +172,7 @@ def test_a_profile_that_cannot_be_loaded_is_left_out_quietly(
     folder: Path, small: Questionnaire, capsys: pytest.CaptureFixture[str]
 ) -> None:
     store = SessionStore(folder)
-    session = store.load("lab-target", small).session
+    session = as_target(store.load("lab-target", small).session)
     session.profile = "gone"
     store.save(session)
     for command in (("gap", "lab-target", "c"), ("report", "lab-target")):
@@ -193,8 +201,8 @@ def test_profile_in_use_is_the_first_target_that_names_one(
     folder: Path, small: Questionnaire
 ) -> None:
     store = SessionStore(folder)
-    profiled = store.load("lab-target", small).session
-    plain = new_session(small, SessionKind.TARGET, "Lab", now=NOW)
+    profiled = as_target(store.load("lab-target", small).session)
+    plain = as_target(new_session(small, SessionKind.TARGET, "Lab", now=NOW))
     found = profile_in_use(small, [plain, profiled])
     assert found is not None and found.id == "small-lab"
     assert profile_in_use(small, [plain]) is None

@@ -31,6 +31,7 @@ from interview.session.model import (
     YES,
     Answer,
     AssessmentSession,
+    Origin,
     SessionKind,
     TargetSetting,
     as_assessment,
@@ -57,8 +58,8 @@ def interview(questionnaire: Questionnaire, role: str | None, sector: str = "") 
         "organisation_role": role,
         "industry": sector or "medical",
     }
-    while engine.current() is not None and engine.current().step.is_context:  # type: ignore[union-attr]
-        question_id = engine.current().question_id  # type: ignore[union-attr]
+    while (prompt := engine.current()) is not None and prompt.step.is_context:
+        question_id = prompt.question_id
         value = context.get(question_id)
         assert engine.answer(value if value is not None else "both").accepted
     return engine
@@ -146,7 +147,7 @@ def roadmap_item_for(
     for question_id, (value, note) in answers.items():
         current.answers[question_id] = Answer(value=value, note=note or None, answered_at=NOW)
     target = as_target(new_session(roles, SessionKind.TARGET, "Pump", now=NOW))
-    target.targets["D"] = TargetSetting(comprehensiveness=goal, scope=1, origin="goal")
+    target.targets["D"] = TargetSetting(comprehensiveness=goal, scope=1, origin=Origin.GOAL)
     (item,) = compare_sessions(roles, target, current).roadmap
     return item
 
@@ -243,7 +244,7 @@ def test_the_roadmap_explains_scope_with_the_assessment_s_sector(roles: Question
     for question_id, value in {"industry": "industrial", "organisation_role": "operator"}.items():
         current.answers[question_id] = Answer(value=value, answered_at=NOW)
     target = as_target(new_session(roles, SessionKind.TARGET, "Pump", now=NOW))
-    target.targets["D"] = TargetSetting(comprehensiveness=1, scope=2, origin="goal")
+    target.targets["D"] = TargetSetting(comprehensiveness=1, scope=2, origin=Origin.GOAL)
     (item,) = compare_sessions(roles, target, current).roadmap
     scope_step = next(step for step in item.steps if step.measure == "scope")
     assert scope_step.to_do[1:] == (

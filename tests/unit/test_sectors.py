@@ -20,7 +20,7 @@ from interview.sectors import (
 )
 from interview.services import Workspace
 from interview.session.checks import check_session
-from interview.session.model import SessionKind
+from interview.session.model import SessionKind, as_target
 
 SMALL = Path(__file__).parent.parent / "data" / "questionnaires" / "small.toml"
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
@@ -110,7 +110,7 @@ def test_a_sector_answered_ahead_is_saved_and_not_asked(smm: Questionnaire, tmp_
         SessionKind.TARGET, "Pump fleet", profile_id="medical-device", sector="medical"
     )
     assert check_session(session, smm) == []
-    saved = workspace.session(session.id)  # read back strictly, as written
+    saved = as_target(workspace.session(session.id))  # read back strictly, as written
     assert saved.answers["industry"].value == "medical"
     assert saved.profile == "medical-device"
     interview = Interview(smm, saved, clock=lambda: NOW)

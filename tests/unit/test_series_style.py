@@ -4,6 +4,7 @@ matplotlib charts and the terminal's, and where the two coincide both stay visib
 import math
 from datetime import UTC, datetime
 
+import numpy
 import pytest
 from matplotlib.colors import to_hex
 from matplotlib.lines import Line2D
@@ -71,7 +72,7 @@ def markers_at(lines: list[Line2D], style: SeriesStyle, point: tuple[float, floa
         for line in lines
         if line.get_linestyle() == "None"
         and looks_like(line, style)
-        and any(tuple(xy) == pytest.approx(point) for xy in line.get_xydata())
+        and any(tuple(xy) == pytest.approx(point) for xy in numpy.asarray(line.get_xydata()))
     ]
 
 
@@ -117,10 +118,11 @@ def test_the_history_chart_draws_the_target_mean_blue_and_solid_the_current_oran
         figure = history_figure(data)
     means = figure.axes[1]
     target, current = means.get_lines()
-    assert looks_like(target, TARGET) and target.get_label().startswith("target")
-    assert looks_like(current, CURRENT) and current.get_label().startswith("current")
+    assert looks_like(target, TARGET) and str(target.get_label()).startswith("target")
+    assert looks_like(current, CURRENT) and str(current.get_label()).startswith("current")
     # A2 reaches the target: the current's marker lies on the target's, drawn above it.
-    assert tuple(current.get_xydata()[1]) == tuple(target.get_xydata()[1])
+    current_xy, target_xy = numpy.asarray(current.get_xydata()), numpy.asarray(target.get_xydata())
+    assert tuple(current_xy[1]) == tuple(target_xy[1])
     assert current.get_zorder() > target.get_zorder()
     legend = means.get_legend()
     assert legend is not None

@@ -34,7 +34,9 @@ def imported(
     return import_levels(workspace, levels, kind, system, session_id=who, interviewee=who).id
 
 
-def test_open_takes_the_lock_before_it_reads(workspace: Workspace) -> None:
+def test_open_takes_the_lock_before_it_reads(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
     session = workspace.start(SessionKind.TARGET, "Lab rig")
     lock_file = workspace.folder / f".{session.id}.lock"
     real_load = workspace.load
@@ -44,7 +46,7 @@ def test_open_takes_the_lock_before_it_reads(workspace: Workspace) -> None:
             FileLock(lock_file).acquire(timeout=0)
         return real_load(reference)
 
-    workspace.load = load_and_check  # type: ignore[method-assign]  # a spy on the order
+    monkeypatch.setattr(workspace, "load", load_and_check)  # a spy on the order
     with workspace.open(session.id) as loaded:
         assert loaded.session.id == session.id
 

@@ -16,7 +16,7 @@ from interview.engine.interview import Interview
 from interview.errors import InputError
 from interview.filemodel import slug
 from interview.questionnaire import Questionnaire, load_questionnaire
-from interview.session import store as store_module
+from interview.session.migrations import MIGRATIONS
 from interview.session.model import NO, YES, Phase, Session, SessionKind, new_session
 from interview.session.store import SessionStore
 from interview.temporaries import new_temporary
@@ -215,7 +215,7 @@ def test_older_schema_versions_are_migrated(
         name, _, role = str(data.pop("interviewee")).partition(", ")
         return {**data, "interviewee": name, "role": role}
 
-    monkeypatch.setitem(store_module.MIGRATIONS, 0, split_interviewee)
+    monkeypatch.setitem(MIGRATIONS, 0, split_interviewee)
     loaded = store.load(session.id, small).session
     assert (loaded.interviewee, loaded.role, loaded.schema_version) == ("Dana", "Lead", 3)
 

@@ -72,6 +72,6 @@ def test_a_scratch_target_lands_near_the_profile(
 def test_a_low_need_system_lands_below_its_domain_goals(smm: Questionnaire, tmp_path: Path) -> None:
     found = scratch_target(smm, "low-need", tmp_path)
     for subdomain_id, subdomain in smm.subdomains.items():
-        goal = found[subdomain.domain]
-        assert goal is not None and found[subdomain_id] is not None
-        assert found[subdomain_id] < goal, f"{subdomain_id}: {found[subdomain_id]}, goal {goal}"
+        goal, level = found[subdomain.domain], found[subdomain_id]
+        assert goal is not None and level is not None
+        assert level < goal, f"{subdomain_id}: {level}, goal {goal}"

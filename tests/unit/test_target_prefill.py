@@ -82,7 +82,8 @@ def test_every_regulator_question_is_answered_from_the_regulations(tmp_path: Pat
     assert prompt is not None and prompt.question_id == "@G.goal"
     for value in ("3", "2", "severe", "no-requirement"):
         assert interview.answer(value).accepted
-    assert interview.current().question_id == "@G1.1.purpose"  # type: ignore[union-attr]
+    prompt = interview.current()
+    assert prompt is not None and prompt.question_id == "@G1.1.purpose"
     g1 = views.session_targets(SMM, interview.session)["G1"]
     assert (g1.comprehensiveness, g1.scope) == (3, 3)  # the regulator's answer counted
 

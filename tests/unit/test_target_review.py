@@ -42,8 +42,9 @@ def smm() -> Questionnaire:
     return load_questionnaire()
 
 
-def target(questionnaire: Questionnaire, goal: int = 3, **answers: str) -> TargetSession:
-    """A target whose domains all have the goal ``goal``, scope 2, and these context answers."""
+def target(questionnaire: Questionnaire, goal: int = 3, /, **answers: str) -> TargetSession:
+    """A target whose domains all have the goal ``goal``, scope 2, and these context answers
+    (``goal`` is positional so that no answer can be taken for it)."""
     session = new_session(questionnaire, SessionKind.TARGET, "Acme", interviewee="Dana", now=NOW)
     session.targets = {
         domain_id: TargetSetting(
@@ -145,7 +146,7 @@ PROFILE = ProfileLevels("lab", {"G1.1": 2, "G1.2": 2, "G2.1": None, "G2.2": 1})
 
 
 def test_two_levels_above_the_profile_is_warned_of_and_one_is_not(smm: Questionnaire) -> None:
-    session = target(smm, goal=3)  # G1.1, G1.2: one above 2; G2.2: two above 1
+    session = target(smm, 3)  # G1.1, G1.2: one above 2; G2.2: two above 1
     raise_to(session, 4, ["G1.2"])  # two above
     warnings = above_profile(target_rows(smm, session), PROFILE)
     assert [w.practice_ids for w in warnings] == [("G1.2",), ("G2.2",)]
@@ -158,7 +159,7 @@ def test_two_levels_above_the_profile_is_warned_of_and_one_is_not(smm: Questionn
 
 
 def test_no_warning_where_either_side_is_not_applicable(smm: Questionnaire) -> None:
-    session = target(smm, goal=4)
+    session = target(smm, 4)
     session.targets["G1.1"] = TargetSetting(origin=Origin.PURPOSE, reason="No.")
     warned = {w.practice_ids[0] for w in above_profile(target_rows(smm, session), PROFILE)}
     assert warned == {"G1.2", "G2.2"}  # G1.1 not applicable here, G2.1 in the profile
@@ -228,7 +229,8 @@ def test_an_answer_after_the_approval_makes_it_stale(smm: Questionnaire) -> None
     session = target(smm)
     session.approved_by, session.approved_at = "Dana", NOW
     session.updated = NOW + timedelta(hours=1)  # moving about the interview changes nothing
-    assert not approval_of(session).changed_since  # type: ignore[union-attr]
+    approval = approval_of(session)
+    assert approval is not None and not approval.changed_since
     later = NOW + timedelta(seconds=1)
     session.answers["@G1.1.purpose"] = Answer(value="4", answered_at=later)
     approval = approval_of(session)
@@ -237,7 +239,7 @@ def test_an_answer_after_the_approval_makes_it_stale(smm: Questionnaire) -> None
 
 
 def test_the_review_holds_rows_warnings_and_approval(smm: Questionnaire) -> None:
-    session = target(smm, goal=4)
+    session = target(smm, 4)
     session.approved_by, session.approved_at = "Dana", NOW
     review = review_target(smm, session, None)
     assert len(review.rows) == 18 and review.compared_with is None

@@ -12,7 +12,7 @@ from interview.errors import InputError
 from interview.plan import Plan, load_plan, plan_path, save_plan, update_item
 from interview.profiles import load_profile, write_profile
 from interview.questionnaire import Questionnaire, load_questionnaire
-from interview.session.model import Origin, SessionKind, TargetSetting, new_session
+from interview.session.model import Origin, SessionKind, TargetSetting, as_target, new_session
 from interview.session.store import SessionStore
 
 DATA = Path(__file__).parent.parent / "data"
@@ -130,7 +130,7 @@ def test_the_store_refuses_to_save_a_session_it_could_not_read_back(
     tmp_path: Path, small: Questionnaire
 ) -> None:
     store = SessionStore(tmp_path)
-    session = store.create(new_session(small, SessionKind.TARGET, "Rig", now=None))
+    session = as_target(store.create(new_session(small, SessionKind.TARGET, "Rig", now=None)))
     before = store.path_of(session.id).read_bytes()
     session.targets["D"] = TargetSetting(comprehensiveness=3, scope=2, origin=Origin.GOAL)
     session.targets["D"].comprehensiveness = 7  # models are not validated on assignment

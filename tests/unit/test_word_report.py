@@ -6,6 +6,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from interview.cli import main
@@ -58,7 +59,7 @@ def test_real_headings_tables_and_pictures(written: Path) -> None:
     headings = [
         (p.style.name, p.text)
         for p in document.paragraphs
-        if p.style.name.startswith(("Heading", "Title"))
+        if p.style is not None and p.style.name.startswith(("Heading", "Title"))
     ]
     assert headings[0] == ("Title", f"Gap analysis: {SYSTEM}")
     assert ("Heading 1", "Executive summary") in headings
@@ -81,9 +82,11 @@ def test_document_control_on_every_page(written: Path) -> None:
     assert section.header.paragraphs[0].text == CLASSIFICATION
     footer = section.footer.paragraphs[0]
     assert footer.text.startswith("smm ") and "Gap analysis:" in footer.text
-    fields = [f.get(docx.oxml.ns.qn("w:instr")) for f in footer._p.xpath(".//w:fldSimple")]
+    fields = [f.get(qn("w:instr")) for f in footer._p.xpath(".//w:fldSimple")]
     assert fields == ["PAGE", "NUMPAGES"]
-    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    width, height = section.page_width, section.page_height
+    assert width is not None and height is not None
+    assert (round(width.mm), round(height.mm)) == (210, 297)
     heading = next(p for p in document.paragraphs if p.text == "Heat map")
     assert heading.paragraph_format.page_break_before
 
@@ -95,6 +98,7 @@ def test_letter_paper(tmp_path: Path, written: Path) -> None:
     page = write_docx(Document("x", control=Control((), paper=Paper.LETTER)))
     (tmp_path / "letter.docx").write_bytes(page)
     section = docx.Document(str(tmp_path / "letter.docx")).sections[0]
+    assert section.page_width is not None
     assert abs(section.page_width - Mm(215.9)) < Mm(0.1)
 
 

@@ -3,11 +3,12 @@ LibreOffice; nothing the interviewees said is hidden in it, and text stays text.
 
 import shutil
 import subprocess
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from interview.cli import main
 from interview.render.document import Document, Sheet
@@ -66,7 +67,7 @@ def test_the_roadmap_is_ready_to_plan_in(made: tuple[Path, Path, str, str]) -> N
     assert header[-4:] == ["Owner", "Due date", "Status", "Note"]
     planned = [row[1:3] for row in rows(book, "Roadmap")[1:]]
     assert planned == [("first", "G1.2"), ("first", "E1.1")]
-    status = sheet.cell(row=1, column=header.index("Status") + 1).column_letter
+    status = get_column_letter(header.index("Status") + 1)
     validations = sheet.data_validations.dataValidation
     assert any(f"{status}2" in str(v.sqref) and "in-progress" in v.formula1 for v in validations)
     assert sheet.cell(row=2, column=header.index("Owner") + 1).fill.fgColor.rgb.endswith("FFF2CC")
@@ -136,5 +137,6 @@ def test_the_plan_fills_in_the_roadmap(made: tuple[Path, Path, str, str], tmp_pa
     first = dict(zip(header, roadmap[2], strict=True))
     assert first["Practice"].value == "G1.2"
     assert first["Owner"].value == "=Ana" and first["Owner"].data_type == "s"
-    assert first["Due date"].value.date() == date(2027, 3, 31)
+    due = first["Due date"].value
+    assert isinstance(due, datetime) and due.date() == date(2027, 3, 31)
     assert first["Status"].value == "in-progress"
