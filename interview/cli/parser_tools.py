@@ -79,9 +79,13 @@ def add_model_commands(commands: Subcommands) -> None:
     listing.set_defaults(run="interview.cli.questions_commands:run_questions")
 
     validate = commands.add_parser(
-        "validate", help="check questionnaire files (the shipped ones when none is named)"
+        "validate",
+        help="check questionnaire and profile files (none named: the shipped questionnaires, "
+        "the shipped profiles and your own, in $SMM_PROFILES_DIR, else ./profiles)",
     )
-    validate.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    validate.add_argument(
+        "files", nargs="*", type=Path, metavar="FILE", help="a questionnaire or a profile file"
+    )
     validate.add_argument(
         "--questionnaire",
         type=Path,
