@@ -1,6 +1,6 @@
 """The ``smm`` command: argument parsing, and error handling shared by every command.
 
-Exit codes everywhere: 0 success, 2 bad input or usage, 1 an unexpected failure.
+Exit codes: :class:`interview.cli.exit_codes.ExitCode` (README.md, "Exit codes").
 """
 
 from __future__ import annotations
@@ -11,13 +11,10 @@ import os
 import sys
 from collections.abc import Sequence
 
+from interview.cli.exit_codes import ExitCode
 from interview.cli.parser import build_parser, default_sessions_dir, handler_of
 from interview.errors import InputError, printable
 
-EXIT_OK = 0
-EXIT_FAILURE = 1
-EXIT_BAD_INPUT = 2
-EXIT_INTERRUPTED = 130
 OUTPUT_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EIO}
 """Errors of writing to standard output: a full disk or quota, or a terminal that went away."""
 
@@ -38,26 +35,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as error:
         for line in error.lines:
             print(f"smm: {line}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return ExitCode.BAD_INPUT
     except KeyboardInterrupt:
-        return EXIT_INTERRUPTED
+        return ExitCode.INTERRUPTED
     except BrokenPipeError:
         # The reader went away (``smm model | head``): not an error worth a message.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OK
+        return ExitCode.OK
     except Exception as error:
         if os.environ.get("SMM_DEBUG"):
             raise
         if isinstance(error, OSError) and error.errno in OUTPUT_ERRORS:
             print(f"smm: cannot write the output ({error.strerror})", file=sys.stderr)
-            return EXIT_FAILURE
+            return ExitCode.FAILURE
         print(
             f"smm: unexpected error: {printable(repr(error))} "
             "(run again with SMM_DEBUG=1 for details, and please report it)",
             file=sys.stderr,
         )
-        return EXIT_FAILURE
+        return ExitCode.FAILURE
 
 
 def _check_places(arguments: argparse.Namespace) -> None:

@@ -7,13 +7,12 @@ from __future__ import annotations
 import argparse
 import sys
 
+from interview.cli.exit_codes import ExitCode
 from interview.cli.output import deliver_bytes, workspace_of
 from interview.errors import InputError, printable
 from interview.services.answers_form import AnswersForm
 from interview.services.scripted import Replay
 from interview.session.model import SessionKind
-
-EXIT_OK = 0
 
 
 def run_form(arguments: argparse.Namespace) -> int:
@@ -75,7 +74,7 @@ def import_answers(arguments: argparse.Namespace) -> int:
     note_unused(started.replay)
     session = workspace.create(started.session, arguments.id)
     print(session.id)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def note_unused(replay: Replay) -> None:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 
+from interview.cli.exit_codes import ExitCode
 from interview.cli.output import workspace_of
 from interview.errors import printable
 from interview.formatting import short_time
 from interview.services.records import accept
-
-EXIT_OK = 0
 
 
 def run_accept(arguments: argparse.Namespace) -> int:
@@ -22,4 +21,4 @@ def run_accept(arguments: argparse.Namespace) -> int:
         if session.outside_file is not None:  # not the folder's session of the same id
             line += f"; saved in {session.outside_file}, not in the sessions folder"
         print(printable(line))
-    return EXIT_OK
+    return ExitCode.OK

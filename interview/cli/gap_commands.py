@@ -6,6 +6,7 @@ import argparse
 from dataclasses import replace
 from pathlib import Path
 
+from interview.cli.exit_codes import ExitCode
 from interview.cli.output import (
     control_options,
     deliver_bytes,
@@ -26,8 +27,6 @@ from interview.render.session_document import session_document
 from interview.services.comparison import gap
 from interview.session.model import SessionKind
 from interview.standings import session_standings
-
-EXIT_OK = 0
 
 # --- The commands ----------------------------------------------------------------------------
 
@@ -139,7 +138,7 @@ def run_import(arguments: argparse.Namespace) -> int:
         role=arguments.role,
     )
     print(session.id)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 # --- Helpers ---------------------------------------------------------------------------------
@@ -154,4 +153,4 @@ def _deliver(text: str | bytes, output: Path | None) -> int:
         print_text(text)
     else:
         write_output_file(output, text if text.endswith("\n") else text + "\n")
-    return EXIT_OK
+    return ExitCode.OK

@@ -7,6 +7,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from interview.cli.exit_codes import ExitCode
 from interview.cli.output import (
     control_options,
     deliver_bytes,
@@ -21,9 +22,6 @@ from interview.render.history_document import history_document
 from interview.render.json_output import history_json
 from interview.services.history import history as system_history
 
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
-
 
 def run_history(arguments: argparse.Namespace) -> int:
     """Print or write the history; files that could not be read are named on stderr (exit 2)."""
@@ -34,7 +32,7 @@ def run_history(arguments: argparse.Namespace) -> int:
         print(f"smm: {line}", file=sys.stderr)
     history = found.history
     if history is None:
-        return EXIT_BAD_INPUT
+        return ExitCode.BAD_INPUT
     if arguments.format == "json":
         text: str | bytes = history_json(questionnaire, history) + "\n"
     else:
@@ -53,7 +51,7 @@ def run_history(arguments: argparse.Namespace) -> int:
             document = replace(document, sheets=history_sheets(history))
         text = written(document, arguments.format, output_width(arguments.output))
     deliver(text, arguments.output)
-    return EXIT_BAD_INPUT if found.problems else EXIT_OK
+    return ExitCode.BAD_INPUT if found.problems else ExitCode.OK
 
 
 def deliver(text: str | bytes, output: Path | None) -> None:

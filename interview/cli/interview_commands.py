@@ -14,6 +14,7 @@ import threading
 import time
 from typing import TYPE_CHECKING
 
+from interview.cli.exit_codes import ExitCode
 from interview.cli.exit_lines import closing_lines, crash_line, not_saved_line
 from interview.cli.output import workspace_of
 from interview.errors import InputError, printable
@@ -26,9 +27,6 @@ if TYPE_CHECKING:
     from interview.tui.app import SmmApp
     from interview.tui.launch import Launch
 
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
-EXIT_FAILURE = 1
 WEB_DRIVER = "textual.drivers.web_driver:WebDriver"  # what textual-serve sets
 
 
@@ -118,7 +116,7 @@ def _run_scripted(arguments: argparse.Namespace, workspace: Workspace, kind: Ses
     if arguments.batch:
         session = workspace.create(started.session)
         print(session.id)
-        return EXIT_OK
+        return ExitCode.OK
     if not _under_textual_serve() and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise InputError(
             ["the interview needs a terminal; add --batch to replay the answers without one"]
@@ -161,18 +159,18 @@ def _run_app(launch: Launch, workspace: Workspace, workshop: Workshop | None = N
     except Exception as error:  # beyond what Textual handles itself: still one line
         app.crash = error
         report = None
-    if app.crash is not None or app.return_code not in (None, EXIT_OK, EXIT_BAD_INPUT):
+    if app.crash is not None or app.return_code not in (None, ExitCode.OK, ExitCode.BAD_INPUT):
         print(crash_line(app.report(), app.crash), file=sys.stderr)
-        return EXIT_FAILURE
+        return ExitCode.FAILURE
     if report is not None and report.error:
         print(f"smm: {printable(report.error)}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return ExitCode.BAD_INPUT
     if report is not None and report.unsaved is not None:
         print(not_saved_line(report), file=sys.stderr)
-        return EXIT_FAILURE
+        return ExitCode.FAILURE
     if report is not None and report.session_id and not web:  # stdout is the browser's
         print("\n".join(closing_lines(report)))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 SERVER_CHECK_SECONDS = 1.0

@@ -7,26 +7,29 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from interview.cli.exit_codes import ExitCode
 from interview.errors import InputError, printable
 from interview.formatting import plural
 from interview.profiles import load_profile, profile_paths
 from interview.questionnaire import Questionnaire, load_questionnaire, shipped_questionnaire_paths
 from interview.questionnaire.levels import COMPREHENSIVENESS_NAMES, SCOPE_NAMES
+from interview.render.catalogue_models import ModelJson
 from interview.render.plain import json_text
 from interview.tomlfile import read_toml
-
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
 
 
 def run_model(arguments: argparse.Namespace) -> int:
     """Print the hierarchy as a tree, or as JSON."""
     questionnaire = load_questionnaire(arguments.questionnaire)
-    if arguments.json:
-        print(json_text(model_as_json(questionnaire)))
+    if arguments.format == "json":
+        print(
+            json_text(
+                ModelJson.model_validate(model_as_json(questionnaire)).model_dump(mode="json")
+            )
+        )
     else:
         print("\n".join(model_tree_lines(questionnaire)))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def model_as_json(questionnaire: Questionnaire) -> dict[str, Any]:
@@ -123,7 +126,7 @@ def run_validate(arguments: argparse.Namespace) -> int:
                 print(f"smm: {line}", file=sys.stderr)
             continue
         print(printable(f"{path}: valid ({summary})"))
-    return EXIT_BAD_INPUT if invalid else EXIT_OK
+    return ExitCode.BAD_INPUT if invalid else ExitCode.OK
 
 
 def _validate_one(path: Path, questionnaire_path: Path | None) -> str:

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from interview.cli.exit_codes import ExitCode
 from interview.errors import InputError, printable
 from interview.files import status_of, what_was_read_at, write_output
 
@@ -59,13 +60,13 @@ def deliver_bytes(content: bytes, output: Path | None) -> int:
     output when that is a pipe or a file; a terminal would show it as garbage."""
     if output is not None:
         write_output_file(output, content)
-        return 0
+        return ExitCode.OK
     if sys.stdout.isatty():
         raise InputError(["this format is a file, not text to show: give a file name with -o FILE"])
     sys.stdout.flush()
     sys.stdout.buffer.write(content)
     sys.stdout.buffer.flush()
-    return 0
+    return ExitCode.OK
 
 
 def write_output_file(output: Path, content: str | bytes) -> None:

@@ -19,27 +19,27 @@ from typing import Any
 
 from interview import __version__
 from interview.cli.parser_options import (
+    SESSION_KINDS,
     SESSIONS_DIR_VARIABLE,
     Parser,
     add_document_options,
     add_format_and_output,
-    add_questionnaire_option,
+    add_format_option,
     add_session_options,
 )
+from interview.cli.parser_tools import add_model_commands, add_serve_commands, add_shell_commands
 from interview.errors import InputError
 from interview.render.formats import BINARY_FORMATS
 
-SESSION_KINDS = ("target", "assessment")
 PLAN_STATUSES = ("open", "in-progress", "done", "dropped")
 GAP_FORMATS = ("text", "md", "html", "json", "csv", *BINARY_FORMATS)
 REPORT_FORMATS = ("text", "md", "html", "json", *BINARY_FORMATS)
 EXPORT_FORMATS = ("csv", "json", "xlsx")
+"""``csv`` first, the default: the levels as ``smm import`` reads them back."""
 FORM_FORMATS = ("xlsx",)
 HISTORY_FORMATS = ("text", "json", "html", *BINARY_FORMATS)
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 8000
-DEFAULT_MAX_TABS = 20
-"""Each tab is a Python process of 50 to 130 MB: 20 stay within about 2 GB of memory."""
+TABLE_FORMATS = ("text", "json")
+"""The commands that print a table or text for people, or JSON for programs."""
 
 GAP_DESCRIPTION = (
     "Compare a target with the current state. Several interviewees may each have answered for "
@@ -92,8 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
         _add_history_commands,
         _add_cycle_commands,
         _add_plan_commands,
-        _add_serve_commands,
-        _add_model_commands,
+        add_serve_commands,
+        add_model_commands,
+        add_shell_commands,
     ):
         add_commands(commands)
     return parser
@@ -151,14 +152,14 @@ def _add_interview_commands(commands: Subcommands) -> None:
 
 def _add_session_commands(commands: Subcommands) -> None:
     listing = commands.add_parser("list", help="list saved sessions, most recent first")
-    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    add_format_option(listing, TABLE_FORMATS, "text")
     add_session_options(listing, "session_commands:run_list")
 
     show = commands.add_parser("show", help="show one session's answers, notes and levels")
     show.add_argument(
         "session", metavar="SESSION", help="a session id (see smm list) or a session file's path"
     )
-    show.add_argument("--json", action="store_true", help="print JSON instead of text")
+    add_format_option(show, TABLE_FORMATS, "text")
     add_session_options(show, "session_commands:run_show")
 
 
@@ -193,11 +194,11 @@ def _add_gap_commands(commands: Subcommands) -> None:
 
     export = commands.add_parser(
         "export",
-        help="write one session's practice levels as data (csv, json), or its answers as a "
-        "form to read, change and import again (xlsx)",
+        help="write one session's practice levels as data (csv, the default, or json), or "
+        "its answers as a form to read, change and import again (xlsx)",
     )
     export.add_argument("session", metavar="SESSION", help="a session id or a session file's path")
-    add_format_and_output(export, EXPORT_FORMATS, None)
+    add_format_and_output(export, EXPORT_FORMATS, "csv")
     add_session_options(export, "gap_commands:run_export")
 
     form = commands.add_parser(
@@ -241,7 +242,7 @@ def _add_gap_commands(commands: Subcommands) -> None:
 
 def _add_profile_commands(commands: Subcommands) -> None:
     listing = commands.add_parser("profiles", help="list the target profiles (starting targets)")
-    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    add_format_option(listing, TABLE_FORMATS, "text")
     add_session_options(listing, "profile_commands:run_profiles")
 
     profile = commands.add_parser("profile", help="save a finished target as a new profile")
@@ -288,7 +289,7 @@ def _add_plan_commands(commands: Subcommands) -> None:
     show = actions.add_parser("show", help="the roadmap of a gap analysis with its plan")
     show.add_argument("target", metavar="TARGET", help="a target session (id or path)")
     show.add_argument("current", metavar="CURRENT", help="a self-assessment (id or path)")
-    show.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    add_format_option(show, TABLE_FORMATS, "text")
     add_session_options(show, "plan_commands:run_plan_show")
 
     change = actions.add_parser("set", help="set the owner, due date, status or note of an item")
@@ -309,71 +310,3 @@ def due_date(text: str) -> date:
         return parse_due(text)
     except InputError as error:
         raise argparse.ArgumentTypeError(error.lines[0]) from None
-
-
-def _add_serve_commands(commands: Subcommands) -> None:
-    serve = commands.add_parser(
-        "serve", help="serve the interview to web browsers (one interview per browser tab)"
-    )
-    serve.add_argument(
-        "--host",
-        default=DEFAULT_HOST,
-        metavar="HOST",
-        help=f"the address to listen on (default: {DEFAULT_HOST}, this machine only)",
-    )
-    serve.add_argument(
-        "--port",
-        type=int,
-        default=DEFAULT_PORT,
-        metavar="PORT",
-        help=f"the port to listen on (default: {DEFAULT_PORT})",
-    )
-    serve.add_argument(
-        "--no-token",
-        action="store_true",
-        help="do not require the token in the printed URL (only on a network you trust)",
-    )
-    serve.add_argument(
-        "--max-tabs",
-        type=int,
-        default=DEFAULT_MAX_TABS,
-        metavar="N",
-        help=f"the most browser tabs with an interview open at once; each is a process of 50 to "
-        f"130 MB, so the default ({DEFAULT_MAX_TABS}) stays within about 2 GB; a tab over it is "
-        "refused with a message, and a tab closed frees its place",
-    )
-    # What each browser tab runs: the start screen under textual-serve's web driver.
-    serve.add_argument("--tab", action="store_true", help=argparse.SUPPRESS)
-    serve.add_argument("--seat", help=argparse.SUPPRESS)  # whose browser: see services.workshop
-    add_session_options(serve, "serve_commands:run_serve")
-
-
-def _add_model_commands(commands: Subcommands) -> None:
-    model = commands.add_parser(
-        "model", help="print the model's domains, sub-domains and practices"
-    )
-    model.add_argument("--json", action="store_true", help="print JSON instead of a tree")
-    add_questionnaire_option(model)
-    model.set_defaults(run="interview.cli.model_commands:run_model")
-
-    listing = commands.add_parser(
-        "questions", help="every question an interview can ask: ids, answers, when asked"
-    )
-    listing.add_argument(
-        "--kind", choices=SESSION_KINDS, required=True, metavar="target|assessment"
-    )
-    listing.add_argument("--format", choices=("text", "csv", "json"), default="text")
-    add_questionnaire_option(listing)
-    listing.set_defaults(run="interview.cli.questions_commands:run_questions")
-
-    validate = commands.add_parser(
-        "validate", help="check questionnaire files (the shipped ones when none is named)"
-    )
-    validate.add_argument("files", nargs="*", type=Path, metavar="FILE")
-    validate.add_argument(
-        "--questionnaire",
-        type=Path,
-        metavar="PATH",
-        help="the questionnaire that profiles are checked against (default: the shipped one)",
-    )
-    validate.set_defaults(run="interview.cli.model_commands:run_validate")

@@ -8,10 +8,11 @@ import argparse
 from pathlib import Path
 from typing import NoReturn
 
+from interview.cli.exit_codes import ExitCode
 from interview.errors import printable
 
 SESSIONS_DIR_VARIABLE = "SMM_SESSIONS_DIR"
-EXIT_BAD_INPUT = 2
+SESSION_KINDS = ("target", "assessment")
 
 
 class Parser(argparse.ArgumentParser):
@@ -22,19 +23,32 @@ class Parser(argparse.ArgumentParser):
         # ambiguous option) as given: every message is escaped here, so none reaches the
         # terminal raw.
         line = printable(f"{self.prog}: {message} (see '{self.prog} --help')")
-        self.exit(EXIT_BAD_INPUT, f"{line}\n")
+        self.exit(ExitCode.BAD_INPUT, f"{line}\n")
+
+
+def add_format_option(
+    parser: argparse.ArgumentParser, formats: tuple[str, ...], default: str
+) -> None:
+    """``--format`` (every command that prints data has one, with a default), and ``--json``,
+    short for ``--format json``, wherever JSON is one of the formats."""
+    parser.add_argument(
+        "--format", choices=formats, default=default, help=f"output format (default: {default})"
+    )
+    if "json" in formats:
+        parser.add_argument(
+            "--json",
+            dest="format",
+            action="store_const",
+            const="json",
+            help="short for --format json",
+        )
 
 
 def add_format_and_output(
-    parser: argparse.ArgumentParser, formats: tuple[str, ...], default: str | None
+    parser: argparse.ArgumentParser, formats: tuple[str, ...], default: str
 ) -> None:
-    parser.add_argument(
-        "--format",
-        choices=formats,
-        default=default,
-        required=default is None,
-        help=f"output format (default: {default})" if default else "output format",
-    )
+    """``--format`` and ``--json`` as above, and ``-o FILE``."""
+    add_format_option(parser, formats, default)
     parser.add_argument(
         "-o",
         "--output",

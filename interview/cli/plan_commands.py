@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from interview.cli.exit_codes import ExitCode
 from interview.cli.output import workspace_of
 from interview.errors import printable
 from interview.gap import compare_sessions
@@ -12,8 +13,6 @@ from interview.render.json_output import document_text, plan_output
 from interview.render.plain import table
 from interview.services.comparison import plan_of, set_plan_item
 from interview.session.model import SessionKind
-
-EXIT_OK = 0
 
 
 def run_plan_show(arguments: argparse.Namespace) -> int:
@@ -25,9 +24,9 @@ def run_plan_show(arguments: argparse.Namespace) -> int:
     plan = plan_of(workspace, current.system)
     steps = planned_roadmap(plan, analysis.roadmap, workspace.clock().date())
     counts = progress_counts(steps)
-    if arguments.json:
+    if arguments.format == "json":
         print(document_text(plan_output(plan.system, steps, counts)))
-        return EXIT_OK
+        return ExitCode.OK
     rows = [_step_row(step) for step in steps]
     print(
         "\n".join(
@@ -36,7 +35,7 @@ def run_plan_show(arguments: argparse.Namespace) -> int:
     )
     summary = ", ".join(f"{n} {state.value}" for state, n in counts.items() if n)
     print(f"\n{printable(plan.system)}: {summary or 'nothing planned yet'}.")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _step_row(step: PlannedStep) -> list[str]:
@@ -58,4 +57,4 @@ def run_plan_set(arguments: argparse.Namespace) -> int:
     due = item.due.isoformat() if item.due else "no due date"
     print(printable(f"{arguments.practice}: {item.status.value}, {item.owner or 'no owner'}, "
                     f"{due} (saved in {saved.path})"))  # fmt: skip
-    return EXIT_OK
+    return ExitCode.OK

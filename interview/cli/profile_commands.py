@@ -6,24 +6,23 @@ import argparse
 import sys
 import textwrap
 from pathlib import Path
-from typing import Any
 
+from interview.cli.exit_codes import ExitCode
 from interview.cli.output import output_width, workspace_of
 from interview.errors import printable
 from interview.profiles import DISCLAIMER, Profile
+from interview.render.catalogue_models import ListedProfile, ProfileListJson
 from interview.render.plain import json_text, table
 from interview.services.records import save_profile
-
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
 
 
 def run_profiles(arguments: argparse.Namespace) -> int:
     """The profiles, one line each: id, name, description; one's own first."""
     library = workspace_of(arguments).profiles()
     profiles, problems = library.profiles, library.problems
-    if arguments.json:
-        print(json_text([_profile_json(profile, path) for profile, path in profiles]))
+    if arguments.format == "json":
+        listed = [_profile_json(profile, path) for profile, path in profiles]
+        print(json_text(ProfileListJson(profiles=listed).model_dump(mode="json")))
     else:
         rows = [[profile.id, profile.name, profile.description] for profile, _ in profiles]
         width = max([len(profile.id) for profile, _ in profiles] + [2])
@@ -36,7 +35,7 @@ def run_profiles(arguments: argparse.Namespace) -> int:
             print(_left_out(library.other_questionnaires))
     for line in problems:
         print(f"smm: {line}", file=sys.stderr)
-    return EXIT_BAD_INPUT if problems else EXIT_OK
+    return ExitCode.BAD_INPUT if problems else ExitCode.OK
 
 
 def _left_out(count: int) -> str:
@@ -44,15 +43,15 @@ def _left_out(count: int) -> str:
     return f"({files} for another questionnaire and left out.)"
 
 
-def _profile_json(profile: Profile, path: Path) -> dict[str, Any]:
-    return {
-        "id": profile.id,
-        "name": profile.name,
-        "description": profile.description,
-        "industry": profile.industry,
-        "path": str(path),
-        "disclaimer": DISCLAIMER,
-    }
+def _profile_json(profile: Profile, path: Path) -> ListedProfile:
+    return ListedProfile(
+        id=profile.id,
+        name=profile.name,
+        description=profile.description,
+        industry=profile.industry,
+        path=str(path),
+        disclaimer=DISCLAIMER,
+    )
 
 
 def run_profile_save(arguments: argparse.Namespace) -> int:
@@ -60,4 +59,4 @@ def run_profile_save(arguments: argparse.Namespace) -> int:
     workspace = workspace_of(arguments)
     profile, path = save_profile(workspace, arguments.session, arguments.id, arguments.output)
     print(f"Saved profile {profile.id} to {printable(str(path))}")
-    return EXIT_OK
+    return ExitCode.OK

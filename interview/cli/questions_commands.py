@@ -5,15 +5,16 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
+from interview.cli.exit_codes import ExitCode
 from interview.cli.output import print_text
 from interview.errors import printable
 from interview.levels_csv import csv_text, spreadsheet_text
 from interview.questionnaire import load_questionnaire
+from interview.render.catalogue_models import AllowedAnswer, ListedQuestion, QuestionListJson
 from interview.render.plain import json_text
 from interview.services.questions import QuestionInfo, questions
 from interview.session.model import SessionKind
 
-EXIT_OK = 0
 CSV_HEADER = ("question", "practice", "kind", "required", "text", "answers", "asked")
 
 
@@ -21,12 +22,13 @@ def run_questions(arguments: argparse.Namespace) -> int:
     """Print the questions of an interview of one kind, in the order they are asked."""
     listed = questions(load_questionnaire(arguments.questionnaire), SessionKind(arguments.kind))
     if arguments.format == "json":
-        print(json_text({"format_version": 1, "questions": [_as_json(q) for q in listed]}))
+        listing = QuestionListJson(questions=[_as_json(question) for question in listed])
+        print(json_text(listing.model_dump(mode="json")))
     elif arguments.format == "csv":
         print_text(csv_text(CSV_HEADER, [_csv_row(question) for question in listed]))
     else:
         print("\n".join(_text_lines(listed)))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _answers_words(question: QuestionInfo) -> str:
@@ -58,8 +60,8 @@ def _csv_row(question: QuestionInfo) -> list[str]:
     ]
 
 
-def _as_json(question: QuestionInfo) -> dict[str, object]:
+def _as_json(question: QuestionInfo) -> ListedQuestion:
     data = asdict(question)
     data["kind"] = question.kind.value
-    data["answers"] = [{"id": o.value, "label": o.label} for o in question.answers]
-    return data
+    data["answers"] = [AllowedAnswer(id=o.value, label=o.label) for o in question.answers]
+    return ListedQuestion(**data)

@@ -20,14 +20,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from interview.cli.exit_codes import ExitCode
 from interview.cli.serve_guard import ServedHosts, new_token, served_hosts
 from interview.errors import InputError, printable
 
 if TYPE_CHECKING:
     from textual_serve.server import Server
 
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 
@@ -80,7 +79,7 @@ def run_serve(arguments: argparse.Namespace) -> int:
         if _is_address_in_use(error):
             return _port_taken(host, port)
         raise InputError([f"cannot listen on {host}:{port}: {error.strerror or error}"]) from None
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _warn(message: str) -> None:
@@ -134,7 +133,7 @@ def _port_taken(host: str, port: int) -> int:
         f"smm: {host}:{port} is already in use; choose another port with --port",
         file=sys.stderr,
     )
-    return EXIT_BAD_INPUT
+    return ExitCode.BAD_INPUT
 
 
 def _make_server(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from interview.cli.exit_codes import ExitCode
 from interview.cli.output import output_width, workspace_of
 from interview.engine.follow_ups import answer_words
 from interview.engine.summary import AnsweredQuestion, SessionSummary, answered_questions
@@ -24,16 +25,13 @@ from interview.render.session_models import (
 )
 from interview.session.model import LevelRecord, Origin, Session, compared_target
 
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
-
 
 def run_list(arguments: argparse.Namespace) -> int:
     """The sessions in the folder, most recent first; unreadable files named on stderr."""
     workspace = workspace_of(arguments)
     listing = workspace.list_sessions()
     summaries, problems = listing.summaries, listing.problems
-    if arguments.json:
+    if arguments.format == "json":
         listed = SessionListJson(sessions=[_listed(summary) for summary in summaries])
         print(json_text(listed.model_dump(mode="json")))
     elif summaries:
@@ -45,7 +43,7 @@ def run_list(arguments: argparse.Namespace) -> int:
         )
     for line in problems:
         print(f"smm: {line}", file=sys.stderr)
-    return EXIT_BAD_INPUT if problems else EXIT_OK
+    return ExitCode.BAD_INPUT if problems else ExitCode.OK
 
 
 def _listed(summary: SessionSummary) -> ListedSession:
@@ -91,13 +89,13 @@ def run_show(arguments: argparse.Namespace) -> int:
     session = loaded.session
     levels = level_records(questionnaire, session)
     answers = answered_questions(questionnaire, session)
-    if arguments.json:
+    if arguments.format == "json":
         shown = _session_as_json(session, levels, answers, loaded.notices)
         print(json_text(shown.model_dump(mode="json")))
     else:
         lines = [*loaded.notices, *_session_lines(questionnaire, session, levels, answers)]
         print("\n".join(printable(line) for line in lines))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def level_text(record: LevelRecord | None) -> str:

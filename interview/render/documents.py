@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from interview.render.catalogue_models import ModelJson, ProfileListJson, QuestionListJson
 from interview.render.json_models import (
     ExportJson,
     GapJson,
@@ -20,4 +21,7 @@ DOCUMENTS: dict[str, type[Output]] = {
     "plan": PlanJson,
     "list": SessionListJson,
     "show": SessionShowJson,
+    "profiles": ProfileListJson,
+    "model": ModelJson,
+    "questions": QuestionListJson,
 }

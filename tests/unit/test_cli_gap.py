@@ -408,11 +408,15 @@ def test_export_json(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     ]  # fmt: skip
 
 
-def test_export_needs_a_format(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_writes_csv_when_no_format_is_given(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target_id, _ = imported(folder, capsys)
-    with pytest.raises(SystemExit) as exit_info:
-        smm(folder, "export", target_id)
-    assert exit_info.value.code == 2
+    assert smm(folder, "export", target_id, "--format", "csv") == 0
+    as_csv = capsys.readouterr().out
+    assert smm(folder, "export", target_id) == 0
+    assert capsys.readouterr().out == as_csv
+    assert as_csv.startswith("practice,comprehensiveness,scope,note\n")
 
 
 # --- smm import ------------------------------------------------------------------------------

@@ -32,7 +32,9 @@ def test_profiles_lists_ones_own_first_with_the_disclaimer(
 ) -> None:
     # the shipped ones, for iic-smm, are left out without failing the listing
     assert main(["profiles", "--json", "--questionnaire", str(SMALL)]) == 0
-    listed = json.loads(capsys.readouterr().out)
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["format_version"] == 2
+    listed = printed["profiles"]
     assert [profile["id"] for profile in listed] == ["small-lab"]
     assert "not a profile published by the IIC" in listed[0]["disclaimer"]
 

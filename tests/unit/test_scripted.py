@@ -24,7 +24,7 @@ def listed(capsys: pytest.CaptureFixture[str], kind: str) -> list[dict[str, obje
         main(["questions", "--kind", kind, "--format", "json", "--questionnaire", str(SMALL)]) == 0
     )
     data = json.loads(capsys.readouterr().out)
-    assert data["format_version"] == 1
+    assert data["format_version"] == 2  # one version for every JSON document of smm 0.2
     questions: list[dict[str, object]] = data["questions"]
     return questions
 
