@@ -9,7 +9,8 @@ import pytest
 
 from interview import __version__
 from interview.cli import main
-from interview.cli.parser import GAP_DESCRIPTION, PLAN_STATUSES, SESSION_KINDS
+from interview.cli.parser import GAP_DESCRIPTION, PLAN_STATUSES
+from interview.cli.parser_options import SESSION_KINDS
 from interview.consolidation import HIGHEST_TARGET, LOWEST_ASSESSED
 from interview.plan import PlanStatus
 from interview.session.model import SessionKind

@@ -58,7 +58,9 @@ def test_ctrl_c_during_a_command_is_130(
         raise KeyboardInterrupt
 
     monkeypatch.setattr(interview.cli, "handler_of", lambda arguments: interrupted)
-    assert main(["list", "--sessions-dir", str(tmp_path)]) == ExitCode.INTERRUPTED == 130
+    code = main(["list", "--sessions-dir", str(tmp_path)])
+    assert code == ExitCode.INTERRUPTED
+    assert int(code) == 130
     assert "Traceback" not in capsys.readouterr().err
 
 
