@@ -3,24 +3,17 @@ clock, UTC time, and the small questionnaire unless a test asks for the shipped 
 
 import os
 import time
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
-from textual.widgets import Input
 
 from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.services import Workspace
 from interview.session.store import SessionStore
 from interview.tui.app import SmmApp
 from interview.tui.launch import Launch, ShowStart
-from interview.tui.widgets.transcript import Transcript
-
-FROZEN = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
-
-AppFactory = Callable[..., SmmApp]
+from tests.helpers.pilot import FROZEN, AppFactory
 
 
 @pytest.fixture(autouse=True)
@@ -54,24 +47,3 @@ def make_app(store: SessionStore, small: Questionnaire) -> AppFactory:
         return SmmApp(workspace, launch or ShowStart())
 
     return make
-
-
-def transcript_text(app: SmmApp) -> str:
-    """Everything the transcript shows, as plain text."""
-    log = app.screen.query_one(Transcript)
-    return "\n".join(line.text for line in log.lines)
-
-
-async def type_answer(pilot: Pilot[object], text: str) -> None:
-    """Fill the visible text field and press Enter."""
-    field = next(widget for widget in pilot.app.screen.query(Input) if widget.display)
-    field.value = text
-    await pilot.press("enter")
-    await pilot.pause()
-
-
-async def press(pilot: Pilot[object], *keys: str) -> None:
-    """Press keys one at a time, letting the screen settle after each."""
-    for key in keys:
-        await pilot.press(key)
-        await pilot.pause()

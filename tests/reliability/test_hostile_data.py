@@ -49,7 +49,7 @@ from interview.questionnaire import load_questionnaire
 from interview.services import Workspace
 from interview.session.model import SessionKind
 from interview.session.store import SessionStore
-from tests.reliability.test_hostile import (
+from tests.helpers.hostile import (
     CURRENT_CSV,
     PROFILE,
     SMALL,

@@ -41,7 +41,7 @@ import pytest
 
 from interview.session.model import SessionKind
 from interview.session.store import SessionStore
-from tests.reliability.test_hostile import (
+from tests.helpers.hostile import (
     CURRENT_CSV,
     PROFILE,
     SMALL,

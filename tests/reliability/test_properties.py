@@ -68,8 +68,8 @@ from interview.session.model import (
 )
 from interview.session.store import FILE_HEADER, SessionStore, session_text
 from interview.standings import session_standings
-from tests.conftest import DATA_DIR, QUESTIONNAIRE_FIXTURES
-from tests.reliability.test_hostile import unprintable
+from tests.helpers import DATA_DIR, QUESTIONNAIRE_FIXTURES
+from tests.helpers.hostile import unprintable
 
 EXAMPLES = int(os.environ.get("SMM_PROPERTY_EXAMPLES", "150"))
 PROPERTY = settings(

@@ -20,8 +20,8 @@ from interview.questionnaire import load_questionnaire
 from interview.services.answers_form import ANSWER, ASK, NOTE, QUESTION_ID
 from interview.services.questions import QuestionInfo, questions
 from interview.session.model import SessionKind
-from tests.libreoffice import convert, needs_libreoffice
-from tests.report_sessions import (
+from tests.helpers.libreoffice import convert, needs_libreoffice
+from tests.helpers.report_sessions import (
     ASSESSMENT_DONT_KNOW,
     CONTEXT,
     DONT_KNOW_NOTE,

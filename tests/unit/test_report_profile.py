@@ -32,7 +32,7 @@ from interview.render.session_document import session_document
 from interview.render.text import write_text
 from interview.session.model import KEEP, Origin, Phase, Session, SessionKind, new_session
 from interview.session.store import SessionStore
-from tests.unit.test_cli_gap import QUESTIONNAIRE, smm
+from tests.helpers.cli_gap import QUESTIONNAIRE, smm
 
 PROFILES = Path(__file__).parents[1] / "data" / "profiles"
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)

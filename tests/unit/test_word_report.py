@@ -9,8 +9,8 @@ import pytest
 from docx.shared import Mm
 
 from interview.cli import main
-from tests.libreoffice import convert, needs_libreoffice, needs_poppler
-from tests.report_sessions import (
+from tests.helpers.libreoffice import convert, needs_libreoffice, needs_poppler
+from tests.helpers.report_sessions import (
     DONT_KNOW_NOTE,
     EVIDENCE_NOTE,
     GOAL_REASON,
