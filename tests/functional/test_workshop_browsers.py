@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from interview.services.workshop import shown_code
-from tests.functional.serving import (
+from tests.helpers.serving import (
     ServeProcess,
     free_port,
     headless_chromium,
@@ -69,6 +69,7 @@ def two_browsers(tmp_path: Path) -> Iterator[tuple[Any, Any]]:
             ann.quit()
 
 
+@pytest.mark.browser
 @needs_chromium
 def test_two_participants_see_only_their_own_sessions_until_given_the_code(
     tmp_path: Path, small_questionnaire_path: Path, two_browsers: tuple[Any, Any]
