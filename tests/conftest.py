@@ -56,8 +56,12 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 @pytest.hookimpl(tryfirst=True)  # before -m reads the markers
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The markers that follow from where a test is: every test under tests/reliability is a
-    reliability test, and tests/test_benchmarks.py runs the benchmarks."""
+    reliability test, and tests/test_benchmarks.py runs the benchmarks. The tests that drive
+    Chromium (a browser and a server each, a dozen processes) run one after the other, in one
+    xdist worker (--dist loadgroup), so that they never compete with each other for the cores."""
     for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("chromium"))
         place = item.path.relative_to(TESTS)
         if place.parts[0] == "reliability":
             item.add_marker(pytest.mark.reliability)

@@ -44,3 +44,12 @@ def test_a_file_left_in_the_temporary_folder_is_found(repository: Path, tmp_path
     footprint = Footprint.take(repository, temp)
     (temp / "serve.png").write_bytes(b"")
     assert footprint.left_behind() == [str(temp / "serve.png")]
+
+
+def test_a_file_written_into_the_users_cache_is_found(repository: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "home-cache" / "smm"
+    cache.mkdir(parents=True)
+    (cache / "kept.json").write_text("{}", encoding="utf-8")
+    footprint = Footprint.take(repository, private_temp_folder(tmp_path), cache)
+    (cache / "new.json").write_text("{}", encoding="utf-8")
+    assert footprint.left_behind() == [str(cache / "new.json")]
