@@ -69,6 +69,7 @@ def two_browsers(tmp_path: Path) -> Iterator[tuple[Any, Any]]:
             ann.quit()
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 @needs_chromium
 def test_two_participants_see_only_their_own_sessions_until_given_the_code(

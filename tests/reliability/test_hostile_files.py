@@ -138,6 +138,7 @@ def test_output_onto_the_session_read_by_path_is_refused(rig: Rig) -> None:
         )
 
 
+@pytest.mark.slow
 def test_output_onto_the_questionnaire_is_refused_by_any_name(rig: Rig) -> None:
     shutil.copy(SMALL, rig.root / "q.toml")
     os.link(rig.root / "q.toml", rig.root / "hard.toml")

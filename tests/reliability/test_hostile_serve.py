@@ -331,6 +331,7 @@ RESIZES = [
 ]
 
 
+@pytest.mark.slow
 def test_forty_hostile_tabs_leave_no_process_and_the_server_answers(tmp_path: Path) -> None:
     async def hostile_tab(served: Served, number: int, query: str, resize: str) -> None:
         async with a_browser() as browser:

@@ -693,6 +693,7 @@ def interview_in(folder: Path, kind: SessionKind, profiled: bool) -> tuple[Inter
     return Interview(questionnaire, session, on_change=store.save, clock=lambda: NOW), store
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(
     kind=kinds,

@@ -129,6 +129,7 @@ def test_the_blank_form(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> N
     assert about["Kind"] == "assessment"
 
 
+@pytest.mark.slow
 def test_export_then_import_keeps_answers_and_text_as_typed(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -235,6 +236,7 @@ def test_an_answers_csv_is_imported_by_its_header(
     assert "G1.2,0," in levels(capsys, folder, out.strip())
 
 
+@pytest.mark.slow
 @needs_libreoffice
 def test_a_form_saved_again_by_libreoffice_still_imports(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
