@@ -1,6 +1,7 @@
-"""Shared fixtures: where the test data is; a cache of checked questionnaires of the tests'
-own, so that the user's cache is left alone; the markers set by folder; and the proof, at
-the end of a run, that no test wrote outside its own temporary folder."""
+"""Shared fixtures (the helpers are in tests/helpers/): the test questionnaires; a cache
+of checked questionnaires of the tests' own, so that the user's cache is left alone; the
+markers set by folder; and the proof, at the end of a run, that no test wrote outside its own
+temporary folder."""
 
 import os
 import tempfile
@@ -10,10 +11,8 @@ import hypothesis
 import hypothesis.configuration
 import pytest
 
-from tests.helpers import DATA_DIR, QUESTIONNAIRE_FIXTURES
+from tests.helpers import QUESTIONNAIRE_FIXTURES
 from tests.helpers.hygiene import Footprint, private_temp_folder
-
-__all__ = ["DATA_DIR", "QUESTIONNAIRE_FIXTURES"]
 
 TESTS = Path(__file__).parent
 

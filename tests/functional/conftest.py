@@ -1,5 +1,6 @@
-"""Helpers for driving the real app with Textual's Pilot: a temporary sessions folder, a frozen
-clock, UTC time, and the small questionnaire unless a test asks for the shipped one."""
+"""Fixtures for driving the real app with Textual's Pilot (its helpers: tests/helpers/pilot.py):
+a temporary sessions folder, a frozen clock, UTC time, and the small questionnaire unless a test
+asks for the shipped one."""
 
 import os
 import time
