@@ -1,30 +1,20 @@
-"""Helpers for driving the real app with Textual's Pilot: a temporary sessions folder, a frozen
-clock, UTC time, and the small questionnaire unless a test asks for the shipped one."""
+"""Fixtures for driving the real app with Textual's Pilot (its helpers: tests/helpers/pilot.py):
+a temporary sessions folder, a frozen clock, UTC time, and the small questionnaire unless a test
+asks for the shipped one."""
 
 import os
 import time
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TypeVar
 
 import pytest
-from textual.app import App
-from textual.pilot import Pilot
-from textual.widgets import Input
 
 from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.services import Workspace
 from interview.session.store import SessionStore
 from interview.tui.app import SmmApp
 from interview.tui.launch import Launch, ShowStart
-from interview.tui.widgets.transcript import Transcript
-
-FROZEN = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
-
-AppFactory = Callable[..., SmmApp]
-# What the app under the pilot returns when it exits: the helpers drive any app.
-ReturnT = TypeVar("ReturnT")
+from tests.helpers.pilot import FROZEN, AppFactory
 
 
 @pytest.fixture(autouse=True)
@@ -58,24 +48,3 @@ def make_app(store: SessionStore, small: Questionnaire) -> AppFactory:
         return SmmApp(workspace, launch or ShowStart())
 
     return make
-
-
-def transcript_text(app: App[ReturnT]) -> str:
-    """Everything the transcript shows, as plain text."""
-    log = app.screen.query_one(Transcript)
-    return "\n".join(line.text for line in log.lines)
-
-
-async def type_answer(pilot: Pilot[ReturnT], text: str) -> None:
-    """Fill the visible text field and press Enter."""
-    field = next(widget for widget in pilot.app.screen.query(Input) if widget.display)
-    field.value = text
-    await pilot.press("enter")
-    await pilot.pause()
-
-
-async def press(pilot: Pilot[ReturnT], *keys: str) -> None:
-    """Press keys one at a time, letting the screen settle after each."""
-    for key in keys:
-        await pilot.press(key)
-        await pilot.pause()

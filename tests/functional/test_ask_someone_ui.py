@@ -10,7 +10,7 @@ from interview.session.store import SessionStore
 from interview.tui.launch import StartNew
 from interview.tui.screens.dialogs import NoteDialog
 from interview.tui.screens.interview import InterviewScreen
-from tests.functional.conftest import AppFactory, press, transcript_text, type_answer
+from tests.helpers.pilot import AppFactory, press, transcript_text, type_answer
 
 NAME = "Jo\u00a0Smith, compliance"  # typed with a non-breaking space
 

@@ -13,7 +13,7 @@ from interview.tui.app import ExitReport, SmmApp
 from interview.tui.launch import StartNew
 from interview.tui.screens.dialogs import HelpDialog, NoteDialog
 from interview.tui.screens.interview import InterviewScreen
-from tests.functional.conftest import FROZEN, press, transcript_text, type_answer
+from tests.helpers.pilot import FROZEN, press, transcript_text, type_answer
 
 SESSION = "acme-gate-assessment-2026-11-25"
 

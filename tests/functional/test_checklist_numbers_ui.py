@@ -8,8 +8,7 @@ from interview.session.model import SessionKind
 from interview.session.store import SessionStore
 from interview.tui.launch import Resume
 from interview.tui.widgets.choice_lists import Checklist
-from tests.functional.conftest import AppFactory, press
-from tests.functional.test_snapshots import CONTEXT, started
+from tests.helpers.pilot import CONTEXT, AppFactory, press, started
 
 
 def at_regulations(store: SessionStore) -> tuple[Questionnaire, str]:

@@ -6,8 +6,7 @@ from interview.questionnaire import Questionnaire, load_questionnaire
 from interview.session.model import SessionKind
 from interview.session.store import SessionStore
 from interview.tui.launch import Resume
-from tests.functional.conftest import AppFactory, press
-from tests.functional.test_snapshots import CONTEXT, started
+from tests.helpers.pilot import CONTEXT, AppFactory, press, started
 
 
 async def test_typed_words_go_to_the_other_field(make_app: AppFactory, store: SessionStore) -> None:

@@ -7,7 +7,7 @@ from interview.session.model import Phase, SessionKind
 from interview.session.store import SessionStore
 from interview.tui.app import ExitReport
 from interview.tui.launch import Resume, StartNew
-from tests.functional.conftest import AppFactory, press, type_answer
+from tests.helpers.pilot import AppFactory, press, type_answer
 
 SESSION = "acme-gate-assessment-2026-11-25"
 

@@ -11,8 +11,7 @@ from interview.tui.app import ExitReport
 from interview.tui.launch import Resume
 from interview.tui.screens.dialogs import NoteDialog, ReopenDialog
 from interview.tui.screens.interview import InterviewScreen
-from tests.functional.conftest import AppFactory, press, transcript_text
-from tests.functional.test_intent_ui import finish_an_assessment
+from tests.helpers.pilot import AppFactory, finish_an_assessment, press, transcript_text
 
 SESSION = "acme-gate-assessment-2026-11-25"
 

@@ -13,7 +13,7 @@ from interview.session.model import Phase, SessionKind, as_assessment, as_target
 from interview.session.store import SessionStore
 from interview.tui.launch import Resume, StartNew
 from interview.tui.screens.interview import InterviewScreen
-from tests.functional.conftest import FROZEN, AppFactory, press, type_answer
+from tests.helpers.pilot import FROZEN, AppFactory, finish_an_assessment, press, type_answer
 
 
 @pytest.fixture(autouse=True)
@@ -107,15 +107,6 @@ async def test_the_start_screen_says_sub_domains_as_the_rest_of_smm_does(
         intro = str(app.screen.query_one(".intro", Static).render())
     assert "3 domains, 9 sub-domains, 18 practices" in intro
     assert "area" not in intro
-
-
-async def finish_an_assessment(make_app: AppFactory) -> None:
-    app = make_app(StartNew(SessionKind.ASSESSMENT, "Acme Gate"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        for text in ("Gateway and cloud API", "Dana", "Firmware lead"):
-            await type_answer(pilot, text)
-        await press(pilot, "2", "2", "2", "1")  # D1.1, D1.2 and F1.1 "no" (0); finish
-        assert isinstance(app.screen, InterviewScreen) and app.screen.engine.phase is Phase.DONE
 
 
 async def test_looking_back_at_a_finished_session_keeps_it_finished(

@@ -11,7 +11,7 @@ from interview.tui.launch import StartNew
 from interview.tui.screens.dialogs import HelpDialog
 from interview.tui.screens.interview import InterviewScreen
 from interview.tui.widgets.transcript import Transcript
-from tests.functional.conftest import AppFactory, press, transcript_text, type_answer
+from tests.helpers.pilot import AppFactory, press, transcript_text, type_answer
 
 
 def options(app: SmmApp) -> list[str]:

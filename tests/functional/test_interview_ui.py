@@ -19,7 +19,7 @@ from interview.tui.screens.interview import InterviewScreen
 from interview.tui.screens.new_session import NewSessionScreen
 from interview.tui.widgets.answer_panel import AnswerPanel
 from interview.tui.widgets.text_input import NoteEditor
-from tests.functional.conftest import AppFactory, press, transcript_text, type_answer
+from tests.helpers.pilot import AppFactory, press, transcript_text, type_answer
 
 SESSION = "acme-gate-assessment-2026-11-25"
 

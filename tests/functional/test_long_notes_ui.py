@@ -12,7 +12,7 @@ from interview.session.store import SessionStore
 from interview.tui.launch import StartNew
 from interview.tui.screens.dialogs import NoteDialog
 from interview.tui.widgets.text_input import NoteEditor, TextInput
-from tests.functional.conftest import AppFactory, press, transcript_text, type_answer
+from tests.helpers.pilot import AppFactory, press, transcript_text, type_answer
 
 SESSION = "acme-gate-assessment-2026-11-25"
 TYPED = "Prix\u00a0x\u200dy"

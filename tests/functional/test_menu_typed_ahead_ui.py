@@ -9,7 +9,7 @@ from interview.session.store import SessionStore
 from interview.tui.app import ExitReport
 from interview.tui.launch import StartNew
 from interview.tui.screens.interview import InterviewScreen
-from tests.functional.conftest import AppFactory, press, type_answer
+from tests.helpers.pilot import AppFactory, press, type_answer
 
 SESSION = "acme-gate-assessment-2026-11-25"
 

@@ -11,7 +11,7 @@ from interview.session.store import SessionStore
 from interview.tui.launch import StartNew
 from interview.tui.screens.dialogs import NoteDialog
 from interview.tui.screens.interview import InterviewScreen
-from tests.functional.conftest import AppFactory, press, transcript_text, type_answer
+from tests.helpers.pilot import AppFactory, press, transcript_text, type_answer
 
 ROLES = Path(__file__).parent.parent / "data" / "questionnaires" / "roles.toml"
 

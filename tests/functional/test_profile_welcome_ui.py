@@ -9,7 +9,7 @@ from interview.session.model import SessionKind
 from interview.session.store import SessionStore
 from interview.tui.interview_messages import welcome
 from interview.tui.launch import StartNew
-from tests.functional.conftest import AppFactory, transcript_text
+from tests.helpers.pilot import AppFactory, transcript_text
 
 
 async def test_a_profile_target_welcome_says_what_it_asks(

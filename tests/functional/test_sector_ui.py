@@ -16,7 +16,7 @@ from interview.tui.screens.interview import InterviewScreen
 from interview.tui.screens.new_session import NewSessionScreen
 from interview.tui.screens.start import StartScreen
 from interview.tui.widgets.choice_lists import NumberedOptionList
-from tests.functional.conftest import AppFactory, press, type_answer
+from tests.helpers.pilot import AppFactory, press, type_answer
 
 MEDICAL = 5  # "Medical devices and healthcare", the fifth sector of the questionnaire
 OTHER = 9  # "Other / not listed", after the eight sectors

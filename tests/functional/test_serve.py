@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # selenium is imported only where a test needs it (it skips w
     from selenium.webdriver import Chrome
 
 from interview.cli import main
-from tests.functional.serving import (
+from tests.helpers.serving import (
     ServeProcess,
     free_port,
     headless_chromium,
@@ -145,6 +145,7 @@ def browser(tmp_path: Path) -> Iterator[Chrome]:
         driver.quit()
 
 
+@pytest.mark.browser
 @needs_chromium
 def test_a_real_browser_answers_the_first_questions(
     served: tuple[str, Path], browser: Chrome
@@ -189,7 +190,7 @@ def test_a_real_browser_answers_the_first_questions(
     type_keys(Keys.ENTER)
     wait.until(lambda _: "gateway and its cloud" in saved.read_text(encoding="utf-8"))
     time.sleep(0.5)  # let the next question draw, for the picture
-    browser.save_screenshot("/tmp/serve.png")
+    browser.save_screenshot(str(sessions.parent / "serve.png"))  # the test's own folder
     assert "Browser gateway" in saved.read_text(encoding="utf-8")
 
 
@@ -217,6 +218,7 @@ for (const [name, path] of [["page", "/"], ["script", "/static/js/textual.js"],
 NOTHING_READ = {"socket": "refused", "page": "blocked", "script": "blocked", "plain ws": "blocked"}
 
 
+@pytest.mark.browser
 @needs_chromium
 def test_a_page_on_another_origin_cannot_open_the_socket(tmp_path: Path, browser: Chrome) -> None:
     """The S1 attack, in the browser: the user has the interview open, with its cookie, and a
@@ -264,6 +266,7 @@ def wait_for_page_of(url: str) -> None:
     pytest.fail(f"nothing answered on {url}")
 
 
+@pytest.mark.browser
 @needs_chromium
 def test_a_tab_over_max_tabs_says_so_in_the_browser(tmp_path: Path, browser: Chrome) -> None:
     """With ``--max-tabs 1``, a second browser tab starts no interview, and says why."""

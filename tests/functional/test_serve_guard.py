@@ -19,8 +19,8 @@ from urllib.parse import parse_qs, urlsplit
 import aiohttp
 import pytest
 
-from tests.conftest import QUESTIONNAIRE_FIXTURES
-from tests.functional.serving import ServeProcess, free_port, wait_for_page
+from tests.helpers import QUESTIONNAIRE_FIXTURES, wait_until
+from tests.helpers.serving import ServeProcess, free_port, wait_for_page
 
 FIRST_BYTES_SECONDS = 30
 WS_HEADERS = {"User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0"}  # as a browser
@@ -77,10 +77,8 @@ def refused_lines(served: Served) -> int:
 
 def assert_logged_once(served: Served, before: int, reason: str) -> None:
     """The refusal was logged in one line that gives the reason, and nothing else was."""
-    deadline = time.monotonic() + 10
-    while refused_lines(served) == before and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(0.2)  # a traceback, if any, would follow at once
+    wait_until(lambda: refused_lines(served) > before, timeout=10)
+    time.sleep(0.2)  # no event says "no traceback": give one the moment it would take
     (line,) = served.process.logged("refused ")[before:]
     assert reason in line
     assert not served.process.logged("Traceback")
@@ -348,8 +346,9 @@ async def test_a_malformed_message_ends_the_tab_in_one_line(served: Served, mess
             assert ws.closed
         finally:
             await ws.close()
-    time.sleep(0.2)
-    assert len(served.process.logged("closed a tab after a malformed message")) == before + 1
+    closed = "closed a tab after a malformed message"
+    wait_until(lambda: len(served.process.logged(closed)) > before, timeout=10)
+    assert len(served.process.logged(closed)) == before + 1
     assert not served.process.logged("Traceback")
 
 

@@ -2,7 +2,7 @@
 __snapshots__/. After a deliberate change of the look: pytest --snapshot-update, then look at
 the new pictures before committing them."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 import pytest
 from textual.pilot import Pilot
@@ -27,7 +27,7 @@ from interview.session.model import (
 from interview.session.store import SessionStore
 from interview.tui.app import ExitReport, SmmApp
 from interview.tui.launch import Resume, ShowStart
-from tests.functional.conftest import FROZEN, AppFactory
+from tests.helpers.pilot import CONTEXT, FROZEN, AppFactory, started
 
 SnapCompare = Callable[..., bool]
 
@@ -35,26 +35,6 @@ SnapCompare = Callable[..., bool]
 @pytest.fixture
 def smm() -> Questionnaire:
     return load_questionnaire()
-
-
-def started(
-    store: SessionStore,
-    questionnaire: Questionnaire,
-    kind: SessionKind,
-    answers: Sequence[AnswerValue],
-) -> str:
-    """A saved session with these answers given, in order; returns its id."""
-    session = store.create(
-        new_session(questionnaire, kind, "Acme [b]Gateway[/b]", interviewee="Dana Whitfield",
-                    role="Firmware lead", now=FROZEN)
-    )  # fmt: skip
-    interview = Interview(questionnaire, session, on_change=store.save, clock=lambda: FROZEN)
-    for value in answers:
-        interview.answer(value)
-    return session.id
-
-
-CONTEXT = ["Gateway, cloud API, mobile app", "operator", "industrial"]
 
 
 async def no_blink(pilot: Pilot[ExitReport]) -> None:

@@ -7,8 +7,7 @@ from interview.session.model import SessionKind
 from interview.session.store import SessionStore
 from interview.tui.app import SmmApp
 from interview.tui.launch import Resume
-from tests.functional.conftest import AppFactory, press, transcript_text
-from tests.functional.test_snapshots import CONTEXT, started
+from tests.helpers.pilot import CONTEXT, AppFactory, press, started, transcript_text
 
 
 async def test_the_regulations_and_each_sub_domain_say_what_they_did(

@@ -11,7 +11,7 @@ from interview.tui.launch import Resume, StartNew
 from interview.tui.screens.dialogs import ApprovalDialog
 from interview.tui.screens.interview import InterviewScreen
 from interview.tui.screens.target_overview import TargetOverviewScreen
-from tests.functional.conftest import FROZEN, AppFactory, press, transcript_text, type_answer
+from tests.helpers.pilot import FROZEN, AppFactory, press, transcript_text, type_answer
 
 SESSION = "acme-gate-target-2026-11-25"
 

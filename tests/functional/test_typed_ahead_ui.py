@@ -8,7 +8,7 @@ from interview.session.model import SessionKind
 from interview.session.store import SessionStore
 from interview.tui.launch import StartNew
 from interview.tui.screens.interview import InterviewScreen
-from tests.functional.conftest import AppFactory, type_answer
+from tests.helpers.pilot import AppFactory, type_answer
 
 SESSION = "acme-gate-assessment-2026-11-25"
 

@@ -15,7 +15,7 @@ from interview.tui.app import ExitReport
 from interview.tui.launch import StartNew
 from interview.tui.screens.dialogs import JumpDialog, NoteDialog
 from interview.tui.widgets.answer_panel import AnswerPanel
-from tests.functional.conftest import AppFactory, press, type_answer
+from tests.helpers.pilot import AppFactory, press, type_answer
 
 SESSION = "acme-gate-assessment-2026-11-25"
 # The small questionnaire's assessment: D1.1 3/2, D1.2 0, F1.1 yes, don't know, industry no.

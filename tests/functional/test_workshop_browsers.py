@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # selenium is imported only where a test needs it (it skips w
     from selenium.webdriver import Chrome
 
 from interview.services.workshop import shown_code
-from tests.functional.serving import (
+from tests.helpers.serving import (
     ServeProcess,
     free_port,
     headless_chromium,
@@ -72,6 +72,8 @@ def two_browsers(tmp_path: Path) -> Iterator[tuple[Chrome, Chrome]]:
             ann.quit()
 
 
+@pytest.mark.slow
+@pytest.mark.browser
 @needs_chromium
 def test_two_participants_see_only_their_own_sessions_until_given_the_code(
     tmp_path: Path, small_questionnaire_path: Path, two_browsers: tuple[Chrome, Chrome]

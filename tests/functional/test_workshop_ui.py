@@ -18,7 +18,7 @@ from interview.tui.launch import ShowStart
 from interview.tui.screens.interview import InterviewScreen
 from interview.tui.screens.start import StartScreen
 from interview.tui.workshop_messages import come_back_line
-from tests.functional.conftest import FROZEN, press, transcript_text, type_answer
+from tests.helpers.pilot import FROZEN, press, transcript_text, type_answer
 
 ANN = Seat("ann-browser-0123456789")
 BOB = Seat("bob-browser-0123456789")

@@ -13,7 +13,7 @@ from interview.session.model import SessionKind
 from interview.session.store import SessionStore
 from interview.tui.screens.gap import GapScreen
 from interview.tui.widgets.gap.roadmap import roadmap_view
-from tests.functional.conftest import AppFactory, press
+from tests.helpers.pilot import AppFactory, press
 
 SMALL = Path(__file__).parent.parent / "data" / "questionnaires" / "small.toml"
 PROFILES = Path(__file__).parent.parent / "data" / "profiles"

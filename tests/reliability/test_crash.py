@@ -62,6 +62,7 @@ SAVE_FOREVER = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_sigkill_during_saves_never_breaks_or_loses_a_session(
     tmp_path: Path, small_questionnaire_path: Path
 ) -> None:
@@ -139,6 +140,7 @@ RUN_COMMAND_FOREVER = textwrap.dedent(
 OPERATIONS = ["import", "plan set", "accept", "profile save"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("operation", OPERATIONS)
 def test_sigkill_during_commands_never_breaks_or_loses_a_file(
     tmp_path: Path, small_questionnaire_path: Path, operation: str, monkeypatch: pytest.MonkeyPatch

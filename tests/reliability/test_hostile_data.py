@@ -50,7 +50,7 @@ from interview.questionnaire import load_questionnaire
 from interview.services import Workspace
 from interview.session.model import SessionKind
 from interview.session.store import SessionStore
-from tests.reliability.test_hostile import (
+from tests.helpers.hostile import (
     CURRENT_CSV,
     PROFILE,
     SMALL,
@@ -167,6 +167,7 @@ def test_every_time_in_a_session_needs_an_offset(
     assert_refused(rig.smm("show", "d", *Q), "d.toml:", f"{where}: 2026-01-01")
 
 
+@pytest.mark.slow
 def test_the_extreme_years_smm_reads_are_listed_and_drawn(rig: Rig) -> None:
     variant(rig, "c", "early.toml", set_key("created", "1970-01-01 00:00:00+00:00"))
     late = "9000-12-31 23:59:59-05:00"  # 9001 in UTC: still far from the end of Python's dates
@@ -360,6 +361,7 @@ def import_system(rig: Rig, system: str, kind: str = "assessment") -> str:
     return result.out.strip()
 
 
+@pytest.mark.slow
 def test_every_system_has_its_own_ids_plan_and_history(rig: Rig) -> None:
     """0.1: 智能网关 and Шлюз А shared plans/system.toml and ids "system-…"; North and South
     (alike in their first 40 characters) shared one plan and one history."""
@@ -399,6 +401,7 @@ def old_plan(rig: Rig, name: str, system: str, owner: str) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_plan_an_older_smm_kept_under_the_slug_is_read_for_its_system_only(rig: Rig) -> None:
     ivan, other = import_system(rig, "Шлюз А"), import_system(rig, "智能网关")
     old = old_plan(rig, "system", "Шлюз А", "Ivan")
@@ -414,6 +417,7 @@ def test_a_plan_an_older_smm_kept_under_the_slug_is_read_for_its_system_only(rig
     }
 
 
+@pytest.mark.slow
 def test_a_plan_file_of_another_system_is_refused_and_kept(rig: Rig) -> None:
     """``System`` is kept in plans/system.toml, where 0.1 put every non-Latin system's plan."""
     session_id = import_system(rig, "System")

@@ -41,7 +41,7 @@ import pytest
 
 from interview.session.model import SessionKind, as_target
 from interview.session.store import SessionStore
-from tests.reliability.test_hostile import (
+from tests.helpers.hostile import (
     CURRENT_CSV,
     PROFILE,
     SMALL,
@@ -138,6 +138,7 @@ def test_output_onto_the_session_read_by_path_is_refused(rig: Rig) -> None:
         )
 
 
+@pytest.mark.slow
 def test_output_onto_the_questionnaire_is_refused_by_any_name(rig: Rig) -> None:
     shutil.copy(SMALL, rig.root / "q.toml")
     os.link(rig.root / "q.toml", rig.root / "hard.toml")

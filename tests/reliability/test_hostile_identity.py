@@ -42,8 +42,7 @@ from interview.session.store import SessionStore
 from interview.tui.app import SmmApp
 from interview.tui.launch import Resume, StartNew
 from interview.tui.screens.interview import InterviewScreen
-from tests.functional.conftest import FROZEN, press, type_answer
-from tests.reliability.test_hostile import (
+from tests.helpers.hostile import (
     CURRENT_CSV,
     READ_ONLY,
     TARGET_CSV,
@@ -58,6 +57,7 @@ from tests.reliability.test_hostile import (
     tree,
     write_csv,
 )
+from tests.helpers.pilot import FROZEN, press, type_answer
 
 
 @pytest.fixture(scope="module")

@@ -48,7 +48,8 @@ import aiohttp
 import pytest
 
 from interview.cli.serve_tabs import QUIT_SECONDS, TERM_SECONDS
-from tests.functional.serving import ServeProcess, free_port, wait_for_page
+from tests.helpers import wait_until
+from tests.helpers.serving import ServeProcess, free_port, wait_for_page
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc")
 
@@ -168,7 +169,7 @@ def test_a_3000_by_3000_tab_never_read_leaves_no_tab_behind(tmp_path: Path) -> N
     tab blocks for ever writing its screen to the pipe."""
     with serving(tmp_path) as served:
         with never_reading_socket(served) as client:
-            time.sleep(3)  # the first screen
+            assert wait_until(served.tab_processes, timeout=30)  # the tab is started
             for number in range(40):
                 size = 3000 if number % 2 else HUGE
                 client.sendall(text_frame(f'["resize", {{"width": {size}, "height": {size}}}]'))
@@ -330,6 +331,7 @@ RESIZES = [
 ]
 
 
+@pytest.mark.slow
 def test_forty_hostile_tabs_leave_no_process_and_the_server_answers(tmp_path: Path) -> None:
     async def hostile_tab(served: Served, number: int, query: str, resize: str) -> None:
         async with a_browser() as browser:

@@ -49,7 +49,7 @@ from interview.services.questions import QuestionInfo
 from interview.session.model import Phase, SessionKind
 from interview.session.store import SessionStore
 from interview.tui.screens.start import _session_label as session_label
-from tests.reliability.test_hostile import (
+from tests.helpers.hostile import (
     CURRENT_CSV,
     PROFILE,
     SMALL,
@@ -62,7 +62,7 @@ from tests.reliability.test_hostile import (
     import_csv,
     unprintable,
 )
-from tests.report_sessions import SYSTEM, Answer, answers_file, assessment_answer
+from tests.helpers.report_sessions import SYSTEM, Answer, answers_file, assessment_answer
 
 ESCAPE_AND_BELL = "\x1b]0;pwned\x07"
 RAW_CONTROLS = (b"\x1b", b"\x07")

@@ -20,6 +20,8 @@ import signal
 import sys
 from pathlib import Path
 
+import pytest
+
 from benchmarks.interactive import FIRST_QUESTION, answer_context, keys_for, newest_question
 from benchmarks.terminal import Screen, Terminal
 from interview.engine import views
@@ -44,6 +46,7 @@ def left_in(mirror: Interview) -> int:
     return progress.total - progress.answered
 
 
+@pytest.mark.slow
 def test_sigkill_mid_interview_keeps_every_answer_shown_as_saved(tmp_path: Path) -> None:
     questionnaire = load_questionnaire()
     rng = random.Random(20261125)

@@ -70,8 +70,8 @@ from interview.session.model import (
 )
 from interview.session.store import FILE_HEADER, SessionStore, session_text
 from interview.standings import session_standings
-from tests.conftest import DATA_DIR, QUESTIONNAIRE_FIXTURES
-from tests.reliability.test_hostile import unprintable
+from tests.helpers import DATA_DIR, QUESTIONNAIRE_FIXTURES
+from tests.helpers.hostile import unprintable
 
 EXAMPLES = int(os.environ.get("SMM_PROPERTY_EXAMPLES", "150"))
 PROPERTY = settings(
@@ -696,6 +696,7 @@ def interview_in(folder: Path, kind: SessionKind, profiled: bool) -> tuple[Inter
     return Interview(questionnaire, session, on_change=store.save, clock=lambda: NOW), store
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(
     kind=kinds,

@@ -22,8 +22,8 @@ from interview.questionnaire import load_questionnaire
 from interview.services.answers_form import ANSWER, ASK, NOTE, QUESTION_ID
 from interview.services.questions import QuestionInfo, questions
 from interview.session.model import SessionKind
-from tests.libreoffice import convert, needs_libreoffice
-from tests.report_sessions import (
+from tests.helpers.libreoffice import convert, needs_libreoffice
+from tests.helpers.report_sessions import (
     ASSESSMENT_DONT_KNOW,
     CONTEXT,
     DONT_KNOW_NOTE,
@@ -131,6 +131,7 @@ def test_the_blank_form(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> N
     assert about["Kind"] == "assessment"
 
 
+@pytest.mark.slow
 def test_export_then_import_keeps_answers_and_text_as_typed(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -237,6 +238,7 @@ def test_an_answers_csv_is_imported_by_its_header(
     assert "G1.2,0," in levels(capsys, folder, out.strip())
 
 
+@pytest.mark.slow
 @needs_libreoffice
 def test_a_form_saved_again_by_libreoffice_still_imports(
     capsys: pytest.CaptureFixture[str], tmp_path: Path

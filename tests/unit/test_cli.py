@@ -14,7 +14,7 @@ from interview.cli.parser_options import SESSION_KINDS
 from interview.consolidation import HIGHEST_TARGET, LOWEST_ASSESSED
 from interview.plan import PlanStatus
 from interview.session.model import SessionKind
-from tests.unit.test_shipped_questionnaire import MODEL_HIERARCHY
+from tests.helpers.model import MODEL_HIERARCHY
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -5,65 +5,17 @@ Sessions are imported from CSV files into a temporary folder, on the small quest
 worked out by hand in the comments.
 """
 
-import csv
 import json
 from pathlib import Path
 
 import pytest
 
-from tests.unit.test_cli_gap import CSV_DIR, smm
-
-# Three assessments, per practice (comprehensiveness/scope):
-#   D1.1: Ann 3/2, Bo 1/3, Cy 2/1 -> lowest 1; scope among the accounts at 1 (Bo's): 3 -> 1/3.
-#         Spread 3 - 1 = 2; scopes 2, 3, 1: 2.
-#   D1.2: 1/2, 1/1, 1/2 -> 1/1. Spread 0; scope 1.
-#   F1.1: 2/1, 0, 1/1 -> 0, scope n/a. Spread 2; scope 0 (Bo's 0 has no scope).
-# target.csv: D1.1 3/2 "Sector rules apply", D1.2 na, F1.1 2/1.
-# Gaps: D1.1 3/2 - 1/3 = 2/0 large; D1.2 n/a; F1.1 2/1 - 0 = 2/1 large.
-# Discussion order: D1.1 (2, 2), F1.1 (2, 0), D1.2 (0, 1).
-ASSESSMENTS = {
-    "c1": ("Ann Lee", "Ops lead", ["3/2", "1/2", "2/1"]),
-    "c2": ("Bo Chen", "Firmware lead", ["1/3", "1/1", "0/"]),
-    "c3": ("Cy Diaz", "", ["2/1", "1/2", "1/1"]),
-}
-PRACTICE_IDS = ("D1.1", "D1.2", "F1.1")
+from tests.helpers.cli_gap import ASSESSMENTS, import_session, smm, three_interviewees, write_levels
 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     return tmp_path / "sessions"
-
-
-def write_levels(path: Path, cells: list[str], notes: list[str] | None = None) -> Path:
-    """A levels CSV for D1.1, D1.2 and F1.1 from cells like ``3/2``, ``0/`` or ``na/``."""
-    notes = notes or ["", "", ""]
-    rows = [
-        (pid, *cell.split("/"), note)
-        for pid, cell, note in zip(PRACTICE_IDS, cells, notes, strict=True)
-    ]
-    with path.open("w", encoding="utf-8", newline="") as stream:
-        csv.writer(stream).writerows([("practice", "comprehensiveness", "scope", "note"), *rows])
-    return path
-
-
-def import_session(
-    folder: Path, path: Path, kind: str, session_id: str, name: str, role: str, system: str
-) -> None:
-    """Import one CSV as the named interviewee's session."""
-    assert smm(folder, "import", str(path), "--kind", kind, "--system", system, "--id", session_id,
-               "--interviewee", name, "--role", role) == 0  # fmt: skip
-
-
-def three_interviewees(
-    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], system: str = "Acme"
-) -> None:
-    """Import target.csv as ``t`` (Dana Whitfield) and the three assessments c1, c2, c3."""
-    import_session(folder, CSV_DIR / "target.csv", "target", "t", "Dana Whitfield",
-                   "Product owner", "Acme")  # fmt: skip
-    for session_id, (name, role, cells) in ASSESSMENTS.items():
-        path = write_levels(tmp_path / f"{session_id}.csv", cells)
-        import_session(folder, path, "assessment", session_id, name, role, system)
-    capsys.readouterr()
 
 
 def gap(folder: Path, capsys: pytest.CaptureFixture[str], *args: str) -> str:

@@ -17,8 +17,8 @@ from interview.cli.parser import build_parser
 from interview.render.documents import DOCUMENTS
 from interview.render.json_models import FORMAT_VERSION
 from interview.render.schemas import SCHEMA_FOLDER
-from tests.unit.test_cli_gap import QUESTIONNAIRE
-from tests.unit.test_report_plan import rig_plan, write_pair
+from tests.helpers.cli_gap import QUESTIONNAIRE
+from tests.helpers.report_plan import rig_plan, write_pair
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA_COMMANDS = {"list", "show", "profiles", "model", "plan show", "questions", "gap", "report",

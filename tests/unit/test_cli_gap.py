@@ -12,36 +12,28 @@ from pathlib import Path
 
 import pytest
 
-from interview.cli import main
 from interview.engine.interview import Interview
 from interview.questionnaire import load_questionnaire
-from interview.session.model import KEEP, NO, NOT_APPLICABLE, YES, Phase, SessionKind, new_session
+from interview.session.model import Phase, SessionKind, new_session
 from interview.session.store import SessionStore
+from tests.helpers.cli_gap import (
+    CONTEXT_ANSWERS,
+    CSV_DIR,
+    NOW,
+    QUESTIONNAIRE,
+    TARGET_ANSWERS,
+    TARGET_NOTES,
+    imported,
+    interviewed,
+    smm,
+)
 
-CSV_DIR = Path(__file__).parents[1] / "data" / "csv"
-QUESTIONNAIRE = Path(__file__).parents[1] / "data" / "questionnaires" / "small.toml"
-NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 TODAY = datetime.now(UTC).date().isoformat()
 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     return tmp_path / "sessions"
-
-
-def smm(folder: Path, *args: str) -> int:
-    """Run smm on the small questionnaire and the test's sessions folder."""
-    return main([*args, "--sessions-dir", str(folder), "--questionnaire", str(QUESTIONNAIRE)])
-
-
-def imported(folder: Path, capsys: pytest.CaptureFixture[str]) -> tuple[str, str]:
-    """Import target.csv and assessment.csv; return the two new session ids."""
-    assert smm(folder, "import", str(CSV_DIR / "target.csv"), "--kind", "target",
-               "--system", "Acme gateway") == 0  # fmt: skip
-    assert smm(folder, "import", str(CSV_DIR / "assessment.csv"), "--kind", "assessment",
-               "--system", "Acme gateway", "--id", "acme-now") == 0  # fmt: skip
-    target_id, current_id = capsys.readouterr().out.split()
-    return target_id, current_id
 
 
 # --- smm import, then smm gap ----------------------------------------------------------------
@@ -594,62 +586,6 @@ def test_several_problems_are_all_reported(
 
 
 # --- Sessions made by interview --------------------------------------------------------------
-
-TARGET_ANSWERS: dict[str, str] = {
-    "@D.goal": "3",
-    "@D.scope": "1",
-    "D1.needs.threats": "more",  # "More.": +1 (one raise stops at 3), scope at least 2
-    "@D1.1.purpose": KEEP,
-    "@D1.2.purpose": "2",
-    "@F.goal": "2",
-    "@F.scope": "3",
-    "F1.needs.threats": "same",
-    "@F1.1.purpose": NOT_APPLICABLE,
-}
-TARGET_NOTES: dict[str, str] = {
-    "@D1.2.purpose": "Only used in the lab",  # a changed target needs its reason
-    "@F1.1.purpose": "No physical devices",
-}
-NOTES = {"D1.1.c1.1": "Org chart, 2026-10", **TARGET_NOTES}
-ASSESSMENT_ANSWERS: dict[str, str] = {
-    "D1.1.c1.1": YES,
-    "D1.1.c2.1": "yes-more",  # "Yes, and more.": up to 3
-    "D1.1.c3.1": YES,
-    "@D1.1.scope.industry": YES,
-    "@D1.1.scope.system": NO,  # D1.1: 3/2
-    "D1.2.c1.1": NO,  # D1.2: 0
-    "F1.1.c1.1": YES,
-    "F1.1.c2.1": "not-yet",  # "Not yet.": F1.1 stops at 1
-    "@F1.1.scope.industry": NO,  # F1.1: 1/1
-}
-CONTEXT_ANSWERS = {
-    "system_scope": "Gateway",
-    "interviewee_name": "Dana",
-    "interviewee_role": "Lead",
-}
-
-
-def interviewed(folder: Path) -> None:
-    """Save a finished target ``acme-target`` and a finished assessment ``acme-current``."""
-    questionnaire = load_questionnaire(QUESTIONNAIRE)
-    store = SessionStore(folder)
-    for kind, answers in (
-        (SessionKind.TARGET, TARGET_ANSWERS),
-        (SessionKind.ASSESSMENT, ASSESSMENT_ANSWERS),
-    ):
-        session = new_session(questionnaire, kind, "Acme gateway", now=NOW)
-        store.create(session, "acme-target" if kind is SessionKind.TARGET else "acme-current")
-        interview = Interview(questionnaire, session, on_change=store.save, clock=lambda: NOW)
-        all_answers = {**CONTEXT_ANSWERS, **answers}
-        while interview.phase is not Phase.REVIEW:
-            if interview.phase is Phase.PRACTICE_SUMMARY:
-                interview.continue_interview()
-                continue
-            prompt = interview.current()
-            assert prompt is not None
-            note = NOTES.get(prompt.question_id, "")
-            assert interview.answer(all_answers[prompt.question_id], note=note).accepted
-        interview.finish_interview()
 
 
 def test_a_target_not_finished_leaves_its_unset_practices_out(

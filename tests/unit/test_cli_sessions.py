@@ -11,6 +11,7 @@ from interview.engine.interview import Interview
 from interview.questionnaire import load_questionnaire
 from interview.session.model import YES, SessionKind, new_session
 from interview.session.store import SessionStore
+from tests.helpers.fake_app import fake_app
 
 
 @pytest.fixture
@@ -181,33 +182,6 @@ def test_changes_not_saved_exit_1_and_say_so(
         "smm: NOT SAVED: the last changes to rig-assessment could not be written "
         f"({unsaved}); {path} holds the last save that succeeded\n"
     )
-
-
-def fake_app(
-    monkeypatch: pytest.MonkeyPatch,
-    report: object,
-    *,
-    crash: BaseException | None = None,
-    returns: object = None,
-) -> None:
-    """The app replaced by one that ends as told: crashed (Textual's return code 1) or not."""
-    from interview.tui import app as tui_app
-
-    class FakeApp:
-        return_code = 1 if crash is not None else 0
-
-        def __init__(self, *_: object, **__: object) -> None:
-            self.crash = crash
-
-        def run(self) -> object:
-            return returns
-
-        def report(self) -> object:
-            return report
-
-    monkeypatch.setattr(tui_app, "SmmApp", FakeApp)
-    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
-    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
 
 
 def test_a_browser_tab_that_went_away_is_no_crash(

@@ -11,7 +11,7 @@ from interview.cli.exit_lines import closing_lines
 from interview.questionnaire import load_questionnaire
 from interview.session.model import Phase, SessionKind, new_session
 from interview.tui.app import ExitReport
-from tests.unit.test_cli_sessions import fake_app
+from tests.helpers.fake_app import fake_app
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 PATH = Path("sessions/x.toml")

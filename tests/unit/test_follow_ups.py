@@ -301,7 +301,7 @@ def test_a_bad_ask_in_an_answers_file_is_one_line(
 def test_a_batch_target_keeps_whom_to_ask_and_refuses_it_elsewhere(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from tests.unit.test_scripted import sessions, smm
+    from tests.helpers.scripted import sessions, smm
 
     lines = [
         "[answers]",

@@ -12,7 +12,7 @@ from interview.cli import main
 from interview.questionnaire import load_questionnaire
 from interview.render.control import approval_line
 from interview.session.store import SessionStore
-from tests.report_sessions import (
+from tests.helpers.report_sessions import (
     ASSESSMENT_DONT_KNOW,
     DONT_KNOW_NOTE,
     EVIDENCE_NOTE,

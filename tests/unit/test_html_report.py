@@ -17,16 +17,18 @@ from interview.report.charts import ChartData, Series, bar_chart_svg, literal, r
 from interview.series_style import CURRENT, TARGET
 from interview.session.model import SessionKind, new_session
 from interview.session.store import SessionStore
-from tests.unit.test_cli_consolidation import import_session, three_interviewees, write_levels
-from tests.unit.test_cli_gap import (
+from tests.helpers.cli_gap import (
     CONTEXT_ANSWERS,
     NOW,
     QUESTIONNAIRE,
     TARGET_ANSWERS,
     TARGET_NOTES,
+    import_session,
     imported,
     interviewed,
     smm,
+    three_interviewees,
+    write_levels,
 )
 
 Rows = list[tuple[str, str, str, str]]

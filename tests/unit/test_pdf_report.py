@@ -29,7 +29,7 @@ from interview.render.document import (
     Table,
 )
 from interview.render.pdf import write_pdf
-from tests.report_sessions import (
+from tests.helpers.report_sessions import (
     DONT_KNOW_NOTE,
     EVIDENCE_NOTE,
     GOAL_REASON,

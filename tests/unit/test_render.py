@@ -15,8 +15,8 @@ from interview.render.json_output import PROGRESS_IDS
 from interview.render.schemas import SCHEMA_FOLDER, schema_text, write_schemas
 from interview.render.words import GAP_LEGEND, LEVELS_LEGEND, NO_GAPS, ORIGIN_WORDS, origin_phrase
 from interview.session.model import Origin
-from tests.unit.test_cli_gap import smm
-from tests.unit.test_report_plan import (
+from tests.helpers.cli_gap import smm
+from tests.helpers.report_plan import (
     compared,
     gap_html,
     gap_markdown,

@@ -17,7 +17,7 @@ from interview.questionnaire import load_questionnaire
 from interview.render.json_models import SessionReportJson
 from interview.session.model import DONT_KNOW, KEEP, SessionKind, new_session
 from interview.session.store import SessionStore
-from tests.unit.test_cli_gap import QUESTIONNAIRE, smm
+from tests.helpers.cli_gap import QUESTIONNAIRE, smm
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 JO = "<b>Jo</b> [bold]Smith"

@@ -40,7 +40,7 @@ from interview.session.model import (
     new_session,
 )
 from interview.session.store import SessionStore
-from tests.unit.test_cli_gap import QUESTIONNAIRE, smm
+from tests.helpers.cli_gap import QUESTIONNAIRE, smm
 
 PROFILES = Path(__file__).parents[1] / "data" / "profiles"
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)

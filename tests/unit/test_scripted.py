@@ -11,12 +11,7 @@ import pytest
 from interview.cli import main
 from interview.session.model import Phase, SessionKind
 from interview.session.store import SessionStore
-
-SMALL = Path(__file__).parent.parent / "data" / "questionnaires" / "small.toml"
-
-
-def smm(folder: Path, *args: str) -> int:
-    return main([*args, "--sessions-dir", str(folder / "sessions"), "--questionnaire", str(SMALL)])
+from tests.helpers.scripted import SMALL, sessions, smm
 
 
 def listed(capsys: pytest.CaptureFixture[str], kind: str) -> list[dict[str, object]]:
@@ -44,10 +39,6 @@ def toml_file(path: Path, answers: dict[str, str]) -> Path:
     lines = ["[answers]", *(f'"{qid}" = {json.dumps(value)}' for qid, value in answers.items())]
     path.write_text("\n".join(lines) + "\n")
     return path
-
-
-def sessions(folder: Path) -> list[str]:
-    return [path.stem for path in SessionStore(folder / "sessions").session_files()]
 
 
 @pytest.mark.parametrize("kind", ["target", "assessment"])

@@ -10,8 +10,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from interview.cli import main
-from tests.libreoffice import convert, needs_libreoffice, needs_poppler
-from tests.report_sessions import (
+from tests.helpers.libreoffice import convert, needs_libreoffice, needs_poppler
+from tests.helpers.report_sessions import (
     DONT_KNOW_NOTE,
     EVIDENCE_NOTE,
     GOAL_REASON,

@@ -13,8 +13,8 @@ from openpyxl.utils import get_column_letter
 from interview.cli import main
 from interview.render.document import Document, Sheet
 from interview.render.workbook import write_xlsx
-from tests.libreoffice import convert, needs_libreoffice, needs_poppler
-from tests.report_sessions import (
+from tests.helpers.libreoffice import convert, needs_libreoffice, needs_poppler
+from tests.helpers.report_sessions import (
     ASSESSMENT_DONT_KNOW,
     DONT_KNOW_NOTE,
     EVIDENCE_NOTE,

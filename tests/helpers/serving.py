@@ -69,6 +69,11 @@ class ServeProcess:
 
     def __init__(self, *args: str) -> None:
         environment = {**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "200"}
+        if "--sessions-dir" in args:
+            # What smm writes to the temporary folder (a tab's crash log) stays in the test's.
+            temp = Path(args[args.index("--sessions-dir") + 1]).parent / "serve-tmp"
+            temp.mkdir(parents=True, exist_ok=True)
+            environment["TMPDIR"] = str(temp)
         self.process = subprocess.Popen(
             [sys.executable, "-m", "interview", "serve", *args],
             stdout=subprocess.PIPE,
