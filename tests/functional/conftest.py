@@ -16,6 +16,10 @@ from interview.tui.app import SmmApp
 from interview.tui.launch import Launch, ShowStart
 from tests.helpers.pilot import FROZEN, AppFactory
 
+WITHOUT_SNAPSHOTS = "SMM_TEST_WITHOUT_SNAPSHOTS"
+"""Set to 1 by .ci/run's run on the lowest versions the metadata allows: the pictures of the
+screen (snap_compare) are the newest Textual's rendering, which an older one draws otherwise."""
+
 
 @pytest.fixture(autouse=True)
 def utc_everywhere() -> Iterator[None]:
@@ -48,3 +52,13 @@ def make_app(store: SessionStore, small: Questionnaire) -> AppFactory:
         return SmmApp(workspace, launch or ShowStart())
 
     return make
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Leaves out the tests that compare the screen with a picture when WITHOUT_SNAPSHOTS is 1."""
+    if os.environ.get(WITHOUT_SNAPSHOTS) != "1":
+        return
+    pictures = [item for item in items if "snap_compare" in getattr(item, "fixturenames", ())]
+    if pictures:
+        config.hook.pytest_deselected(items=pictures)
+        items[:] = [item for item in items if item not in pictures]
