@@ -107,20 +107,6 @@ such as the zero-width space and joiners, and the Unicode spaces are text, shown
 # --- Sessions --------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("cache")
-
-
-@pytest.fixture
-def rig(tmp_path: Path, cache_dir: Path) -> Rig:
-    made = Rig(tmp_path, cache_dir)
-    store = SessionStore(made.sessions)
-    import_csv(store, SessionKind.TARGET, "Rig", TARGET_CSV, "t")
-    import_csv(store, SessionKind.ASSESSMENT, "Rig", CURRENT_CSV, "c")
-    return made
-
-
 # --- Building hostile files ------------------------------------------------------------------
 
 

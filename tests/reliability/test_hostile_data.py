@@ -48,7 +48,6 @@ from textual.widgets import OptionList
 from interview.plan import load_plan, plan_path
 from interview.questionnaire import load_questionnaire
 from interview.services import Workspace
-from interview.session.model import SessionKind
 from interview.session.store import SessionStore
 from tests.helpers.hostile import (
     CURRENT_CSV,
@@ -60,26 +59,10 @@ from tests.helpers.hostile import (
     Rig,
     assert_clean,
     assert_refused,
-    import_csv,
     small,
 )
 
-# --- The rig ---------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("cache")
-
-
-@pytest.fixture
-def rig(tmp_path: Path, cache_dir: Path) -> Rig:
-    """A target ``t`` and an assessment ``c`` of the system "Rig", both imported."""
-    made = Rig(tmp_path, cache_dir)
-    store = SessionStore(made.sessions)
-    import_csv(store, SessionKind.TARGET, "Rig", TARGET_CSV, "t")
-    import_csv(store, SessionKind.ASSESSMENT, "Rig", CURRENT_CSV, "c")
-    return made
+# --- Variants of the rig's sessions (the rig: tests/reliability/conftest.py) ----------------
 
 
 def variant(rig: Rig, source: str, name: str, change: Callable[[str], str]) -> Path:

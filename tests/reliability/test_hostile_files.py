@@ -39,18 +39,15 @@ from pathlib import Path
 
 import pytest
 
-from interview.session.model import SessionKind, as_target
+from interview.session.model import as_target
 from interview.session.store import SessionStore
 from tests.helpers.hostile import (
-    CURRENT_CSV,
     PROFILE,
     SMALL,
-    TARGET_CSV,
     Q,
     Rig,
     assert_clean,
     assert_refused,
-    import_csv,
     tree,
 )
 
@@ -65,16 +62,6 @@ OUTPUT_COMMANDS = [
     ("history", "Rig", *Q),
     ("form", "--kind", "target", *Q),
 ]
-
-
-@pytest.fixture
-def rig(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Rig:
-    """test_hostile.py's rig: sessions ``t`` (target) and ``c`` (assessment) of "Rig"."""
-    made = Rig(tmp_path, tmp_path_factory.getbasetemp() / "cache")
-    store = SessionStore(made.sessions)
-    import_csv(store, SessionKind.TARGET, "Rig", TARGET_CSV, "t")
-    import_csv(store, SessionKind.ASSESSMENT, "Rig", CURRENT_CSV, "c")
-    return made
 
 
 def refused_unchanged(rig: Rig, *args: str, needle: str) -> None:

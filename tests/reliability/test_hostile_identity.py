@@ -60,11 +60,6 @@ from tests.helpers.hostile import (
 from tests.helpers.pilot import FROZEN, press, type_answer
 
 
-@pytest.fixture(scope="module")
-def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("cache")
-
-
 @pytest.fixture
 def rig(tmp_path: Path, cache_dir: Path) -> Rig:
     """The sessions folder holds a target ``t`` and an assessment ``c`` of the system "Rig"

@@ -59,27 +59,12 @@ from tests.helpers.hostile import (
     Rig,
     assert_clean,
     assert_refused,
-    import_csv,
     unprintable,
 )
 from tests.helpers.report_sessions import SYSTEM, Answer, answers_file, assessment_answer
 
 ESCAPE_AND_BELL = "\x1b]0;pwned\x07"
 RAW_CONTROLS = (b"\x1b", b"\x07")
-
-
-@pytest.fixture(scope="module")
-def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("cache")
-
-
-@pytest.fixture
-def rig(tmp_path: Path, cache_dir: Path) -> Rig:
-    made = Rig(tmp_path, cache_dir)
-    store = SessionStore(made.sessions)
-    import_csv(store, SessionKind.TARGET, "Rig", TARGET_CSV, "t")
-    import_csv(store, SessionKind.ASSESSMENT, "Rig", CURRENT_CSV, "c")
-    return made
 
 
 def stderr_bytes(rig: Rig, *args: str) -> tuple[int, bytes]:
