@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tomllib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any, Final, Literal
@@ -18,7 +17,7 @@ from pydantic import ConfigDict, Field
 
 from interview.errors import InputError, printable
 from interview.filemodel import Lax
-from interview.files import status_of, write_text_atomically
+from interview.files import status_of
 from interview.questionnaire.levels import (
     LOWEST_SCOPE,
     LOWEST_TARGET,
@@ -38,13 +37,8 @@ from interview.questionnaire.variants import ROLE_QUESTION_ID
 from interview.scoring import TargetLevel
 from interview.session.model import Answer, Origin, TargetSession, TargetSetting
 from interview.temporaries import remove_leftovers
-from interview.tomlfile import Problem, TomlDocument
-from interview.versioned import (
-    FileKind,
-    checked_text,
-    parse_versioned,
-    read_versioned,
-)
+from interview.tomlfile import Problem
+from interview.versioned import FileKind, read_versioned, write_versioned
 
 PROFILE_SCHEMA_VERSION: Final = 1
 
@@ -131,25 +125,11 @@ def load_profile(path: Path, questionnaire: Questionnaire) -> Profile:
 
 
 def write_profile(profile: Profile, path: Path, questionnaire: Questionnaire) -> None:
-    """Write a profile file that :func:`load_profile` accepts, with the disclaimer first.
-
-    The text is read back as :func:`load_profile` reads a file before it is written: the
-    profile it holds must be the one given, so that nothing in the comment lines (which hold
-    the system's name) can end them and add a key.
-    """
-    checks = _file_checks(path, questionnaire)
-    text = checked_text(profile, path, PROFILE_FILE, checks, _header(profile))
-    try:
-        document = TomlDocument(path=path, text=text, data=tomllib.loads(text))
-        read_back: Profile | None = parse_versioned(document, PROFILE_FILE, checks)
-    except (tomllib.TOMLDecodeError, InputError):
-        read_back = None
-    if read_back != profile:
-        raise InputError(
-            [f"{printable(str(path))}: not written, as smm would not read it back as the "
-             "profile saved; nothing was changed (please report this)"]
-        )  # fmt: skip
-    write_text_atomically(path, text)
+    """Write a profile file that :func:`load_profile` accepts, with the disclaimer first (the
+    header's lines are checked to be comments only, so a system's name cannot add a key)."""
+    write_versioned(
+        profile, path, PROFILE_FILE, _file_checks(path, questionnaire), _header(profile)
+    )
 
 
 def load_listed_profile(path: Path, questionnaire: Questionnaire) -> Profile | None:

@@ -174,11 +174,15 @@ def checked_text(
     The checks run on the data the text is written from (the kind, the version, validation,
     cross-checks, the size limit), not on a parse of the text: tomli_w writes only TOML that
     tomllib reads, and parsing the text again cost more than the save itself (PERFORMANCE.md).
+    The header is the one part written by hand, so it is checked to be comment lines only: a
+    name in it can then neither add a key nor break the file.
     """
     data = kind.dump(model)
     text = header + tomli_w.dumps(data)
     where = printable(str(path))
     try:
+        if (wrong := _not_comments(header)) is not None:
+            raise InputError([f"{where}: the header {wrong}"])
         size = len(text.encode("utf-8"))  # fails on a lone surrogate (undecodable bytes)
         if size > MAX_FILE_BYTES:
             limit = MAX_FILE_BYTES // 2**20
@@ -196,6 +200,22 @@ def checked_text(
     raise InputError(
         [f"{where}: not written, as smm could not read it back: {problem}; nothing was changed"]
     )
+
+
+_NOT_IN_A_COMMENT = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+"""What TOML forbids in a comment (a tab is allowed; a newline ends it)."""
+
+
+def _not_comments(header: str) -> str | None:
+    """What makes ``header`` more than whole comment lines (and blank ones), or None."""
+    if header and not header.endswith("\n"):
+        return "does not end its last line"
+    for line in header.split("\n")[:-1]:
+        if line and not line.startswith("#"):  # a blank line between comments is fine
+            return f"has a line that is not a comment: {printable(line)!r}"
+        if _NOT_IN_A_COMMENT.search(line):
+            return f"has a control character in a comment: {printable(line)!r}"
+    return None
 
 
 def write_versioned(
